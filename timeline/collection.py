@@ -1,0 +1,264 @@
+"""A collection folder -> validated DataFrames.
+
+A collection folder holds:
+    collection.json    id, title, description and the list of sources
+    sources/*.txt      the source texts every event quotes
+    events.csv         one row per event (see schema.EVENT_COLUMNS)
+    places.csv         the gazetteer the events' places resolve through
+    aliases.csv        optional: other names of actors, used by search
+
+`load_collection` returns everything or raises CollectionError listing every
+problem; it never hands back part of a collection.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import dates, schema, sourcetext
+from .csvfile import read_rows
+from .problems import CollectionError, Problem
+
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "aqim"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    kind: str
+    file: str
+    note: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Collection:
+    path: Path
+    id: str
+    title: str
+    description: str
+    sources: dict[str, Source]
+    events: pd.DataFrame
+    places: pd.DataFrame
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+
+    def event(self, event_id: str) -> pd.Series | None:
+        match = self.events[self.events["id"] == event_id]
+        return None if match.empty else match.iloc[0]
+
+
+def load_collection(path: str | Path = BUNDLED) -> Collection:
+    """Read and validate a collection folder; raise CollectionError with every problem."""
+    folder = Path(path)
+    if not folder.is_dir():
+        raise CollectionError(
+            [Problem(str(folder), None, None, "not a folder; expected a collection folder with events.csv")]
+        )
+    problems: list[Problem] = []
+    meta = _read_meta(folder, problems)
+    sources = _read_sources(folder, meta, problems)
+    places = _read_places(folder, problems)
+    aliases = _read_aliases(folder, problems)
+    events = _read_events(folder, sources, places, problems)
+    if problems:
+        raise CollectionError(problems)
+    return Collection(
+        path=folder,
+        id=meta.get("id", folder.name),
+        title=meta.get("title", folder.name),
+        description=meta.get("description", ""),
+        sources=sources,
+        events=events,
+        places=places,
+        aliases=aliases,
+    )
+
+
+def load_collection_cached(path: str | Path = BUNDLED) -> Collection:
+    """load_collection, reused until a file of the folder changes."""
+    folder = Path(path).resolve()
+    return _cached(folder, _signature(folder))
+
+
+@lru_cache(maxsize=8)
+def _cached(folder: Path, signature: tuple) -> Collection:
+    return load_collection(folder)
+
+
+def _signature(folder: Path) -> tuple:
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*") if p.is_file()))
+
+
+def _label(folder: Path, name: str) -> str:
+    return str(folder / name)
+
+
+def _read_meta(folder: Path, problems: list[Problem]) -> dict:
+    path = folder / "collection.json"
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.append(Problem(str(path), None, None, "file not found; it names the collection and its sources"))
+        return {}
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        problems.append(Problem(str(path), line, None, f"not valid UTF-8 JSON ({exc})"))
+        return {}
+    if not isinstance(meta, dict) or not isinstance(meta.get("sources"), list):
+        problems.append(Problem(str(path), None, "sources", "expected an object with a 'sources' list"))
+        return {}
+    return meta
+
+
+def _read_sources(folder: Path, meta: dict, problems: list[Problem]) -> dict[str, Source]:
+    sources: dict[str, Source] = {}
+    meta_file = str(folder / "collection.json")
+    for index, entry in enumerate(meta.get("sources", []), start=1):
+        where = f"sources[{index}]"
+        missing = [key for key in ("id", "title", "file") if not entry.get(key)]
+        if missing:
+            problems.append(Problem(meta_file, None, where, f"missing {', '.join(missing)}"))
+            continue
+        path = folder / entry["file"]
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            problems.append(Problem(meta_file, None, where, f"source file {path} not found"))
+            continue
+        except UnicodeDecodeError:
+            problems.append(Problem(str(path), None, None, "source text is not UTF-8"))
+            continue
+        sources[entry["id"]] = Source(
+            entry["id"], entry["title"], entry.get("kind", ""), entry["file"], entry.get("note", ""), text
+        )
+    return sources
+
+
+def _read_places(folder: Path, problems: list[Problem]) -> pd.DataFrame:
+    label = _label(folder, "places.csv")
+    rows, found = read_rows(folder / "places.csv", schema.PLACE_REQUIRED, (), label)
+    problems.extend(found)
+    good, found = schema.validate_rows(schema.PlaceRow, rows, label)
+    problems.extend(found)
+    problems.extend(_duplicate_ids([(row.line, place.id) for row, place in good], label))
+    frame = pd.DataFrame([place.model_dump() for _, place in good], columns=list(schema.PlaceRow.model_fields))
+    return frame.drop_duplicates("id").set_index("id", drop=False)
+
+
+def _read_aliases(folder: Path, problems: list[Problem]) -> dict[str, list[str]]:
+    path = folder / "aliases.csv"
+    if not path.exists():
+        return {}
+    label = _label(folder, "aliases.csv")
+    rows, found = read_rows(path, schema.ALIAS_REQUIRED, (), label)
+    problems.extend(found)
+    good, found = schema.validate_rows(schema.AliasRow, rows, label)
+    problems.extend(found)
+    return {alias.name: alias.aliases for _, alias in good}
+
+
+def _duplicate_ids(lines_ids: list[tuple[int, str]], label: str) -> list[Problem]:
+    first_line: dict[str, int] = {}
+    problems = []
+    for line, ident in lines_ids:
+        if ident in first_line:
+            problems.append(Problem(label, line, "id", f"'{ident}' is used already on line {first_line[ident]}"))
+        else:
+            first_line[ident] = line
+    return problems
+
+
+def _read_events(
+    folder: Path, sources: dict[str, Source], places: pd.DataFrame, problems: list[Problem]
+) -> pd.DataFrame:
+    label = _label(folder, "events.csv")
+    rows, found = read_rows(folder / "events.csv", schema.EVENT_REQUIRED, schema.EVENT_OPTIONAL, label)
+    problems.extend(found)
+    good, found = schema.validate_rows(schema.EventRow, rows, label)
+    problems.extend(found)
+    problems.extend(_duplicate_ids([(row.line, event.id) for row, event in good], label))
+    records = []
+    for row, event in good:
+        problems.extend(_cross_checks(row.line, event, sources, places, label))
+        records.append(_record(event, places))
+    return to_frame(records)
+
+
+def _cross_checks(line: int, event: schema.EventRow, sources, places, label: str) -> list[Problem]:
+    found = []
+    for column in ("places", "places_added"):
+        for place in getattr(event, column):
+            if place not in places.index:
+                found.append(Problem(label, line, column, f"place '{place}' is not in places.csv"))
+    source = sources.get(event.source)
+    if source is None:
+        known = ", ".join(sources) or "none"
+        found.append(
+            Problem(label, line, "source", f"unknown source '{event.source}' (sources in collection.json: {known})")
+        )
+    elif sourcetext.find_quote(source.text, event.quote) is None:
+        hint = sourcetext.mismatch_hint(source.text, event.quote)
+        found.append(Problem(label, line, "quote", f"not found word for word in source '{event.source}': {hint}"))
+    return found
+
+
+def _record(event: schema.EventRow, places: pd.DataFrame) -> dict:
+    span = dates.span(event.start, event.end)
+    resolved = [
+        _place(places.loc[pid], added) for pids, added in ((event.places, False), (event.places_added, True))
+        for pid in pids if pid in places.index
+    ]  # fmt: skip
+    return {
+        **event.model_dump(),
+        "earliest": span.earliest,
+        "latest": span.latest,
+        "precision": span.precision,
+        "approximate": span.approximate,
+        "uncertain": span.uncertain,
+        "places": resolved,
+        "place_ids": list(event.places),
+        "places_added": list(event.places_added),
+        "countries": sorted({p["country"] for p in resolved if p["country"]}),
+    }
+
+
+def _place(row: pd.Series, added: bool) -> dict:
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "kind": row["kind"],
+        "country": row["country"],
+        "lat": float(row["lat"]),
+        "lon": float(row["lon"]),
+        "added": added,
+    }
+
+
+FRAME_COLUMNS = (
+    "id", "kind", "title", "summary", "start", "end", "date_text", "date_basis", "date_note",
+    "earliest", "latest", "precision", "approximate", "uncertain", "category", "actors",
+    "places", "place_ids", "places_added", "place_note", "countries", "fatalities", "fatalities_text",
+    "source", "quote",
+)  # fmt: skip
+
+
+def to_frame(records: list[dict]) -> pd.DataFrame:
+    """Event records -> the events DataFrame: chronological, with stable dtypes even when empty."""
+    frame = pd.DataFrame(records, columns=list(FRAME_COLUMNS))
+    frame["earliest"] = pd.to_datetime(frame["earliest"]).astype("datetime64[s]")
+    frame["latest"] = pd.to_datetime(frame["latest"]).astype("datetime64[s]")
+    frame["fatalities"] = frame["fatalities"].astype("Int64")
+    frame["approximate"] = frame["approximate"].astype(bool)
+    frame["uncertain"] = frame["uncertain"].astype(bool)
+    frame["precision"] = pd.Categorical(frame["precision"], categories=dates.PRECISIONS)
+    frame["category"] = pd.Categorical(frame["category"], categories=list(schema.CATEGORIES))
+    frame = frame.sort_values(["earliest", "latest", "id"], kind="stable").reset_index(drop=True)
+    return frame

@@ -1,0 +1,100 @@
+"""Reading a spreadsheet-made CSV file into rows that remember their line.
+
+Everything that can go wrong before the values are looked at is reported
+here: empty file, binary file, wrong encoding, broken quoting, missing or
+unknown columns, rows with too many cells.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Problem
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int  # where the row starts in the file, 1-based (the header is line 1)
+    values: dict[str, str]
+
+
+def read_rows(
+    path: Path, required: tuple[str, ...], optional: tuple[str, ...], label: str | None = None
+) -> tuple[list[Row], list[Problem]]:
+    """Rows of `path` keyed by column; problems instead of exceptions."""
+    name = label or str(path)
+    expected = ", ".join(required + optional)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return [], [Problem(name, None, None, f"file not found; expected a CSV file with columns: {expected}")]
+    if not raw.strip():
+        return [], [Problem(name, None, None, f"the file is empty; expected a header line with columns: {expected}")]
+    if b"\x00" in raw[:8192]:
+        return [], [Problem(name, None, None, "this is a binary file, not a CSV text file")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return [], [
+            Problem(
+                name,
+                line,
+                None,
+                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded); "
+                "save it as 'CSV UTF-8' from your spreadsheet program",
+            )
+        ]
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [cell.strip() for cell in next(reader)]
+    except csv.Error as exc:
+        return [], [Problem(name, 1, None, f"the header line is not valid CSV ({exc})")]
+
+    problems: list[Problem] = []
+    known = set(required) | set(optional)
+    if not known.intersection(header):
+        return [], [
+            Problem(
+                name,
+                1,
+                None,
+                f"this does not look like the expected CSV file: its first line has none of the columns {expected}",
+            )
+        ]
+    for column in required:
+        if column not in header:
+            problems.append(Problem(name, 1, column, "required column is missing"))
+    for column in header:
+        if column not in known:
+            problems.append(Problem(name, 1, column, f"unknown column (known columns: {expected})"))
+    duplicates = {c for c in header if header.count(c) > 1}
+    for column in sorted(duplicates):
+        problems.append(Problem(name, 1, column, "column appears more than once"))
+    if problems:
+        return [], problems
+
+    rows: list[Row] = []
+    line = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Problem(name, line, None, f"not valid CSV ({exc}); check the quotes on this row"))
+            break
+        if any(cell.strip() for cell in cells):
+            if len(cells) > len(header):
+                problems.append(
+                    Problem(name, line, None, f"row has {len(cells)} cells but the header has {len(header)} columns")
+                )
+            else:
+                padded = cells + [""] * (len(header) - len(cells))
+                rows.append(Row(line, {column: cell.strip() for column, cell in zip(header, padded, strict=True)}))
+        line = reader.line_num + 1
+    return rows, problems

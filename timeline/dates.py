@@ -1,0 +1,136 @@
+"""EDTF text -> bounds, precision and words.
+
+Dates stay as EDTF text in the data; everything else (earliest/latest
+datetimes, a precision name, a phrase such as "about November 2020") is
+derived here, so the precision the source gave is never lost.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+
+import edtf
+import pandas as pd
+
+MONTHS = list(calendar.month_name)
+
+# Ordered from finest to coarsest; "range" is any start/end pair that differs.
+PRECISIONS = ("day", "month", "year", "decade", "century", "range")
+
+EDTF_EXAMPLES = "2007, 2017-03, 2015-11-20, 200X (a decade), 2020-11~ (about), 2012? (uncertain)"
+
+
+class DateError(ValueError):
+    """An EDTF string that cannot be used as one event date."""
+
+
+@dataclass(frozen=True)
+class EdtfDate:
+    text: str
+    earliest: pd.Timestamp
+    latest: pd.Timestamp
+    precision: str
+    approximate: bool
+    uncertain: bool
+
+
+def parse(text: str) -> EdtfDate:
+    """Parse one EDTF date (not an interval) into its bounds and precision."""
+    try:
+        parsed = edtf.parse_edtf(text)
+    except Exception as exc:  # the edtf package raises its own parse error types
+        raise DateError(f"'{text}' is not a valid EDTF date (examples: {EDTF_EXAMPLES})") from exc
+    if isinstance(parsed, edtf.Interval):
+        raise DateError(f"'{text}' is an interval; put its first date in 'start' and its last in 'end'")
+    approximate = "~" in text or "%" in text
+    uncertain = "?" in text or "%" in text
+    inner = getattr(parsed, "date", parsed) if isinstance(parsed, edtf.UncertainOrApproximate) else parsed
+    precision = getattr(inner, "precision", None)
+    if precision not in PRECISIONS:
+        raise DateError(f"'{text}' is an EDTF form this tool cannot place on a timeline (examples: {EDTF_EXAMPLES})")
+    return EdtfDate(
+        text=text,
+        earliest=_timestamp(parsed.lower_strict()),
+        latest=_timestamp(parsed.upper_strict()),
+        precision=precision,
+        approximate=approximate,
+        uncertain=uncertain,
+    )
+
+
+def split_interval(text: str) -> tuple[str, str] | None:
+    """'2014/2015' -> ('2014', '2015'); None for anything that is not an interval."""
+    if "/" not in text:
+        return None
+    first, _, last = text.partition("/")
+    return first, last
+
+
+def _timestamp(value) -> pd.Timestamp:
+    # struct_time from edtf; the day may be out of range for months edtf pads.
+    year, month, day = value.tm_year, value.tm_mon, value.tm_mday
+    day = min(day, calendar.monthrange(year, month)[1])
+    return pd.Timestamp(year=year, month=month, day=day)
+
+
+@dataclass(frozen=True)
+class Span:
+    earliest: pd.Timestamp
+    latest: pd.Timestamp
+    precision: str
+    approximate: bool
+    uncertain: bool
+
+
+def span(start: str, end: str | None) -> Span:
+    """Bounds of an event from its start and (optional) end EDTF dates."""
+    first = parse(start)
+    if not end or end == start:
+        return Span(first.earliest, first.latest, first.precision, first.approximate, first.uncertain)
+    last = parse(end)
+    if last.latest < first.earliest:
+        raise DateError(f"end '{end}' is before start '{start}'")
+    return Span(
+        first.earliest,
+        last.latest,
+        "range",
+        first.approximate or last.approximate,
+        first.uncertain or last.uncertain,
+    )
+
+
+def describe(start: str, end: str | None = None) -> str:
+    """Words for a date at its own precision: 'March 2017', 'the 2000s', '2014–2015', 'about November 2020'."""
+    if end and end != start:
+        return f"{describe(start)}–{describe(end)}"
+    date = parse(start)
+    core = start.rstrip("~?%")
+    year = core.split("-")[0] if not core.startswith("-") else "-" + core[1:].split("-")[0]
+    if date.precision == "decade":
+        words = f"the {year[:-1]}0s"
+    elif date.precision == "century":
+        words = f"the {year[:-2]}00s"
+    elif date.precision == "year":
+        words = year
+    elif date.precision == "month":
+        words = f"{MONTHS[date.earliest.month]} {date.earliest.year}"
+    else:
+        words = f"{date.earliest.day} {MONTHS[date.earliest.month]} {date.earliest.year}"
+    if date.approximate:
+        words = f"about {words}"
+    if date.uncertain:
+        words = f"{words} (uncertain)"
+    return words
+
+
+BASIS_WORDS = {
+    "stated": "stated in the source",
+    "derived": "derived from a stated date",
+    "inferred": "inferred from context",
+}
+
+
+def describe_with_basis(start: str, end: str | None, basis: str) -> str:
+    """'stated: March 2017', 'inferred: 2012–2014'."""
+    return f"{basis}: {describe(start, end)}"

@@ -1,0 +1,263 @@
+"""The column contract of a collection's CSV files, one pydantic model per row kind.
+
+pydantic checks each cell and reports every failing field of a row at once;
+the `edtf` package decides what a valid date is. Checks that need more than
+one row (unique ids, places that resolve, quotes found in the source) live
+in collection.py.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
+from . import dates
+from .csvfile import Row
+from .problems import Problem
+
+CATEGORIES: dict[str, str] = {
+    "organisation": "Organisation",
+    "attack": "Attack",
+    "leadership": "Leadership",
+    "state-response": "State response",
+    "context": "Context",
+}
+CATEGORY_HELP = {
+    "organisation": "a group is founded, splits, merges, expands or takes territory",
+    "attack": "attacks and campaigns of violence",
+    "leadership": "leaders appointed, killed, fleeing, or their tenure",
+    "state-response": "military or political action by states and international missions",
+    "context": "background events and eras that shaped the group",
+}
+BASES = ("stated", "derived", "inferred")
+PLACE_KINDS = ("country", "region", "city", "site")
+
+EVENT_REQUIRED = ("id", "title", "start", "date_text", "date_basis", "category", "summary", "source", "quote")
+EVENT_OPTIONAL = (
+    "kind", "end", "date_note", "actors", "places", "places_added", "place_note",
+    "fatalities", "fatalities_text",
+)  # fmt: skip
+EVENT_COLUMNS = (
+    "id",
+    "kind",
+    "title",
+    "start",
+    "end",
+    "date_text",
+    "date_basis",
+    "date_note",
+    "category",
+    "actors",
+    "places",
+    "places_added",
+    "place_note",
+    "fatalities",
+    "fatalities_text",
+    "summary",
+    "source",
+    "quote",
+)  # fmt: skip — the order people see in a spreadsheet
+PLACE_REQUIRED = ("id", "name", "kind", "country", "lat", "lon", "coord_source")
+ALIAS_REQUIRED = ("name", "aliases")
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+def split_list(cell: str) -> list[str]:
+    """'AQIM; GSPC' -> ['AQIM', 'GSPC']: lists in a cell are separated by semicolons."""
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(f"'{value}' is not a valid id: use lower-case letters, digits and single hyphens")
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(str_strip_whitespace=True, frozen=True)
+
+
+class EventRow(_Row):
+    id: str
+    kind: Literal["event", "era"] = "event"
+    title: str
+    start: str
+    end: str = ""
+    date_text: str
+    date_basis: Literal["stated", "derived", "inferred"]
+    date_note: str = ""
+    category: str
+    actors: list[str] = []
+    places: list[str] = []
+    places_added: list[str] = []
+    place_note: str = ""
+    fatalities: int | None = None
+    fatalities_text: str = ""
+    summary: str
+    source: str
+    quote: str
+
+    _id = field_validator("id")(_slug)
+    _required_text = field_validator("title", "date_text", "summary", "source", "quote")(_not_blank)
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind_default(cls, value: str) -> str:
+        return value or "event"
+
+    @field_validator("category")
+    @classmethod
+    def _category(cls, value: str) -> str:
+        if value not in CATEGORIES:
+            raise ValueError(f"'{value}' is not a category; expected one of: {', '.join(CATEGORIES)}")
+        return value
+
+    @field_validator("actors", "places", "places_added", mode="before")
+    @classmethod
+    def _lists(cls, value: str | list[str]) -> list[str]:
+        return split_list(value) if isinstance(value, str) else value
+
+    @field_validator("fatalities", mode="before")
+    @classmethod
+    def _fatalities(cls, value: str | int | None) -> int | None:
+        if value in ("", None):
+            return None
+        text = str(value).replace(",", "")
+        if not text.isdigit():
+            raise ValueError(f"'{value}' is not a whole number of people; leave it empty where the source gives none")
+        return int(text)
+
+    @field_validator("start")
+    @classmethod
+    def _start(cls, value: str) -> str:
+        _not_blank(value)
+        if dates.split_interval(value) is None:
+            dates.parse(value)
+        return value
+
+    @field_validator("end")
+    @classmethod
+    def _end(cls, value: str) -> str:
+        if value:
+            dates.parse(value)
+        return value
+
+    @model_validator(mode="after")
+    def _dates(self) -> EventRow:
+        interval = dates.split_interval(self.start)
+        if interval is not None:
+            if self.end:
+                raise ValueError(
+                    "start is an interval and end is set too; give either 'start/end' in start, or both columns"
+                )
+            first, last = interval
+            for part in interval:
+                dates.parse(part)
+            object.__setattr__(self, "start", first)
+            object.__setattr__(self, "end", last)
+        dates.span(self.start, self.end)  # raises when end is before start
+        if self.date_basis != "stated" and not self.date_note:
+            raise ValueError(f"date_basis is '{self.date_basis}', so date_note must say how the date was reached")
+        if self.places_added and not self.place_note:
+            raise ValueError("places_added is set, so place_note must say where those places come from")
+        return self
+
+
+class PlaceRow(_Row):
+    id: str
+    name: str
+    kind: Literal["country", "region", "city", "site"]
+    country: str = ""
+    lat: float
+    lon: float
+    coord_source: str
+
+    _id = field_validator("id")(_slug)
+    _required_text = field_validator("name", "coord_source")(_not_blank)
+
+    @field_validator("lat")
+    @classmethod
+    def _lat(cls, value: float) -> float:
+        if not -90 <= value <= 90:
+            raise ValueError(f"latitude {value} is outside -90..90")
+        return value
+
+    @field_validator("lon")
+    @classmethod
+    def _lon(cls, value: float) -> float:
+        if not -180 <= value <= 180:
+            raise ValueError(f"longitude {value} is outside -180..180")
+        return value
+
+    @model_validator(mode="after")
+    def _country(self) -> PlaceRow:
+        if self.country and not _ISO3.match(self.country):
+            raise ValueError(f"country '{self.country}' is not an ISO 3166 alpha-3 code such as MLI")
+        if not self.country and self.kind != "region":
+            raise ValueError(
+                f"a {self.kind} needs its country's ISO-3 code (only regions spanning countries may leave it empty)"
+            )
+        return self
+
+
+class AliasRow(_Row):
+    name: str
+    aliases: list[str]
+
+    _name = field_validator("name")(_not_blank)
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _lists(cls, value: str) -> list[str]:
+        return split_list(value)
+
+
+# Fields a model-level check is really about, so the message can name one.
+_MODEL_FIELDS = (("interval", "start"), ("end '", "end"), ("date_note", "date_note"), ("place_note", "place_note"),
+                 ("latitude", "lat"), ("longitude", "lon"), ("country", "country"))  # fmt: skip
+
+
+def validate_rows(model: type[_Row], rows: list[Row], file: str) -> tuple[list[tuple[Row, _Row]], list[Problem]]:
+    """Each row through `model`; every failing field becomes a Problem naming file, line and field."""
+    good: list[tuple[Row, _Row]] = []
+    problems: list[Problem] = []
+    for row in rows:
+        values = {key: value for key, value in row.values.items() if value != ""}  # empty cell = default
+        try:
+            good.append((row, model(**values)))
+        except ValidationError as exc:
+            for error in exc.errors():
+                problems.append(Problem(file, row.line, _field(error), _message(error)))
+    return good, problems
+
+
+def _field(error: dict) -> str | None:
+    if error["loc"]:
+        return str(error["loc"][0])
+    message = _message(error)
+    for needle, field in _MODEL_FIELDS:
+        if needle in message:
+            return field
+    return None
+
+
+def _message(error: dict) -> str:
+    if error["type"] == "value_error":
+        return str(error["ctx"]["error"])
+    if error["type"] == "missing":
+        return "must not be empty"
+    if error["type"] == "literal_error":
+        return f"'{error['input']}' is not allowed; expected {error['ctx']['expected']}"
+    if error["type"] == "float_parsing":
+        return f"'{error['input']}' is not a number"
+    return error["msg"]

@@ -1,0 +1,116 @@
+"""Finding quotes in a source text and cutting it into paragraphs and passages.
+
+Quotes are matched with whitespace folded (a spreadsheet may turn a line
+break into a space), but offsets always point into the original text so the
+reader can highlight exactly what the file says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the offset in `text`."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    previous_space = True  # drops leading whitespace
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not previous_space:
+                chars.append(" ")
+                offsets.append(i)
+            previous_space = True
+        else:
+            chars.append(ch)
+            offsets.append(i)
+            previous_space = False
+    return "".join(chars), offsets
+
+
+def find_quote(text: str, quote: str) -> tuple[int, int] | None:
+    """(start, end) offsets of `quote` in `text`, whitespace-folded; None if absent."""
+    needle = fold(quote)
+    if not needle:
+        return None
+    folded, offsets = _folded_with_offsets(text)
+    at = folded.find(needle)
+    if at < 0:
+        return None
+    return offsets[at], offsets[at + len(needle) - 1] + 1
+
+
+def mismatch_hint(text: str, quote: str) -> str:
+    """Why a quote is not in the text: where its longest matching start stops."""
+    needle = fold(quote)
+    folded, _ = _folded_with_offsets(text)
+    low, high = 0, len(needle)
+    while low < high:  # longest prefix of the quote that occurs in the text
+        mid = (low + high + 1) // 2
+        if needle[:mid] in folded:
+            low = mid
+        else:
+            high = mid - 1
+    if low < 10:
+        return "not even its opening words occur in the source"
+    return (
+        f"its first {low} characters match the source, then the quote has "
+        f"'{needle[low : low + 30]}' where the source has '{_after(folded, needle[:low])}'"
+    )
+
+
+def _after(folded: str, prefix: str) -> str:
+    at = folded.find(prefix) + len(prefix)
+    return folded[at : at + 30]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int  # 1-based, counting non-empty paragraphs
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Non-empty blocks separated by blank lines (the profile puts one per line)."""
+    found = []
+    for match in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
+        if match.group().strip():
+            found.append(Paragraph(len(found) + 1, match.start(), match.end()))
+    return found
+
+
+def paragraph_at(text: str, offset: int) -> Paragraph | None:
+    for paragraph in paragraphs(text):
+        if paragraph.start <= offset < paragraph.end:
+            return paragraph
+    return None
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    event_ids: tuple[str, ...]  # most specific (shortest quote) first; empty when no event quotes it
+
+
+def segments(text: str, spans: dict[str, tuple[int, int]], start: int = 0, end: int | None = None) -> list[Segment]:
+    """Cut text[start:end] at every quote boundary; each piece knows which events quote it."""
+    end = len(text) if end is None else end
+    cuts = {start, end}
+    for a, b in spans.values():
+        cuts.update(x for x in (a, b) if start < x < end)
+    ordered = sorted(cuts)
+    pieces = []
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        covering = [eid for eid, (qa, qb) in spans.items() if qa <= a and b <= qb]
+        covering.sort(key=lambda eid: spans[eid][1] - spans[eid][0])
+        pieces.append(Segment(a, b, tuple(covering)))
+    return pieces
