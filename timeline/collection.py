@@ -123,6 +123,9 @@ def _read_sources(folder: Path, meta: dict, problems: list[Problem]) -> dict[str
     meta_file = str(folder / "collection.json")
     for index, entry in enumerate(meta.get("sources", []), start=1):
         where = f"sources[{index}]"
+        if not isinstance(entry, dict):
+            problems.append(Problem(meta_file, None, where, "expected an object with id, title and file"))
+            continue
         missing = [key for key in ("id", "title", "file") if not entry.get(key)]
         if missing:
             problems.append(Problem(meta_file, None, where, f"missing {', '.join(missing)}"))

@@ -7,6 +7,7 @@ unknown columns, rows with too many cells.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from dataclasses import dataclass
@@ -35,16 +36,20 @@ def read_rows(
         return [], [Problem(name, None, None, f"the file is empty; expected a header line with columns: {expected}")]
     if b"\x00" in raw[:8192]:
         return [], [Problem(name, None, None, "this is a binary file, not a CSV text file")]
+    # The BOM is stripped here rather than by the 'utf-8-sig' codec, whose error offsets
+    # leave out the BOM and so would name the wrong byte, and sometimes the wrong line.
+    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        at = bom + exc.start
+        line = raw[:at].count(b"\n") + 1
         return [], [
             Problem(
                 name,
                 line,
                 None,
-                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded); "
+                f"the file is not UTF-8 text (byte 0x{raw[at]:02x} cannot be decoded); "
                 "save it as 'CSV UTF-8' from your spreadsheet program",
             )
         ]

@@ -8,6 +8,7 @@ derived here, so the precision the source gave is never lost.
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass
 
 import edtf
@@ -35,6 +36,9 @@ class EdtfDate:
     uncertain: bool
 
 
+# edtf's grammar costs about 10 ms a call and loading a collection parses each date
+# several times; the result is immutable, so sharing it is safe.
+@functools.lru_cache(maxsize=4096)
 def parse(text: str) -> EdtfDate:
     """Parse one EDTF date (not an interval) into its bounds and precision."""
     try:
@@ -49,10 +53,26 @@ def parse(text: str) -> EdtfDate:
     precision = getattr(inner, "precision", None)
     if precision not in PRECISIONS:
         raise DateError(f"'{text}' is an EDTF form this tool cannot place on a timeline (examples: {EDTF_EXAMPLES})")
+    if "X" in text and precision not in ("decade", "century"):
+        # edtf gives '2017-XX' month precision and '19XX-03' the bounds 1900-03..1999-03, so both
+        # the words ('January 2017', 'March 1900') and the precision would misstate the source.
+        raise DateError(
+            f"'{text}' has unspecified digits (X) this tool cannot place; give only the known part, e.g. '2017' for '2017-XX'"
+        )
+    lower = parsed.lower_strict()
+    try:
+        earliest, latest = _timestamp(lower), _timestamp(parsed.upper_strict())
+    except ValueError as exc:  # year 0 and years BCE: calendar and pandas cannot hold them
+        raise DateError(f"'{text}' is outside the years this tool can place (1 to 9999)") from exc
+    if earliest.day != lower.tm_mday:
+        # edtf accepts 2015-02-29; _timestamp would quietly move it to the 28th.
+        raise DateError(
+            f"'{text}' is not a real day: {MONTHS[earliest.month]} {earliest.year} has no day {lower.tm_mday}"
+        )
     return EdtfDate(
         text=text,
-        earliest=_timestamp(parsed.lower_strict()),
-        latest=_timestamp(parsed.upper_strict()),
+        earliest=earliest,
+        latest=latest,
         precision=precision,
         approximate=approximate,
         uncertain=uncertain,

@@ -161,8 +161,13 @@ class EventRow(_Row):
                     "start is an interval and end is set too; give either 'start/end' in start, or both columns"
                 )
             first, last = interval
-            for part in interval:
-                dates.parse(part)
+            try:
+                for part in interval:
+                    dates.parse(part)
+                dates.span(first, last)
+            except dates.DateError as exc:
+                # Worded with 'interval' so the problem names the start column, the one to fix.
+                raise ValueError(f"the interval '{self.start}' in start cannot be used: {exc}") from exc
             object.__setattr__(self, "start", first)
             object.__setattr__(self, "end", last)
         dates.span(self.start, self.end)  # raises when end is before start

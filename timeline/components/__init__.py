@@ -1,0 +1,1 @@
+"""Small layout builders; each takes data and returns Dash components."""

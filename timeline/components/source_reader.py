@@ -1,0 +1,52 @@
+"""The whole source text with every passage that became an event highlighted."""
+
+from __future__ import annotations
+
+from dash import html
+
+from .. import sourcetext
+from ..collection import Collection
+from ..passages import Passage
+from . import ids
+
+
+def source_reader(collection: Collection, passages: dict[str, Passage], selected: str | None) -> list:
+    titles = dict(zip(collection.events["id"], collection.events["title"], strict=True))
+    blocks: list = []
+    for source in collection.sources.values():
+        spans = {eid: (p.start, p.end) for eid, p in passages.items() if p.source == source.id}
+        blocks.append(html.H3(source.title, className="source-title"))
+        if source.kind or source.note:
+            blocks.append(html.P(f"{source.kind}. {source.note}".strip(". "), className="source-note"))
+        for paragraph in sourcetext.paragraphs(source.text):
+            pieces = sourcetext.segments(source.text, spans, paragraph.start, paragraph.end)
+            blocks.append(
+                html.P(
+                    [_piece(source.text, piece, spans, titles, selected) for piece in pieces],
+                    id=f"{source.id}-para-{paragraph.number}",
+                    className="source-paragraph",
+                )
+            )
+    return blocks
+
+
+def _piece(text: str, piece: sourcetext.Segment, spans, titles, selected):
+    words = text[piece.start : piece.end]
+    if not piece.event_ids:
+        return words
+    anchors = [
+        html.Span(id=ids.passage_anchor(eid), className="anchor")
+        for eid in piece.event_ids
+        if spans[eid][0] == piece.start
+    ]
+    is_selected = selected in piece.event_ids
+    mark = html.Mark(
+        words,
+        id={"type": ids.PASSAGE, "event": piece.event_ids[0], "at": piece.start},
+        className="passage selected" if is_selected else "passage",
+        title="Quoted by: " + "; ".join(titles[eid] for eid in piece.event_ids),
+        tabIndex=0,
+        role="button",
+        n_clicks=0,
+    )
+    return html.Span([*anchors, mark])

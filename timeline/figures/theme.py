@@ -1,0 +1,41 @@
+"""Colours, fonts and sizes shared by every figure (the CSS in assets/ mirrors them)."""
+
+from __future__ import annotations
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+CATEGORY_COLOURS = {
+    "organisation": "#0072B2",
+    "attack": "#D55E00",
+    "leadership": "#CC79A7",
+    "state-response": "#009E73",
+    "context": "#E69F00",
+}
+ERA_FILL = "rgba(120, 120, 120, 0.13)"
+ERA_TEXT = "#555555"
+INK = "#1a1a1a"
+MUTED = "#666666"
+SELECTED = "#000000"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+LAND = "#f3f1ec"
+OCEAN = "#dde9f2"
+BORDER = "#8a8a8a"
+SHADE_SCALE = [[0.0, "#e8eef6"], [1.0, "#9fb8d6"]]
+
+# Map marker size by how precise the place is: a city is a point, a country is not.
+PLACE_MARKER = {
+    "site": {"size": 11, "opacity": 1.0, "symbol": "circle"},
+    "city": {"size": 12, "opacity": 1.0, "symbol": "circle"},
+    "region": {"size": 17, "opacity": 0.55, "symbol": "circle"},
+    "country": {"size": 19, "opacity": 0.9, "symbol": "circle-open"},
+}
+ADDED_SYMBOL = "diamond"
+
+
+def base_layout() -> dict:
+    return {
+        "font": {"family": FONT, "color": INK, "size": 14},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "hoverlabel": {"font": {"family": FONT, "size": 14}, "align": "left"},
+    }

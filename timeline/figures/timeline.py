@@ -1,0 +1,237 @@
+"""The timeline: events drawn at the precision the source gives them.
+
+A day or month is a point; a year, decade or range is a bar over its real
+extent; inferred dates are hollow or dotted; eras are shaded bands behind
+everything. One lane per category, split into rows so nothing overlaps.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .. import dates
+from ..schema import CATEGORIES
+from . import theme
+
+POINT_PRECISIONS = ("day", "month")
+# Room kept after an event before another may share its row: a marker is wider than a month.
+ROW_GAP = pd.Timedelta(days=400)
+LANE_GAP = 0.7
+ROW_HEIGHT_PX = 30
+
+
+def is_point(events: pd.DataFrame) -> pd.Series:
+    return events["precision"].astype(str).isin(POINT_PRECISIONS)
+
+
+def midpoint(events: pd.DataFrame) -> pd.Series:
+    return events["earliest"] + (events["latest"] - events["earliest"]) / 2
+
+
+def lane_rows(events: pd.DataFrame) -> tuple[pd.Series, list[tuple[str, float]]]:
+    """A y position per event (index-aligned) and (category, centre) for the lane labels.
+
+    Within a category, events are packed greedily into rows in date order so
+    no two bars or points overlap.
+    """
+    y = pd.Series(0.0, index=events.index)
+    labels: list[tuple[str, float]] = []
+    top = 0.0
+    for category in CATEGORIES:
+        lane = events[events["category"] == category].sort_values(["earliest", "latest"])
+        if lane.empty:
+            continue
+        row_ends: list[pd.Timestamp] = []
+        for index, event in lane.iterrows():
+            start, end = event["earliest"], event["latest"]
+            for row, row_end in enumerate(row_ends):
+                if start > row_end:
+                    row_ends[row] = end + ROW_GAP
+                    break
+            else:
+                row = len(row_ends)
+                row_ends.append(end + ROW_GAP)
+            y[index] = top + row
+        labels.append((category, top + (len(row_ends) - 1) / 2))
+        top += len(row_ends) + LANE_GAP
+    return y, labels
+
+
+def hover_data(events: pd.DataFrame) -> list[list[str]]:
+    return [
+        [row.id, row.title, row.date_text, dates.describe_with_basis(row.start, row.end, row.date_basis)]
+        for row in events.itertuples()
+    ]
+
+
+HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br><i>%{customdata[3]}</i><extra></extra>"
+
+
+def timeline_figure(events: pd.DataFrame, selected: str | None = None) -> go.Figure:
+    """The timeline of `events` (eras included), with `selected` highlighted."""
+    figure = go.Figure(layout=theme.base_layout())
+    eras = events[events["kind"] == "era"]
+    items = events[events["kind"] != "era"]
+    if events.empty:
+        return _empty(figure)
+
+    y, labels = lane_rows(items)
+    for category in CATEGORIES:
+        lane = items[items["category"] == category]
+        if lane.empty:
+            continue
+        colour = theme.CATEGORY_COLOURS[category]
+        points = lane[is_point(lane)]
+        spans = lane[~is_point(lane)]
+        for inferred in (False, True):
+            part = spans[(spans["date_basis"] == "inferred") == inferred]
+            if not part.empty:
+                figure.add_trace(_span_trace(part, y, colour, category, inferred))
+                figure.add_trace(_span_hover_trace(part, y, category))
+            part = points[(points["date_basis"] == "inferred") == inferred]
+            if not part.empty:
+                figure.add_trace(_point_trace(part, y, colour, category, inferred))
+
+    if selected is not None and selected in set(items["id"]):
+        figure.add_trace(_selected_trace(items[items["id"] == selected], y))
+
+    for era in eras.itertuples():
+        figure.add_vrect(
+            x0=era.earliest,
+            x1=era.latest,
+            fillcolor=theme.ERA_FILL,
+            line_width=0,
+            layer="below",
+        )
+        # Labels sit above the plot area so no bar can cover them.
+        figure.add_annotation(
+            x=era.earliest,
+            y=1.0,
+            xref="x",
+            yref="paper",
+            yanchor="bottom",
+            xanchor="left",
+            text=f"▇ {era.title} ({dates.describe(era.start, era.end)})",
+            showarrow=False,
+            font={"color": theme.ERA_TEXT, "size": 13},
+        )
+
+    rows = max(y.max() + 1 if len(y) else 1, 1)
+    first, last = events["earliest"].min(), events["latest"].max()
+    pad = max((last - first) * 0.03, pd.Timedelta(days=180))
+    figure.update_layout(
+        height=int(140 + ROW_HEIGHT_PX * rows),
+        margin={"l": 10, "r": 10, "t": 34, "b": 10},
+        showlegend=False,
+        hovermode="closest",
+        dragmode="zoom",
+        uirevision="timeline",  # keeps the user's zoom when filters redraw the figure
+        xaxis={
+            "type": "date",
+            "range": [first - pad, last + pad],
+            "rangeslider": {"visible": True, "thickness": 0.12},
+            "showgrid": True,
+            "gridcolor": "#ececec",
+        },
+        yaxis={
+            "range": [rows - 0.4, -0.8],
+            "tickvals": [centre for _, centre in labels],
+            "ticktext": [CATEGORIES[category] for category, _ in labels],
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "automargin": True,
+        },
+    )
+    return figure
+
+
+def _empty(figure: go.Figure) -> go.Figure:
+    figure.update_layout(
+        height=220,
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        annotations=[
+            {"text": "No events match the filters", "showarrow": False, "font": {"size": 18, "color": theme.MUTED}}
+        ],
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+    )
+    return figure
+
+
+def _span_trace(spans: pd.DataFrame, y: pd.Series, colour: str, category: str, inferred: bool) -> go.Scatter:
+    xs: list = []
+    ys: list = []
+    for index, event in spans.iterrows():
+        xs += [event["earliest"], event["latest"], None]
+        ys += [y[index], y[index], None]
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": colour, "width": 12, "dash": "dot" if inferred else "solid"},
+        name=f"{CATEGORIES[category]} ({'inferred' if inferred else 'stated'} spans)",
+        hoverinfo="skip",
+        meta={"role": "span", "category": category, "inferred": inferred},
+    )
+
+
+def _span_hover_trace(spans: pd.DataFrame, y: pd.Series, category: str) -> go.Scatter:
+    # Lines only answer hover at their vertices, so invisible markers along each
+    # span make the whole bar hoverable and clickable.
+    xs, ys, data = [], [], []
+    for (index, event), custom in zip(spans.iterrows(), hover_data(spans), strict=True):
+        steps = int(min(40, max(3, (event["latest"] - event["earliest"]).days // 60)))
+        for step in range(steps + 1):
+            xs.append(event["earliest"] + (event["latest"] - event["earliest"]) * step / steps)
+            ys.append(y[index])
+            data.append(custom)
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="markers",
+        marker={"size": 14, "opacity": 0},
+        customdata=data,
+        hovertemplate=HOVER,
+        name=f"{CATEGORIES[category]} (span hover)",
+        meta={"role": "span-hover", "category": category},
+    )
+
+
+def _point_trace(points: pd.DataFrame, y: pd.Series, colour: str, category: str, inferred: bool) -> go.Scatter:
+    return go.Scatter(
+        x=midpoint(points),
+        y=[y[index] for index in points.index],
+        mode="markers",
+        marker={
+            "size": 16,
+            "color": "white" if inferred else colour,
+            "symbol": "circle-open" if inferred else "circle",
+            "line": {"color": colour, "width": 3 if inferred else 1.5},
+        },
+        customdata=hover_data(points),
+        hovertemplate=HOVER,
+        name=f"{CATEGORIES[category]} ({'inferred' if inferred else 'stated'} points)",
+        meta={"role": "point", "category": category, "inferred": inferred},
+    )
+
+
+def _selected_trace(event: pd.DataFrame, y: pd.Series) -> go.Scatter:
+    row = event.iloc[0]
+    at = y[event.index[0]]
+    if row["precision"] in POINT_PRECISIONS:
+        xs, ys, size = [midpoint(event).iloc[0]], [at], 26
+    else:
+        xs, ys, size = [row["earliest"], row["latest"]], [at, at], 12
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines+markers",
+        line={"color": theme.SELECTED, "width": 3},
+        marker={"size": size, "symbol": "circle-open", "color": theme.SELECTED, "line": {"width": 3}},
+        customdata=hover_data(event) * len(xs),
+        hovertemplate=HOVER,
+        name="Selected",
+        meta={"role": "selected", "id": row["id"]},
+    )

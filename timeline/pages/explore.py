@@ -1,0 +1,295 @@
+"""The explorer page: timeline, map, list, detail and source reader, all linked.
+
+The page arrives fully drawn from the URL's state (the router builds it), so
+callbacks only run when the user changes something.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, get_asset_url, html, no_update
+
+from .. import search, urlstate
+from ..collection import Collection
+from ..components import ids
+from ..components.detail import detail_panel
+from ..components.event_list import event_list
+from ..components.filters import filter_bar
+from ..components.source_reader import source_reader
+from ..figures.map import map_figure
+from ..figures.timeline import timeline_figure
+from ..passages import Passage
+
+
+@dataclass(frozen=True)
+class View:
+    timeline: go.Figure
+    map: go.Figure
+    listing: html.Ol | html.P
+    count: str
+
+
+def compute_view(
+    collection: Collection, filters: search.Filters, window: list[str] | None, selected: str | None
+) -> View:
+    """Everything the filters, the timeline's visible window and the selection decide."""
+    events = collection.events
+    matching = search.apply(events, filters, collection.aliases)
+    start, end = (pd.Timestamp(window[0]), pd.Timestamp(window[1])) if window else (None, None)
+    visible = search.in_window(matching, start, end)
+    total = len(events)
+    count = f"{len(visible)} of {total} events"
+    if window:
+        count += " in the zoomed time window"
+    return View(
+        timeline=timeline_figure(matching, selected),
+        map=map_figure(visible, selected),
+        listing=event_list(visible, selected),
+        count=count,
+    )
+
+
+def window_from_relayout(relayout: dict | None) -> list[str] | None:
+    """The visible x range after a zoom or pan, None after a reset; raises LookupError if unchanged."""
+    if not relayout:
+        raise LookupError
+    if relayout.get("xaxis.autorange"):
+        return None
+    if "xaxis.range[0]" in relayout:
+        return [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]
+    if "xaxis.range" in relayout:
+        return list(relayout["xaxis.range"])
+    raise LookupError
+
+
+def filters_from_controls(text, categories, countries, actors, year_from, year_to) -> search.Filters:
+    return search.Filters(
+        text=text or "",
+        categories=tuple(categories or ()),
+        countries=tuple(countries or ()),
+        actors=tuple(actors or ()),
+        year_from=int(year_from) if year_from not in (None, "") else None,
+        year_to=int(year_to) if year_to not in (None, "") else None,
+    )
+
+
+GRAPH_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def layout(collection: Collection, passages: dict[str, Passage], search_string: str | None) -> html.Div:
+    filters, selected = urlstate.parse(search_string)
+    if selected is not None and collection.event(selected) is None:
+        selected = None
+    view = compute_view(collection, filters, None, selected)
+    source_titles = ", ".join(source.title for source in collection.sources.values())
+    return html.Div(
+        [
+            html.Header(
+                [
+                    html.Div(
+                        [
+                            html.H1(collection.title),
+                            html.P(
+                                [
+                                    collection.description,
+                                    " Every event quotes its source: ",
+                                    html.Em(source_titles),
+                                    ".",
+                                ],
+                                className="lede",
+                            ),
+                        ]
+                    ),
+                    html.Nav(
+                        [html.A("Source text", href="#source", className="nav-link")],
+                        className="top-nav",
+                        **{"aria-label": "Pages"},
+                    ),
+                ],
+                className="page-header",
+            ),
+            filter_bar(collection, filters),
+            html.Section(
+                [
+                    dcc.Graph(
+                        id=ids.TIMELINE,
+                        figure=view.timeline,
+                        config=GRAPH_CONFIG,
+                        className="timeline-graph",
+                    ),
+                    html.P(
+                        [
+                            html.Span("● ", className="key-dot"),
+                            "a month or a day  ",
+                            html.Span("▬ ", className="key-bar"),
+                            "a year, decade or span  ",
+                            html.Span("┅ ○ ", className="key-inferred"),
+                            "date inferred from context  ",
+                            html.Span("▇ ", className="key-era"),
+                            "era. Drag to zoom, use the slider below to pan, double-click to reset.",
+                        ],
+                        className="key",
+                    ),
+                ],
+                className="panel timeline-panel",
+                **{"aria-label": "Timeline"},
+            ),
+            html.Div(
+                [
+                    html.Section(
+                        [
+                            html.H2("Events"),
+                            html.Div(view.listing, id=ids.EVENT_LIST, className="event-list"),
+                        ],
+                        className="panel list-panel",
+                        **{"aria-label": "Event list"},
+                    ),
+                    html.Section(
+                        [
+                            html.H2("Map"),
+                            dcc.Graph(
+                                id=ids.MAP,
+                                figure=view.map,
+                                config={**GRAPH_CONFIG, "topojsonURL": get_asset_url("topojson/")},
+                                className="map-graph",
+                                style={"height": "430px"},
+                            ),
+                            html.P(
+                                "Small dot: a city · pale disc: a region · ring: a whole country · "
+                                "diamond: a place added by the editors, not named in the source. "
+                                "Shaded: countries of the events in view.",
+                                className="key",
+                            ),
+                        ],
+                        className="panel map-panel",
+                        **{"aria-label": "Map"},
+                    ),
+                    html.Section(
+                        detail_panel(collection, passages, selected),
+                        id=ids.DETAIL,
+                        className="panel detail-panel",
+                        **{"aria-label": "Event detail", "aria-live": "polite"},
+                    ),
+                ],
+                className="grid",
+            ),
+            html.Section(
+                [
+                    html.H2("Source text"),
+                    html.P(
+                        "Highlighted passages became events; click one to select its event. "
+                        "Everything not highlighted was left out of the timeline.",
+                        className="muted",
+                    ),
+                    html.Div(source_reader(collection, passages, selected), id=ids.SOURCE_READER, className="reader"),
+                ],
+                id="source",
+                className="panel source-panel",
+            ),
+            html.Span(view.count, id="initial-count", hidden=True),
+            dcc.Store(id=ids.SELECTED, data=selected),
+            dcc.Store(id=ids.WINDOW, data=None),
+            dcc.Store(id=ids.SCROLL_SINK),
+        ],
+        className="explore",
+    )
+
+
+def register(app: Dash, collection: Collection, passages: dict[str, Passage]) -> None:
+    """The callbacks that own the explorer page: thin wrappers around the pure functions above."""
+    controls = [
+        Input(ids.SEARCH, "value"),
+        Input(ids.CATEGORY, "value"),
+        Input(ids.COUNTRY, "value"),
+        Input(ids.ACTOR, "value"),
+        Input(ids.YEAR_FROM, "value"),
+        Input(ids.YEAR_TO, "value"),
+    ]
+
+    @app.callback(Output(ids.WINDOW, "data"), Input(ids.TIMELINE, "relayoutData"), prevent_initial_call=True)
+    def track_window(relayout):
+        try:
+            return window_from_relayout(relayout)
+        except LookupError:
+            return no_update
+
+    @app.callback(
+        Output(ids.TIMELINE, "figure"),
+        Output(ids.MAP, "figure"),
+        Output(ids.EVENT_LIST, "children"),
+        Output(ids.COUNT, "children"),
+        Output(ids.URL, "search"),
+        *controls,
+        Input(ids.WINDOW, "data"),
+        Input(ids.SELECTED, "data"),
+    )
+    def update_views(text, categories, countries, actors, year_from, year_to, window, selected):
+        filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
+        view = compute_view(collection, filters, window, selected)
+        zoom_only = ctx.triggered_id == ids.WINDOW
+        return (
+            no_update if zoom_only else view.timeline,
+            view.map,
+            view.listing,
+            view.count,
+            no_update if zoom_only else urlstate.build(filters, selected),
+        )
+
+    @app.callback(
+        Output(ids.SELECTED, "data"),
+        Input(ids.TIMELINE, "clickData"),
+        Input(ids.MAP, "clickData"),
+        Input({"type": ids.EVENT_ITEM, "id": ALL}, "n_clicks"),
+        Input({"type": ids.PASSAGE, "event": ALL, "at": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def select(timeline_click, map_click, _items, _passages):
+        trigger = ctx.triggered_id
+        if isinstance(trigger, dict):
+            # A re-rendered list fires with n_clicks 0; only a real click selects.
+            if not ctx.triggered[0]["value"]:
+                return no_update
+            return trigger["id"] if trigger["type"] == ids.EVENT_ITEM else trigger["event"]
+        click = timeline_click if trigger == ids.TIMELINE else map_click
+        return clicked_event(click)
+
+    @app.callback(
+        Output(ids.DETAIL, "children"),
+        Output(ids.SOURCE_READER, "children"),
+        Input(ids.SELECTED, "data"),
+        prevent_initial_call=True,
+    )
+    def show_detail(selected):
+        return detail_panel(collection, passages, selected), source_reader(collection, passages, selected)
+
+    @app.callback(
+        Output(ids.SEARCH, "value"),
+        Output(ids.CATEGORY, "value"),
+        Output(ids.COUNTRY, "value"),
+        Output(ids.ACTOR, "value"),
+        Output(ids.YEAR_FROM, "value"),
+        Output(ids.YEAR_TO, "value"),
+        Input(ids.CLEAR, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def clear_filters(_clicks):
+        return "", [], [], [], None, None
+
+    app.clientside_callback(
+        "function(selected) { return window.timelineUI ? window.timelineUI.reveal(selected) : null; }",
+        Output(ids.SCROLL_SINK, "data"),
+        Input(ids.SELECTED, "data"),
+        State(ids.EVENT_LIST, "id"),
+        prevent_initial_call=True,
+    )
+
+
+def clicked_event(click: dict | None):
+    """The event id a plotly click landed on, or no_update for clicks on no event (e.g. a shaded country)."""
+    try:
+        return click["points"][0]["customdata"][0]
+    except (TypeError, KeyError, IndexError):
+        return no_update

@@ -1,0 +1,50 @@
+"""The explorer's view as a URL query string, so a copied link reopens the same view."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlencode
+
+from .search import Filters
+
+
+def _list(values: dict, key: str) -> tuple[str, ...]:
+    raw = values.get(key, [""])[0]
+    return tuple(part for part in raw.split(",") if part)
+
+
+def _year(values: dict, key: str) -> int | None:
+    raw = values.get(key, [""])[0]
+    try:
+        return int(raw)
+    except ValueError:
+        return None
+
+
+def parse(search: str | None) -> tuple[Filters, str | None]:
+    """'?q=mali&category=attack&event=x' -> (Filters, selected event id)."""
+    values = parse_qs((search or "").lstrip("?"))
+    filters = Filters(
+        text=values.get("q", [""])[0],
+        categories=_list(values, "category"),
+        countries=_list(values, "country"),
+        actors=_list(values, "actor"),
+        year_from=_year(values, "from"),
+        year_to=_year(values, "to"),
+    )
+    selected = values.get("event", [None])[0] or None
+    return filters, selected
+
+
+def build(filters: Filters, selected: str | None) -> str:
+    """The inverse of parse; empty parts are left out so plain URLs stay plain."""
+    pairs = [
+        ("q", filters.text),
+        ("category", ",".join(filters.categories)),
+        ("country", ",".join(filters.countries)),
+        ("actor", ",".join(filters.actors)),
+        ("from", "" if filters.year_from is None else str(filters.year_from)),
+        ("to", "" if filters.year_to is None else str(filters.year_to)),
+        ("event", selected or ""),
+    ]
+    query = urlencode([(key, value) for key, value in pairs if value])
+    return f"?{query}" if query else ""
