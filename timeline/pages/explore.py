@@ -104,7 +104,12 @@ def layout(collection: Collection, passages: dict[str, Passage], search_string: 
                         ]
                     ),
                     html.Nav(
-                        [html.A("Source text", href="#source", className="nav-link")],
+                        [
+                            html.A(
+                                "Present", href="/present", className="nav-link", title="Step through events as slides"
+                            ),
+                            html.A("Source text", href="#source", className="nav-link"),
+                        ],
                         className="top-nav",
                         **{"aria-label": "Pages"},
                     ),

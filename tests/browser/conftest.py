@@ -1,0 +1,156 @@
+"""Real-browser fixtures: Debian's Chromium driven by selenium against a real server process.
+
+Every request that leaves 127.0.0.1 is made to fail (host resolver rules) and
+recorded (performance log), so the tests prove the app works with no internet.
+Without Chromium these tests skip with a message, except where
+TIMELINE_REQUIRE_BROWSER=1 (CI sets it): there a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from servers import ROOT, Server
+
+CHROMIUM = os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("TIMELINE_CHROMEDRIVER", "/usr/bin/chromedriver")
+
+
+def _require_browser() -> None:
+    missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not shutil.which(path)]
+    if not missing:
+        return
+    message = (
+        f"browser tests need Debian's chromium and chromium-driver ({', '.join(missing)} not found); "
+        "install them with: apt-get install -y chromium chromium-driver"
+    )
+    if os.environ.get("TIMELINE_REQUIRE_BROWSER") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[Server]:
+    _require_browser()
+    running = Server()
+    yield running
+    running.stop()
+
+
+class Browser:
+    """A headless Chromium page with helpers for waiting and for the network log."""
+
+    def __init__(self):
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        self.profile = tempfile.mkdtemp(prefix="timeline-chromium-")
+        for argument in (
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={self.profile}",
+            "--window-size=1440,1000",
+            # Any host but 127.0.0.1 fails to resolve: the machine is offline as far as the page knows.
+            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+        ):
+            options.add_argument(argument)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+        self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        self.driver.set_page_load_timeout(60)
+        self.requested: list[str] = []
+
+    def open(self, url: str) -> None:
+        self.drain_logs()
+        self.driver.get(url)
+
+    def wait(self, condition: Callable[[], object], timeout: float = 20, message: str = "") -> object:
+        deadline = time.monotonic() + timeout
+        last_error: Exception | None = None
+        while time.monotonic() < deadline:
+            try:
+                value = condition()
+                if value:
+                    return value
+            except Exception as error:  # the DOM may be mid-render; try again
+                last_error = error
+            time.sleep(0.1)
+        raise AssertionError(f"timed out after {timeout} s waiting for {message or condition}: {last_error}")
+
+    def js(self, script: str, *args):
+        return self.driver.execute_script(script, *args)
+
+    def drain_logs(self) -> list[dict]:
+        """Console messages since the last call; network requests are added to self.requested."""
+        for entry in self.driver.get_log("performance"):
+            message = json.loads(entry["message"])["message"]
+            if message["method"] == "Network.requestWillBeSent":
+                self.requested.append(message["params"]["request"]["url"])
+        return self.driver.get_log("browser")
+
+    def outside_requests(self) -> list[str]:
+        self.drain_logs()
+        return [
+            url for url in self.requested if url.startswith(("http:", "https:", "ws:", "wss:")) and not url.startswith(
+                ("http://127.0.0.1:", "ws://127.0.0.1:")
+            )
+        ]  # fmt: skip
+
+    def console_errors(self) -> list[str]:
+        return [entry["message"] for entry in self.drain_logs() if entry["level"] == "SEVERE"]
+
+    def graphs_drawn(self) -> bool:
+        return bool(
+            self.js(
+                "var t = document.querySelectorAll('#timeline .scatterlayer .point').length;"
+                "var m = document.querySelectorAll('#map .choroplethlocation').length;"
+                "return t > 0 && m > 0;"
+            )
+        )
+
+    def text(self, css: str) -> str:
+        return self.js("var e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css)
+
+    def screenshot(self, name: str) -> Path:
+        out = ROOT / "build" / "screenshots"
+        out.mkdir(parents=True, exist_ok=True)
+        path = out / f"{name}.png"
+        self.driver.save_screenshot(str(path))
+        return path
+
+    def quit(self) -> None:
+        self.driver.quit()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser_session() -> Iterator[Browser]:
+    _require_browser()
+    running = Browser()
+    yield running
+    running.quit()
+
+
+@pytest.fixture
+def browser(browser_session: Browser) -> Iterator[Browser]:
+    """The shared browser, checked after each test for console errors and outside requests."""
+    browser_session.drain_logs()
+    browser_session.requested.clear()
+    yield browser_session
+    errors = [e for e in browser_session.console_errors() if "favicon" not in e]
+    outside = browser_session.outside_requests()
+    assert not errors, f"browser console errors: {errors}"
+    assert not outside, f"requests left the machine: {outside}"

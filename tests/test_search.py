@@ -1,0 +1,95 @@
+"""Filters, alias search, the URL state and the explorer's view, as plain functions."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from timeline import search, urlstate
+from timeline.collection import load_collection
+from timeline.pages.explore import compute_view, window_from_relayout
+
+
+@pytest.fixture(scope="module")
+def collection():
+    return load_collection()
+
+
+def found(collection, **filters) -> set[str]:
+    return set(search.apply(collection.events, search.Filters(**filters), collection.aliases)["id"])
+
+
+def test_search_is_case_and_accent_insensitive(collection):
+    assert "radisson-blu-attack" in found(collection, text="radisson")
+    assert found(collection, text="RADISSON") == found(collection, text="radisson")
+    assert "droukdel-killed" in found(collection, text="Drouk")
+
+
+def test_aliases_find_the_same_events(collection):
+    jnim = found(collection, text="JNIM")
+    assert "jnim-formed" in jnim
+    assert found(collection, text="NJIM") == jnim
+    assert found(collection, text="Jama'at Nusrat al-Islam wal-Muslimin") == jnim
+    aqim = found(collection, text="AQIM")
+    assert found(collection, text="al-Qaeda in the Islamic Maghreb") == aqim
+    assert found(collection, text="GSPC") == aqim
+
+
+def test_all_words_must_match(collection):
+    assert found(collection, text="Ouagadougou 2018") == {"ouagadougou-attack"}
+    assert found(collection, text="Ouagadougou 1999") == set()
+
+
+def test_category_country_actor_and_years(collection):
+    events = collection.events
+    attacks = found(collection, categories=("attack",))
+    assert attacks == set(events[events["category"] == "attack"]["id"])
+    burkina = found(collection, countries=("BFA",))
+    assert "ouagadougou-attack" in burkina and "aqim-founded" not in burkina
+    assert found(collection, actors=("Mokhtar Belmokhtar",)) == {"al-murabitun-founded"}
+    late = found(collection, year_from=2018)
+    assert "droukdel-killed" in late and "aqim-founded" not in late
+    # A span counts when it overlaps the years asked for.
+    assert "attacks-surge-2017-2020" in late
+
+
+def test_time_window_keeps_overlapping_events(collection):
+    shown = search.in_window(collection.events, pd.Timestamp("2015-06-01"), pd.Timestamp("2015-12-31"))
+    assert {"radisson-blu-attack", "sahel-attacks-intensify"} <= set(shown["id"])
+    assert "jnim-formed" not in set(shown["id"])
+
+
+def test_url_state_round_trips():
+    filters = search.Filters(
+        text="Mali coup",
+        categories=("attack", "context"),
+        countries=("MLI",),
+        actors=("AQIM",),
+        year_from=2010,
+        year_to=2015,
+    )
+    query = urlstate.build(filters, "mali-coup")
+    assert urlstate.parse(query) == (filters, "mali-coup")
+    assert urlstate.build(search.Filters(), None) == ""
+    assert urlstate.parse("?from=abc") == (search.Filters(), None)
+
+
+def test_compute_view_counts_and_window(collection):
+    total = len(collection.events)
+    view = compute_view(collection, search.Filters(categories=("attack",)), None, None)
+    attacks = (collection.events["category"] == "attack").sum()
+    assert view.count == f"{attacks} of {total} events"
+    windowed = compute_view(collection, search.Filters(), ["2019-01-01", "2021-01-01"], "droukdel-killed")
+    assert windowed.count.endswith("in the zoomed time window")
+    assert any((t.meta or {}).get("role") == "selected" for t in windowed.map.data)
+
+
+def test_relayout_parsing():
+    assert window_from_relayout({"xaxis.range[0]": "2010-01-01", "xaxis.range[1]": "2012-01-01"}) == [
+        "2010-01-01",
+        "2012-01-01",
+    ]
+    assert window_from_relayout({"xaxis.range": ["2010", "2012"]}) == ["2010", "2012"]
+    assert window_from_relayout({"xaxis.autorange": True}) is None
+    with pytest.raises(LookupError):
+        window_from_relayout({"dragmode": "pan"})
