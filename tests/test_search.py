@@ -7,7 +7,8 @@ import pytest
 
 from timeline import search, urlstate
 from timeline.collection import load_collection
-from timeline.pages.explore import compute_view, window_from_relayout
+from timeline.pages.explore import ExploreData, compute_view, window_from_relayout
+from timeline.passages import quote_passages
 
 
 @pytest.fixture(scope="module")
@@ -76,10 +77,11 @@ def test_url_state_round_trips():
 
 def test_compute_view_counts_and_window(collection):
     total = len(collection.events)
-    view = compute_view(collection, search.Filters(categories=("attack",)), None, None)
+    data = ExploreData.build(collection, quote_passages(collection))
+    view = compute_view(data, search.Filters(categories=("attack",)), None, None)
     attacks = (collection.events["category"] == "attack").sum()
     assert view.count == f"{attacks} of {total} events"
-    windowed = compute_view(collection, search.Filters(), ["2019-01-01", "2021-01-01"], "droukdel-killed")
+    windowed = compute_view(data, search.Filters(), ["2019-01-01", "2021-01-01"], "droukdel-killed")
     assert windowed.count.endswith("in the zoomed time window")
     assert any((t.meta or {}).get("role") == "selected" for t in windowed.map.data)
 

@@ -23,18 +23,20 @@ def create_app(collection: Collection) -> Dash:
         update_title=None,
         serve_locally=True,
         suppress_callback_exceptions=True,
+        compress=True,  # gzip: the layout and figures of a large collection shrink several times
     )
     passages = quote_passages(collection)
+    explore_data = explore.ExploreData.build(collection, passages)
     app.layout = html.Div(
         [dcc.Location(id=ids.URL, refresh=False), html.Main(id=ids.PAGE, className="page")],
         className="app",
     )
-    explore.register(app, collection, passages)
+    explore.register(app, explore_data)
 
     @app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))
     def route(pathname, search):
         if pathname in ("/", "", None):
-            return explore.layout(collection, passages, search)
+            return explore.layout(explore_data, search)
         return html.Div(
             [
                 html.H1("Page not found"),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -35,6 +35,10 @@ class Source:
     file: str
     note: str
     text: str
+
+    @cached_property
+    def finder(self) -> sourcetext.QuoteFinder:
+        return sourcetext.QuoteFinder(self.text)
 
 
 @dataclass(frozen=True)
@@ -207,7 +211,7 @@ def _cross_checks(line: int, event: schema.EventRow, sources, places, label: str
         found.append(
             Problem(label, line, "source", f"unknown source '{event.source}' (sources in collection.json: {known})")
         )
-    elif sourcetext.find_quote(source.text, event.quote) is None:
+    elif source.finder.find(event.quote) is None:
         hint = sourcetext.mismatch_hint(source.text, event.quote)
         found.append(Problem(label, line, "quote", f"not found word for word in source '{event.source}': {hint}"))
     return found

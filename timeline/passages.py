@@ -1,10 +1,15 @@
-"""Where each event's quote sits in its source: computed once per collection."""
+"""Where each event's quote sits in its source, found on demand and remembered.
+
+Lazy on purpose: a collection of 100,000 events should not locate every quote
+before the first page is served; the reader needs one source's passages, the
+detail panel one event's.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from . import sourcetext
 from .collection import Collection
 
 
@@ -15,12 +20,31 @@ class Passage:
     end: int
 
 
-def quote_passages(collection: Collection) -> dict[str, Passage]:
-    """event id -> its quote's offsets in the source text (validation guarantees it is found)."""
-    found = {}
-    for event in collection.events.itertuples():
-        text = collection.sources[event.source].text
-        span = sourcetext.find_quote(text, event.quote)
-        if span is not None:
-            found[event.id] = Passage(event.source, *span)
-    return found
+class Passages:
+    """event id -> Passage, and all passages of one source."""
+
+    def __init__(self, collection: Collection):
+        self._collection = collection
+        self._by_id = collection.events.set_index("id")[["source", "quote"]]
+        self.get = lru_cache(maxsize=4096)(self._find)
+        self.in_source = lru_cache(maxsize=16)(self._in_source)
+
+    def _find(self, event_id: str) -> Passage | None:
+        if event_id not in self._by_id.index:
+            return None
+        source_id, quote = self._by_id.loc[event_id]
+        span = self._collection.sources[source_id].finder.find(quote)
+        return None if span is None else Passage(source_id, *span)
+
+    def _in_source(self, source_id: str) -> dict[str, Passage]:
+        finder = self._collection.sources[source_id].finder
+        found = {}
+        for event_id, quote in self._by_id[self._by_id["source"] == source_id]["quote"].items():
+            span = finder.find(quote)
+            if span is not None:
+                found[event_id] = Passage(source_id, *span)
+        return found
+
+
+def quote_passages(collection: Collection) -> Passages:
+    return Passages(collection)

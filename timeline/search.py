@@ -59,11 +59,16 @@ def haystack(events: pd.DataFrame) -> pd.Series:
     return (text + events["date_text"] + " " + places).map(normalise)
 
 
-def apply(events: pd.DataFrame, filters: Filters, aliases: dict[str, list[str]] | None = None) -> pd.DataFrame:
-    """The events that pass every filter, in their original order."""
+def apply(
+    events: pd.DataFrame, filters: Filters, aliases: dict[str, list[str]] | None = None, hay: pd.Series | None = None
+) -> pd.DataFrame:
+    """The events that pass every filter, in their original order.
+
+    `hay` is haystack(events) computed once by a caller that filters the same frame often.
+    """
     keep = pd.Series(True, index=events.index)
     if filters.text.strip():
-        hay = haystack(events)
+        hay = haystack(events) if hay is None else hay
         for term in query_terms(filters.text, aliases or {}):
             keep &= hay.map(lambda h, term=term: any(alt in h for alt in term))
     if filters.categories:

@@ -47,6 +47,46 @@ def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     return offsets[at], offsets[at + len(needle) - 1] + 1
 
 
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[\"”’)]?\s+|\n\s*)(?=\S)")
+_KEY = 24
+
+
+class QuoteFinder:
+    """find_quote for many quotes of one source, without scanning the text for each.
+
+    Most quotes begin where a sentence begins and keep the source's spacing, so
+    an index of sentence starts answers them at once; others fall back to a
+    plain search, and only a quote whose spacing differs pays for folding.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self._starts: dict[str, list[int]] = {}
+        for match in _SENTENCE_START.finditer(text):
+            at = match.end()
+            self._starts.setdefault(text[at : at + _KEY], []).append(at)
+        self._folded: tuple[str, list[int]] | None = None
+
+    def find(self, quote: str) -> tuple[int, int] | None:
+        needle = quote.strip()
+        if not needle:
+            return None
+        for at in self._starts.get(needle[:_KEY], ()):
+            if self.text.startswith(needle, at):
+                return at, at + len(needle)
+        at = self.text.find(needle)
+        if at >= 0:
+            return at, at + len(needle)
+        if self._folded is None:
+            self._folded = _folded_with_offsets(self.text)
+        folded, offsets = self._folded
+        needle = fold(quote)
+        at = folded.find(needle)
+        if at < 0:
+            return None
+        return offsets[at], offsets[at + len(needle) - 1] + 1
+
+
 def mismatch_hint(text: str, quote: str) -> str:
     """Why a quote is not in the text: where its longest matching start stops."""
     needle = fold(quote)

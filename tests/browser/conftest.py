@@ -121,6 +121,10 @@ class Browser:
             )
         )
 
+    def settled(self) -> bool:
+        """Dash has no callback in flight (it marks updating components with data-dash-is-loading)."""
+        return bool(self.js("return document.querySelector('[data-dash-is-loading=\"true\"]') === null"))
+
     def text(self, css: str) -> str:
         return self.js("var e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css)
 

@@ -29,6 +29,7 @@ def expected_count(**filters) -> int:
 def open_explorer(browser, server, query: str = "") -> None:
     browser.open(f"{server.url}/{query}")
     browser.wait(browser.graphs_drawn, message="timeline and map drawn")
+    browser.wait(browser.settled, message="no callback in flight")
 
 
 def count_text(browser) -> str:
@@ -101,8 +102,12 @@ def test_deep_link_reopens_the_same_selection(browser, server):
     want = expected_count(text="Droukdel", categories=("leadership",))
     browser.wait(lambda: detail_title(browser) == "Droukdel killed in a French-led operation at Talhandak")
     assert browser.js("return document.getElementById('search').value") == "Droukdel"
-    selected = browser.js("return document.querySelector('.event-item[aria-current=true]').dataset.event")
-    assert selected == "droukdel-killed"
+    browser.wait(
+        lambda: (
+            browser.js("var e = document.querySelector('.event-item[aria-current=true]'); return e && e.dataset.event")
+            == "droukdel-killed"
+        )
+    )
     assert len(browser.driver.find_elements(By.CSS_SELECTOR, ".event-item")) == want
     # The timeline draws a ring around the selected event.
     assert browser.js(
@@ -143,8 +148,15 @@ def test_clicking_a_point_on_the_timeline_selects_it_everywhere(browser, server)
     open_explorer(browser, server)
     _click_trace_point(browser, "timeline", "jnim-formed", "point")
     browser.wait(lambda: detail_title(browser) == "JNIM created from four groups", message="timeline click selects")
-    assert browser.js("return document.querySelector('.event-item[aria-current=true]').dataset.event") == "jnim-formed"
-    assert browser.js("return document.querySelector('mark.passage.selected') !== null")
+    # The list and the reader are redrawn by their own callbacks: wait for each.
+    browser.wait(
+        lambda: (
+            browser.js("var e = document.querySelector('.event-item[aria-current=true]'); return e && e.dataset.event")
+            == "jnim-formed"
+        ),
+        message="list highlights the selection",
+    )
+    browser.wait(lambda: browser.js("return document.querySelector('mark.passage.selected') !== null"))
 
 
 def test_clicking_a_marker_on_the_map_selects_its_event(browser, server):

@@ -6,21 +6,21 @@ from dash import html
 
 from .. import dates, sourcetext
 from ..collection import Collection
-from ..passages import Passage
+from ..passages import Passages
 from ..schema import CATEGORIES
 from . import ids
 
 PRECISION_WORDS = {
-    "day": "to the day",
-    "month": "to the month",
-    "year": "to the year",
-    "decade": "to the decade",
-    "century": "to the century",
+    "day": "precise to the day",
+    "month": "precise to the month",
+    "year": "precise to the year",
+    "decade": "precise to the decade",
+    "century": "precise to the century",
     "range": "a span between two dates",
 }
 
 
-def detail_panel(collection: Collection, passages: dict[str, Passage], event_id: str | None) -> list:
+def detail_panel(collection: Collection, passages: Passages, event_id: str | None) -> list:
     event = collection.event(event_id) if event_id else None
     if event is None:
         return [
@@ -36,7 +36,7 @@ def detail_panel(collection: Collection, passages: dict[str, Passage], event_id:
             "Date",
             [
                 html.Span(normalised, className=f"basis basis-{event['date_basis']}"),
-                html.Span(f" · EDTF {_edtf(event)} · precise {PRECISION_WORDS[event['precision']]}", className="muted"),
+                html.Span(f" · EDTF {_edtf(event)} · {PRECISION_WORDS[event['precision']]}", className="muted"),
             ],
         ),
     ]
@@ -81,7 +81,7 @@ def _places(event) -> list | str:
     return html.Ul(parts, className="places")
 
 
-def _quote(collection: Collection, passages: dict[str, Passage], event) -> list:
+def _quote(collection: Collection, passages: Passages, event) -> list:
     source = collection.sources[event["source"]]
     passage = passages.get(event["id"])
     if passage is None:
@@ -91,7 +91,7 @@ def _quote(collection: Collection, passages: dict[str, Passage], event) -> list:
     text = source.text
     sharing = [
         collection.event(eid)["title"]
-        for eid, other in passages.items()
+        for eid, other in passages.in_source(passage.source).items()
         if eid != event["id"] and (other.source, other.start, other.end) == (passage.source, passage.start, passage.end)
     ]
     where = f", paragraph {paragraph.number}" if paragraph else ""

@@ -9,11 +9,29 @@ from .. import dates
 from ..schema import CATEGORIES
 from . import ids
 
+# A page of thousands of buttons is slow to build and useless to scroll; say what is left out instead.
+LIMIT = 300
 
-def event_list(events: pd.DataFrame, selected: str | None) -> html.Ol | html.P:
+
+def event_list(events: pd.DataFrame, selected: str | None) -> html.Ol | html.P | html.Div:
     if events.empty:
         return html.P("No events match these filters. Clear a filter to see more.", className="empty-note")
-    return html.Ol([_item(event, event.id == selected) for event in events.itertuples()], className="event-items")
+    shown = events.head(LIMIT)
+    if selected is not None and selected not in set(shown["id"]) and selected in set(events["id"]):
+        shown = pd.concat([shown, events[events["id"] == selected]])
+    items = html.Ol([_item(event, event.id == selected) for event in shown.itertuples()], className="event-items")
+    if len(events) <= len(shown):
+        return items
+    return html.Div(
+        [
+            items,
+            html.P(
+                f"Showing the first {LIMIT:,} of {len(events):,} events in view. "
+                "Filter, or zoom the timeline, to see the others.",
+                className="empty-note list-more",
+            ),
+        ]
+    )
 
 
 def _item(event, is_selected: bool) -> html.Li:

@@ -25,12 +25,14 @@ def filter_bar(collection: Collection, filters: search.Filters) -> html.Div:
         [
             html.Div(
                 [
-                    html.Label("Search", htmlFor=ids.SEARCH, className="control-label"),
+                    html.Label(
+                        ["Search ", html.Kbd("/", className="kbd")], htmlFor=ids.SEARCH, className="control-label"
+                    ),
                     dcc.Input(
                         id=ids.SEARCH,
                         type="search",
                         value=filters.text,
-                        placeholder="Title, quote, actor… (press / to focus)",
+                        placeholder="e.g. Radisson, JNIM, Mali",
                         debounce=0.3,
                         className="search-input",
                     ),

@@ -6,27 +6,38 @@ from dash import html
 
 from .. import sourcetext
 from ..collection import Collection
-from ..passages import Passage
+from ..passages import Passages
 from . import ids
 
 
-def source_reader(collection: Collection, passages: dict[str, Passage], selected: str | None) -> list:
-    titles = dict(zip(collection.events["id"], collection.events["title"], strict=True))
+def source_reader(collection: Collection, passages: Passages, selected: str | None) -> list:
+    """The source of the selected event (the first source when none is selected), passages highlighted."""
+    if not collection.sources:
+        return [html.P("This collection has no source text.", className="empty-note")]
+    chosen = passages.get(selected) if selected else None
+    source = collection.sources[chosen.source] if chosen else next(iter(collection.sources.values()))
+    spans = {eid: (p.start, p.end) for eid, p in passages.in_source(source.id).items()}
+    quoted = collection.events[collection.events["id"].isin(list(spans))]
+    titles = dict(zip(quoted["id"], quoted["title"], strict=True))
     blocks: list = []
-    for source in collection.sources.values():
-        spans = {eid: (p.start, p.end) for eid, p in passages.items() if p.source == source.id}
-        blocks.append(html.H3(source.title, className="source-title"))
-        if source.kind or source.note:
-            blocks.append(html.P(f"{source.kind}. {source.note}".strip(". "), className="source-note"))
-        for paragraph in sourcetext.paragraphs(source.text):
-            pieces = sourcetext.segments(source.text, spans, paragraph.start, paragraph.end)
-            blocks.append(
-                html.P(
-                    [_piece(source.text, piece, spans, titles, selected) for piece in pieces],
-                    id=f"{source.id}-para-{paragraph.number}",
-                    className="source-paragraph",
-                )
+    if len(collection.sources) > 1:
+        blocks.append(
+            html.P(
+                f"One of {len(collection.sources)} sources: the one the selected event quotes.", className="source-note"
             )
+        )
+    blocks.append(html.H3(source.title, className="source-title"))
+    if source.kind or source.note:
+        blocks.append(html.P(f"{source.kind}. {source.note}".strip(". "), className="source-note"))
+    for paragraph in sourcetext.paragraphs(source.text):
+        pieces = sourcetext.segments(source.text, spans, paragraph.start, paragraph.end)
+        blocks.append(
+            html.P(
+                [_piece(source.text, piece, spans, titles, selected) for piece in pieces],
+                id=f"{source.id}-para-{paragraph.number}",
+                className="source-paragraph",
+            )
+        )
     return blocks
 
 

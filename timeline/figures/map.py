@@ -19,8 +19,18 @@ from . import theme
 FRAME = {"lon": (-19.0, 26.0), "lat": (3.0, 38.0)}
 
 
+# Past this many event places the markers hide each other: one marker per place, sized by count.
+DETAIL_LIMIT = 1200
+PLACE_COLUMNS = ["event_id", "title", "date_text", "category", "place_id", "place", "place_kind", "added", "lat", "lon"]
+
+
 def event_places(events: pd.DataFrame) -> pd.DataFrame:
     """One row per (event, place), with the marker position spread around shared places."""
+    return _spread(explode_places(events))
+
+
+def explode_places(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per (event, place)."""
     rows = []
     for event in events.itertuples():
         for place in event.places:
@@ -83,9 +93,16 @@ HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<extra><
 
 
 def map_figure(
-    events: pd.DataFrame, selected: str | None = None, focus: list[tuple[float, float]] | None = None
+    events: pd.DataFrame,
+    selected: str | None = None,
+    focus: list[tuple[float, float]] | None = None,
+    place_rows: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """Markers for the places of `events`; `focus` (lat, lon) points zoom the frame onto them."""
+    """Markers for the places of `events`; `focus` (lat, lon) points zoom the frame onto them.
+
+    `place_rows` is explode_places() of a larger frame that holds `events`, computed once
+    by the caller so a large collection is not exploded again on every redraw.
+    """
     figure = go.Figure(layout=theme.base_layout())
     counts = country_counts(events)
     if not counts.empty:
@@ -102,7 +119,12 @@ def map_figure(
                 name="countries in view",
             )
         )
-    places = event_places(events)
+    exploded = explode_places(events) if place_rows is None else place_rows[place_rows["event_id"].isin(events["id"])]
+    if len(exploded) > DETAIL_LIMIT:
+        figure.add_trace(_aggregate_trace(exploded))
+        places = exploded.assign(marker_lat=exploded["lat"], marker_lon=exploded["lon"]).iloc[0:0]
+    else:
+        places = _spread(exploded)
     for category in CATEGORIES:
         part = places[places["category"] == category]
         if part.empty:
@@ -135,6 +157,37 @@ def map_figure(
         geo=_geo(focus),
     )
     return figure
+
+
+def _aggregate_trace(exploded: pd.DataFrame) -> go.Scattergeo:
+    per_place = exploded.groupby("place_id").agg(
+        place=("place", "first"), kind=("place_kind", "first"), lat=("lat", "first"), lon=("lon", "first"),
+        count=("event_id", "size"),
+    )  # fmt: skip
+    biggest = max(int(per_place["count"].max()), 1)
+    return go.Scattergeo(
+        lat=per_place["lat"],
+        lon=per_place["lon"],
+        mode="markers",
+        marker={
+            "size": (6 + 30 * (per_place["count"] / biggest) ** 0.5).round(1),
+            "color": theme.INK,
+            "opacity": 0.55,
+            "line": {"color": "white", "width": 1},
+        },
+        customdata=[
+            [
+                None,
+                f"{row.place} ({row.kind})",
+                f"{row.count:,} events in view",
+                "zoom the timeline or filter to see them one by one",
+            ]
+            for row in per_place.itertuples()
+        ],
+        hovertemplate=HOVER,
+        name="events per place",
+        meta={"role": "aggregate"},
+    )
 
 
 def _custom(group: pd.DataFrame) -> list[list[str]]:

@@ -3,6 +3,10 @@
 A day or month is a point; a year, decade or range is a bar over its real
 extent; inferred dates are hollow or dotted; eras are shaded bands behind
 everything. One lane per category, split into rows so nothing overlaps.
+
+Past DETAIL_LIMIT events in view, single events cannot be told apart anyway:
+each lane becomes a density strip (dots sized by how many events fall in each
+bin), and zooming in far enough brings the single events back.
 """
 
 from __future__ import annotations
@@ -15,10 +19,12 @@ from ..schema import CATEGORIES
 from . import theme
 
 POINT_PRECISIONS = ("day", "month")
+DETAIL_LIMIT = 1500
+DENSITY_BINS = 160
 # Room kept after an event before another may share its row: a marker is wider than a month.
 ROW_GAP = pd.Timedelta(days=400)
-LANE_GAP = 0.7
-ROW_HEIGHT_PX = 30
+LANE_GAP = 0.5
+ROW_HEIGHT_PX = 21
 
 
 def is_point(events: pd.DataFrame) -> pd.Series:
@@ -68,13 +74,22 @@ def hover_data(events: pd.DataFrame) -> list[list[str]]:
 HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br><i>%{customdata[3]}</i><extra></extra>"
 
 
-def timeline_figure(events: pd.DataFrame, selected: str | None = None) -> go.Figure:
-    """The timeline of `events` (eras included), with `selected` highlighted."""
+def timeline_figure(events: pd.DataFrame, selected: str | None = None, x_range: list | None = None) -> go.Figure:
+    """The timeline of `events` (eras included), with `selected` highlighted.
+
+    `x_range` is the visible window: it sets the axis, and when there are too
+    many events to draw one by one, only those in the window count.
+    """
     figure = go.Figure(layout=theme.base_layout())
     eras = events[events["kind"] == "era"]
     items = events[events["kind"] != "era"]
     if events.empty:
         return _empty(figure)
+    if len(items) > DETAIL_LIMIT and x_range:
+        start, end = pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])
+        items = items[(items["latest"] >= start) & (items["earliest"] <= end)]
+    if len(items) > DETAIL_LIMIT:
+        return density_figure(events, x_range)
 
     y, labels = lane_rows(items)
     for category in CATEGORIES:
@@ -96,6 +111,13 @@ def timeline_figure(events: pd.DataFrame, selected: str | None = None) -> go.Fig
     if selected is not None and selected in set(items["id"]):
         figure.add_trace(_selected_trace(items[items["id"] == selected], y))
 
+    _shade_eras(figure, eras)
+    rows = max(y.max() + 1 if len(y) else 1, 1)
+    _axes(figure, events, x_range, rows, [c for c, _ in labels], [centre for _, centre in labels])
+    return figure
+
+
+def _shade_eras(figure: go.Figure, eras: pd.DataFrame) -> None:
     for era in eras.itertuples():
         figure.add_vrect(
             x0=era.earliest,
@@ -117,33 +139,97 @@ def timeline_figure(events: pd.DataFrame, selected: str | None = None) -> go.Fig
             font={"color": theme.ERA_TEXT, "size": 13},
         )
 
-    rows = max(y.max() + 1 if len(y) else 1, 1)
+
+def _axes(
+    figure: go.Figure, events: pd.DataFrame, x_range, rows: float, lanes: list[str], centres: list[float]
+) -> None:
     first, last = events["earliest"].min(), events["latest"].max()
     pad = max((last - first) * 0.03, pd.Timedelta(days=180))
     figure.update_layout(
-        height=int(140 + ROW_HEIGHT_PX * rows),
+        height=int(125 + ROW_HEIGHT_PX * rows),
         margin={"l": 10, "r": 10, "t": 34, "b": 10},
         showlegend=False,
         hovermode="closest",
         dragmode="zoom",
-        uirevision="timeline",  # keeps the user's zoom when filters redraw the figure
+        # Keeps the user's zoom when filters redraw the figure; a new window given from outside is applied.
+        uirevision=f"timeline-{x_range}" if x_range else "timeline",
         xaxis={
             "type": "date",
-            "range": [first - pad, last + pad],
+            "range": list(x_range) if x_range else [first - pad, last + pad],
             "rangeslider": {"visible": True, "thickness": 0.12},
             "showgrid": True,
             "gridcolor": "#ececec",
         },
         yaxis={
             "range": [rows - 0.4, -0.8],
-            "tickvals": [centre for _, centre in labels],
-            "ticktext": [CATEGORIES[category] for category, _ in labels],
+            "tickvals": centres,
+            "ticktext": [CATEGORIES[category] for category in lanes],
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,
             "automargin": True,
         },
     )
+
+
+def density_figure(events: pd.DataFrame, x_range: list | None = None) -> go.Figure:
+    """One strip per category: a dot per time bin, sized by the number of events in it."""
+    figure = go.Figure(layout=theme.base_layout())
+    items = events[events["kind"] != "era"]
+    first, last = events["earliest"].min(), events["latest"].max()
+    if x_range:
+        first, last = max(first, pd.Timestamp(x_range[0])), min(last, pd.Timestamp(x_range[1]))
+    edges = pd.date_range(first, last + pd.Timedelta(days=1), periods=DENSITY_BINS + 1)
+    centres = edges[:-1] + (edges[1:] - edges[:-1]) / 2
+    middle = midpoint(items)
+    bins = pd.Series(edges.searchsorted(middle, side="right") - 1, index=items.index)
+    in_range = (bins >= 0) & (bins < DENSITY_BINS)
+    lanes = [c for c in CATEGORIES if (items["category"] == c).any()]
+    counts = (
+        pd.DataFrame({"category": items["category"].astype(str), "bin": bins})[in_range]
+        .groupby(["category", "bin"])
+        .size()
+    )
+    biggest = max(int(counts.max()) if len(counts) else 1, 1)
+    for lane, category in enumerate(lanes):
+        if category not in counts.index.get_level_values(0):
+            continue
+        per_bin = counts.loc[category]
+        figure.add_trace(
+            go.Scatter(
+                x=centres[per_bin.index],
+                y=[lane] * len(per_bin),
+                mode="markers",
+                marker={
+                    "size": (5 + 25 * (per_bin.to_numpy() / biggest) ** 0.5).round(1),
+                    "color": theme.CATEGORY_COLOURS[category],
+                    "opacity": 0.85,
+                },
+                customdata=[
+                    [
+                        None,
+                        f"{count:,} {CATEGORIES[category].lower()} events",
+                        f"{edges[b]:%b %Y} – {edges[b + 1]:%b %Y}",
+                        "click or zoom in to see them one by one",
+                        str(edges[max(b - 2, 0)]),
+                        str(edges[min(b + 3, DENSITY_BINS)]),
+                    ]
+                    for b, count in per_bin.items()
+                ],
+                hovertemplate=HOVER,
+                name=f"{CATEGORIES[category]} (density)",
+                meta={"role": "density", "category": category},
+            )
+        )
+    _shade_eras(figure, events[events["kind"] == "era"])
+    _axes(figure, events, x_range, len(lanes), lanes, list(range(len(lanes))))
+    figure.update_layout(height=int(125 + 34 * len(lanes)))
+    figure.update_yaxes(range=[len(lanes) - 0.5, -0.7])
+    figure.add_annotation(
+        text=f"{len(items):,} events: too many to draw one by one. Zoom in to see single events.",
+        xref="paper", yref="paper", x=1, y=1.0, xanchor="right", yanchor="bottom", showarrow=False,
+        font={"color": theme.MUTED, "size": 13},
+    )  # fmt: skip
     return figure
 
 
@@ -170,7 +256,7 @@ def _span_trace(spans: pd.DataFrame, y: pd.Series, colour: str, category: str, i
         x=xs,
         y=ys,
         mode="lines",
-        line={"color": colour, "width": 12, "dash": "dot" if inferred else "solid"},
+        line={"color": colour, "width": 10, "dash": "dot" if inferred else "solid"},
         name=f"{CATEGORIES[category]} ({'inferred' if inferred else 'stated'} spans)",
         hoverinfo="skip",
         meta={"role": "span", "category": category, "inferred": inferred},
@@ -205,7 +291,7 @@ def _point_trace(points: pd.DataFrame, y: pd.Series, colour: str, category: str,
         y=[y[index] for index in points.index],
         mode="markers",
         marker={
-            "size": 16,
+            "size": 14,
             "color": "white" if inferred else colour,
             "symbol": "circle-open" if inferred else "circle",
             "line": {"color": colour, "width": 3 if inferred else 1.5},

@@ -19,9 +19,24 @@ from ..components.detail import detail_panel
 from ..components.event_list import event_list
 from ..components.filters import filter_bar
 from ..components.source_reader import source_reader
-from ..figures.map import map_figure
-from ..figures.timeline import timeline_figure
-from ..passages import Passage
+from ..figures.map import explode_places, map_figure
+from ..figures.timeline import DETAIL_LIMIT, timeline_figure
+from ..passages import Passages
+
+
+@dataclass(frozen=True)
+class ExploreData:
+    """The collection and what the page derives from it once, not on every request."""
+
+    collection: Collection
+    passages: Passages
+    haystack: pd.Series
+    place_rows: pd.DataFrame
+
+    @classmethod
+    def build(cls, collection: Collection, passages: Passages) -> ExploreData:
+        events = collection.events
+        return cls(collection, passages, search.haystack(events), explode_places(events))
 
 
 @dataclass(frozen=True)
@@ -32,12 +47,10 @@ class View:
     count: str
 
 
-def compute_view(
-    collection: Collection, filters: search.Filters, window: list[str] | None, selected: str | None
-) -> View:
+def compute_view(data: ExploreData, filters: search.Filters, window: list[str] | None, selected: str | None) -> View:
     """Everything the filters, the timeline's visible window and the selection decide."""
-    events = collection.events
-    matching = search.apply(events, filters, collection.aliases)
+    events = data.collection.events
+    matching = search.apply(events, filters, data.collection.aliases, hay=data.haystack)
     start, end = (pd.Timestamp(window[0]), pd.Timestamp(window[1])) if window else (None, None)
     visible = search.in_window(matching, start, end)
     total = len(events)
@@ -45,8 +58,8 @@ def compute_view(
     if window:
         count += " in the zoomed time window"
     return View(
-        timeline=timeline_figure(matching, selected),
-        map=map_figure(visible, selected),
+        timeline=timeline_figure(matching, selected, x_range=window),
+        map=map_figure(visible, selected, place_rows=data.place_rows),
         listing=event_list(visible, selected),
         count=count,
     )
@@ -79,11 +92,12 @@ def filters_from_controls(text, categories, countries, actors, year_from, year_t
 GRAPH_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
-def layout(collection: Collection, passages: dict[str, Passage], search_string: str | None) -> html.Div:
+def layout(data: ExploreData, search_string: str | None) -> html.Div:
+    collection, passages = data.collection, data.passages
     filters, selected = urlstate.parse(search_string)
     if selected is not None and collection.event(selected) is None:
         selected = None
-    view = compute_view(collection, filters, None, selected)
+    view = compute_view(data, filters, None, selected)
     source_titles = ", ".join(source.title for source in collection.sources.values())
     return html.Div(
         [
@@ -203,8 +217,9 @@ def layout(collection: Collection, passages: dict[str, Passage], search_string: 
     )
 
 
-def register(app: Dash, collection: Collection, passages: dict[str, Passage]) -> None:
+def register(app: Dash, data: ExploreData) -> None:
     """The callbacks that own the explorer page: thin wrappers around the pure functions above."""
+    collection, passages = data.collection, data.passages
     controls = [
         Input(ids.SEARCH, "value"),
         Input(ids.CATEGORY, "value"),
@@ -214,8 +229,15 @@ def register(app: Dash, collection: Collection, passages: dict[str, Passage]) ->
         Input(ids.YEAR_TO, "value"),
     ]
 
-    @app.callback(Output(ids.WINDOW, "data"), Input(ids.TIMELINE, "relayoutData"), prevent_initial_call=True)
-    def track_window(relayout):
+    @app.callback(
+        Output(ids.WINDOW, "data"),
+        Input(ids.TIMELINE, "relayoutData"),
+        Input(ids.TIMELINE, "clickData"),
+        prevent_initial_call=True,
+    )
+    def track_window(relayout, click):
+        if ctx.triggered[0]["prop_id"].endswith(".clickData"):
+            return window_from_density_click(click)
         try:
             return window_from_relayout(relayout)
         except LookupError:
@@ -230,11 +252,13 @@ def register(app: Dash, collection: Collection, passages: dict[str, Passage]) ->
         *controls,
         Input(ids.WINDOW, "data"),
         Input(ids.SELECTED, "data"),
+        prevent_initial_call=True,  # the router drew the page from the URL already
     )
     def update_views(text, categories, countries, actors, year_from, year_to, window, selected):
         filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
-        view = compute_view(collection, filters, window, selected)
-        zoom_only = ctx.triggered_id == ids.WINDOW
+        view = compute_view(data, filters, window, selected)
+        # A small timeline already shows what the user zoomed to; a large one must redraw its detail.
+        zoom_only = ctx.triggered_id == ids.WINDOW and len(collection.events) <= DETAIL_LIMIT
         return (
             no_update if zoom_only else view.timeline,
             view.map,
@@ -293,8 +317,20 @@ def register(app: Dash, collection: Collection, passages: dict[str, Passage]) ->
 
 
 def clicked_event(click: dict | None):
-    """The event id a plotly click landed on, or no_update for clicks on no event (e.g. a shaded country)."""
+    """The event id a plotly click landed on, or no_update for clicks on no event (a country, a density dot)."""
     try:
-        return click["points"][0]["customdata"][0]
+        event_id = click["points"][0]["customdata"][0]
     except (TypeError, KeyError, IndexError):
         return no_update
+    return event_id if event_id else no_update
+
+
+def window_from_density_click(click: dict | None):
+    """A click on a density dot zooms to the bins around it; any other click leaves the window alone."""
+    try:
+        custom = click["points"][0]["customdata"]
+    except (TypeError, KeyError, IndexError):
+        return no_update
+    if custom[0] is not None or len(custom) < 6:
+        return no_update
+    return [custom[4], custom[5]]
