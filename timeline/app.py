@@ -8,7 +8,7 @@ from dash import Dash, Input, Output, State, dcc, html
 
 from .collection import Collection
 from .components import ids
-from .pages import explore
+from .pages import explore, glossary, present
 from .passages import quote_passages
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -32,11 +32,17 @@ def create_app(collection: Collection) -> Dash:
         className="app",
     )
     explore.register(app, explore_data)
+    present_page = present.register(app, collection, passages)
+    glossary.register(app, collection)
 
     @app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))
     def route(pathname, search):
         if pathname in ("/", "", None):
             return explore.layout(explore_data, search)
+        if pathname in ("/present", "/present/"):
+            return present_page.layout(search)
+        if pathname in ("/glossary", "/glossary/"):
+            return glossary.layout(collection)
         return html.Div(
             [
                 html.H1("Page not found"),

@@ -1,4 +1,4 @@
-"""`python -m timeline [serve|validate|export] ...`: parse, call the library, print, exit code."""
+"""`python -m timeline [serve|validate|export|handout] ...`: parse, call the library, print, exit code."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from .collection import BUNDLED, load_collection
 from .problems import CollectionError
 
-COMMANDS = ("serve", "validate", "export")
+COMMANDS = ("serve", "validate", "export", "handout")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +34,17 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the validated events to standard output")
     export.add_argument("dir", nargs="?", type=Path, default=BUNDLED, help="collection folder (default: bundled AQIM)")
     export.add_argument("--format", choices=("csv", "json"), default="json", help="output format (default: json)")
+    export.add_argument(
+        "--what",
+        choices=("events", "organisations", "relations", "people", "roles"),
+        default="events",
+        help="which rows to write (default: events); people in JSON carry their roles",
+    )
+
+    handout = commands.add_parser("handout", help="write a printable, standalone HTML handout")
+    handout.add_argument("dir", nargs="?", type=Path, default=BUNDLED, help="collection folder (default: bundled AQIM)")
+    handout.add_argument("--lesson", help="lesson id, a file in DIR/lessons/ (default: every event in date order)")
+    handout.add_argument("--out", type=Path, required=True, help="the HTML file to write")
     return parser
 
 
@@ -46,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "validate":
             return _validate(args.dir)
         if args.command == "export":
-            return _export(args.dir, args.format)
+            return _export(args.dir, args.format, args.what)
+        if args.command == "handout":
+            return _handout(args.dir, args.lesson, args.out)
         return _serve(args)
     except CollectionError as error:
         print(f"The collection cannot be used: {error}", file=sys.stderr)
@@ -58,16 +71,44 @@ def _validate(folder: Path) -> int:
     events = collection.events
     print(
         f"{folder}: OK: {len(events)} events, {len(collection.places)} places, "
-        f"{len(collection.sources)} source(s); every quote found in its source."
+        f"{len(collection.sources)} source(s), {len(collection.lessons)} lesson(s); every quote found in its source."
     )
     return 0
 
 
-def _export(folder: Path, fmt: str) -> int:
+def _export(folder: Path, fmt: str, what: str = "events") -> int:
     from . import export
 
+    if what != "events":
+        return _export_lineage(folder, fmt, what)
     events = load_collection(folder).events
     sys.stdout.write(export.to_csv(events) if fmt == "csv" else export.to_json(events))
+    return 0
+
+
+def _handout(folder: Path, lesson: str | None, out: Path) -> int:
+    from .deck import UnknownLesson
+    from .handout import write_handout
+
+    collection = load_collection(folder)
+    try:
+        deck = write_handout(collection, out, lesson)
+    except UnknownLesson as missing:
+        print(f"{folder}: {missing}", file=sys.stderr)
+        return 1
+    print(f"Wrote {out}: '{deck.title}', {len(deck.events)} events. Open it in a browser to read or print it.")
+    return 0
+
+
+def _export_lineage(folder: Path, fmt: str, what: str) -> int:
+    from . import lineage
+
+    collection = load_collection(folder)
+    frame = getattr(collection, what)
+    if fmt == "csv":
+        sys.stdout.write(lineage.to_csv(frame, what))
+    else:
+        sys.stdout.write(lineage.to_json(frame, what, roles=collection.roles if what == "people" else None))
     return 0
 
 

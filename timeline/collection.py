@@ -6,6 +6,9 @@ A collection folder holds:
     events.csv         one row per event (see schema.EVENT_COLUMNS)
     places.csv         the gazetteer the events' places resolve through
     aliases.csv        optional: other names of actors, used by search
+    lessons/*.yaml     optional: lessons, ordered selections of events (see lessons.py)
+    organisations.csv, relations.csv, people.csv, roles.csv
+                       optional: organisations, their lineage, people and roles (see lineage.py)
 
 `load_collection` returns everything or raises CollectionError listing every
 problem; it never hands back part of a collection.
@@ -22,6 +25,8 @@ import pandas as pd
 
 from . import dates, schema, sourcetext
 from .csvfile import read_rows
+from .lessons import Lesson, load_lessons
+from .lineage import empty, load_lineage
 from .problems import CollectionError, Problem
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "aqim"
@@ -51,6 +56,11 @@ class Collection:
     events: pd.DataFrame
     places: pd.DataFrame
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    lessons: dict[str, Lesson] = field(default_factory=dict)
+    organisations: pd.DataFrame = field(default_factory=lambda: empty("organisations"))
+    relations: pd.DataFrame = field(default_factory=lambda: empty("relations"))
+    people: pd.DataFrame = field(default_factory=lambda: empty("people"))
+    roles: pd.DataFrame = field(default_factory=lambda: empty("roles"))
 
     def event(self, event_id: str) -> pd.Series | None:
         match = self.events[self.events["id"] == event_id]
@@ -70,6 +80,10 @@ def load_collection(path: str | Path = BUNDLED) -> Collection:
     places = _read_places(folder, problems)
     aliases = _read_aliases(folder, problems)
     events = _read_events(folder, sources, places, problems)
+    # Ids are checked only against a clean events.csv: a broken row is reported there, not as an unknown id.
+    events_clean = not any(problem.file == _label(folder, "events.csv") for problem in problems)
+    lessons = load_lessons(folder, events["id"] if events_clean else None, problems)
+    lineage = load_lineage(folder, sources, problems)
     if problems:
         raise CollectionError(problems)
     return Collection(
@@ -80,7 +94,12 @@ def load_collection(path: str | Path = BUNDLED) -> Collection:
         sources=sources,
         events=events,
         places=places,
-        aliases=aliases,
+        aliases={**lineage.aliases, **aliases},  # aliases.csv adds to (or overrides) the organisations' names
+        lessons=lessons,
+        organisations=lineage.organisations,
+        relations=lineage.relations,
+        people=lineage.people,
+        roles=lineage.roles,
     )
 
 
@@ -192,10 +211,22 @@ def _read_events(
     good, found = schema.validate_rows(schema.EventRow, rows, label)
     problems.extend(found)
     problems.extend(_duplicate_ids([(row.line, event.id) for row, event in good], label))
+    # Rows of places.csv as plain dicts: a DataFrame lookup per event place dominated loading.
+    gazetteer = {
+        row.id: {
+            "id": row.id,
+            "name": row.name,
+            "kind": row.kind,
+            "country": row.country,
+            "lat": float(row.lat),
+            "lon": float(row.lon),
+        }
+        for row in places.itertuples()
+    }
     records = []
     for row, event in good:
-        problems.extend(_cross_checks(row.line, event, sources, places, label))
-        records.append(_record(event, places))
+        problems.extend(_cross_checks(row.line, event, sources, gazetteer, label))
+        records.append(_record(event, gazetteer))
     return to_frame(records)
 
 
@@ -203,7 +234,7 @@ def _cross_checks(line: int, event: schema.EventRow, sources, places, label: str
     found = []
     for column in ("places", "places_added"):
         for place in getattr(event, column):
-            if place not in places.index:
+            if place not in places:
                 found.append(Problem(label, line, column, f"place '{place}' is not in places.csv"))
     source = sources.get(event.source)
     if source is None:
@@ -217,11 +248,11 @@ def _cross_checks(line: int, event: schema.EventRow, sources, places, label: str
     return found
 
 
-def _record(event: schema.EventRow, places: pd.DataFrame) -> dict:
+def _record(event: schema.EventRow, gazetteer: dict[str, dict]) -> dict:
     span = dates.span(event.start, event.end)
     resolved = [
-        _place(places.loc[pid], added) for pids, added in ((event.places, False), (event.places_added, True))
-        for pid in pids if pid in places.index
+        {**gazetteer[pid], "added": added} for pids, added in ((event.places, False), (event.places_added, True))
+        for pid in pids if pid in gazetteer
     ]  # fmt: skip
     return {
         **event.model_dump(),
@@ -234,18 +265,6 @@ def _record(event: schema.EventRow, places: pd.DataFrame) -> dict:
         "place_ids": list(event.places),
         "places_added": list(event.places_added),
         "countries": sorted({p["country"] for p in resolved if p["country"]}),
-    }
-
-
-def _place(row: pd.Series, added: bool) -> dict:
-    return {
-        "id": row["id"],
-        "name": row["name"],
-        "kind": row["kind"],
-        "country": row["country"],
-        "lat": float(row["lat"]),
-        "lon": float(row["lon"]),
-        "added": added,
     }
 
 

@@ -28,3 +28,36 @@ PASSAGE = "passage"  # pattern: {"type": PASSAGE, "event": event_id, "at": offse
 
 def passage_anchor(event_id: str) -> str:
     return f"passage-{event_id}"
+
+
+# The present page (/present): one slide per event, navigated in the browser by assets/present.js.
+PRESENT = "present"
+PRESENT_SLIDE = "present-slide"  # dcc.Store: index of the slide shown, written by assets/present.js
+PRESENT_MAPS = "present-maps"  # dcc.Store: each slide's map graph, drawn once its slide comes near
+PRESENT_MAP_BOX = "present-map-box"  # pattern: {"type": PRESENT_MAP_BOX, "index": slide}
+PRESENT_PREV = "present-prev"
+PRESENT_NEXT = "present-next"
+PRESENT_COUNTER = "present-counter"
+PRESENT_FULLSCREEN = "present-fullscreen"
+PRESENT_EXIT = "present-exit"
+
+
+def present_map(index: int) -> str:
+    """The map graph of slide `index`."""
+    return f"present-map-{index}"
+
+
+# Organisations and people: the lineage chart and the glossary page (/glossary).
+LINEAGE = "lineage"  # the lineage chart on the explorer page (figures/lineage.py)
+GLOSSARY_LINEAGE = "glossary-lineage"  # the lineage chart on /glossary: its own id, so each page's callbacks stay apart
+LINEAGE_DETAIL = "lineage-detail"  # under the glossary's chart: the source of what was clicked
+
+
+def org_anchor(org_id: str) -> str:
+    """The glossary entry of an organisation: /glossary#org-<id>."""
+    return f"org-{org_id}"
+
+
+def person_anchor(person_id: str) -> str:
+    """The glossary entry of a person: /glossary#person-<id>."""
+    return f"person-{person_id}"

@@ -122,6 +122,9 @@ def layout(data: ExploreData, search_string: str | None) -> html.Div:
                             html.A(
                                 "Present", href="/present", className="nav-link", title="Step through events as slides"
                             ),
+                            html.A(
+                                "Glossary", href="/glossary", className="nav-link", title="Organisations and people"
+                            ),
                             html.A("Source text", href="#source", className="nav-link"),
                         ],
                         className="top-nav",

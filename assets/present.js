@@ -1,0 +1,126 @@
+// Slide navigation for the present page (/present). Every slide is already in the page, so moving is a
+// class switch plus history.replaceState: no server round trip, nothing to wait for. Dash only hears
+// the new index (set_props) so its clientside callback can draw the maps of the slides coming next.
+(function () {
+  var CHANNEL = 'timeline-present';
+
+  function root() { return document.querySelector('.present[data-count]'); }
+  function count(r) { return parseInt(r.getAttribute('data-count'), 10) || 1; }
+  function current(r) { return parseInt(r.getAttribute('data-current'), 10) || 0; }
+
+  function explorerUrl(r) {
+    var slide = r.querySelector('.present-slide.current');
+    var eventId = slide && slide.getAttribute('data-event');
+    return eventId ? '/?event=' + encodeURIComponent(eventId) : '/';
+  }
+
+  function show(r, index, announce) {
+    var last = count(r) - 1;
+    index = Math.max(0, Math.min(last, index));
+    if (index === current(r)) { return; }
+    r.setAttribute('data-current', String(index));
+    r.querySelectorAll('[data-slide]').forEach(function (element) {
+      var on = element.getAttribute('data-slide') === String(index);
+      element.classList.toggle('current', on);
+      element.setAttribute('aria-hidden', on ? 'false' : 'true');
+    });
+    var counter = document.getElementById('present-counter');
+    if (counter) { counter.textContent = index + ' / ' + last; }
+    var prev = document.getElementById('present-prev');
+    var next = document.getElementById('present-next');
+    if (prev) { prev.disabled = index === 0; }
+    if (next) { next.disabled = index === last; }
+    var exit = document.getElementById('present-exit');
+    if (exit) { exit.setAttribute('href', explorerUrl(r)); }
+
+    // replaceState, not pushState: Back should leave the presentation, not step through every slide.
+    var params = new URLSearchParams(window.location.search);
+    if (index) { params.set('slide', String(index)); } else { params.delete('slide'); }
+    var query = params.toString();
+    window.history.replaceState(window.history.state, '', window.location.pathname + (query ? '?' + query : ''));
+
+    var dc = window.dash_clientside;
+    if (dc && dc.set_props) { dc.set_props('present-slide', { data: index }); }
+    if (announce !== false && channel) {
+      channel.postMessage({ lesson: r.getAttribute('data-lesson'), slide: index });
+    }
+  }
+
+  function toggleFullscreen() {
+    var doc = document.documentElement;
+    if (document.fullscreenElement) {
+      if (document.exitFullscreen) { document.exitFullscreen().catch(function () {}); }
+    } else if (doc.requestFullscreen && document.fullscreenEnabled !== false) {
+      // Refused without a user gesture or by policy; the presentation works the same in a window.
+      doc.requestFullscreen().catch(function () {});
+    }
+  }
+
+  function act(r, action) {
+    var at = current(r);
+    if (action === 'next') { show(r, at + 1); }
+    else if (action === 'prev') { show(r, at - 1); }
+    else if (action === 'first') { show(r, 0); }
+    else if (action === 'last') { show(r, count(r) - 1); }
+    else if (action === 'fullscreen') { toggleFullscreen(); }
+    else if (action === 'exit') { window.location.assign(explorerUrl(r)); }
+  }
+
+  var KEYS = {
+    ArrowRight: 'next', ' ': 'next', Spacebar: 'next', PageDown: 'next',
+    ArrowLeft: 'prev', PageUp: 'prev',
+    Home: 'first', End: 'last',
+    f: 'fullscreen', F: 'fullscreen',
+    Escape: 'exit', Esc: 'exit'
+  };
+
+  document.addEventListener('keydown', function (event) {
+    var r = root();
+    if (!r || event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented) { return; }
+    var target = event.target;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) { return; }
+    // A focused button or link answers Space and Enter itself, as a keyboard user expects.
+    if (target && (target.tagName === 'BUTTON' || target.tagName === 'A') && (event.key === ' ' || event.key === 'Enter')) { return; }
+    var action = KEYS[event.key];
+    if (!action) { return; }
+    event.preventDefault();
+    act(r, action);
+  });
+
+  document.addEventListener('click', function (event) {
+    var r = root();
+    var button = r && event.target.closest && event.target.closest('[data-present]');
+    if (!button || !r.contains(button)) { return; }
+    act(r, button.getAttribute('data-present'));
+    // After a mouse click, give Space back to "next" instead of re-pressing this button.
+    if (event.detail > 0 && button.blur) { button.blur(); }
+  });
+
+  // A second window of the same lesson (the speaker view on the laptop) follows this one, and back.
+  var channel = 'BroadcastChannel' in window ? new BroadcastChannel(CHANNEL) : null;
+  if (channel) {
+    channel.onmessage = function (message) {
+      var r = root();
+      var data = message.data || {};
+      if (r && data.lesson === r.getAttribute('data-lesson') && typeof data.slide === 'number') {
+        show(r, data.slide, false);
+      }
+    };
+  }
+
+  window.dash_clientside = window.dash_clientside || {};
+  window.dash_clientside.present = {
+    // Output: the children of every map box; only empty boxes near the shown slide are filled.
+    fillMaps: function (slide, maps, children) {
+      var dc = window.dash_clientside;
+      var outputs = (dc.callback_context && dc.callback_context.outputs_list) || [];
+      var before = maps.near[0], after = maps.near[1];
+      return outputs.map(function (output, i) {
+        var index = output.id.index;
+        var graph = maps.graphs[String(index)];
+        if (children[i] || !graph || index < slide - before || index > slide + after) { return dc.no_update; }
+        return graph;
+      });
+    }
+  };
+})();

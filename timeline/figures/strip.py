@@ -1,0 +1,73 @@
+"""The progress strip under each slide: where the current event sits in the whole story.
+
+Pure geometry (positions in percent of the strip's width), drawn as plain HTML
+by components/slide.py: a strip on every slide of a deck would otherwise cost
+one more plotly graph per slide, and the strip must appear the instant its
+slide does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .timeline import POINT_PRECISIONS
+
+
+@dataclass(frozen=True)
+class Mark:
+    event_id: str
+    left: float  # percent of the strip's width
+    width: float  # percent; 0 for an event the source dates to a month or a day
+    era: bool
+
+
+@dataclass(frozen=True)
+class Strip:
+    first: pd.Timestamp
+    last: pd.Timestamp
+    ticks: tuple[tuple[float, str], ...]  # (percent, year label)
+    background: tuple[Mark, ...]  # every event of the collection, eras apart
+    eras: tuple[Mark, ...]
+
+    def mark(self, event: pd.Series) -> Mark:
+        """Where one event sits: a point, or a bar over its whole extent."""
+        is_point = str(event["precision"]) in POINT_PRECISIONS
+        earliest, latest = event["earliest"], event["latest"]
+        if is_point:
+            middle = earliest + (latest - earliest) / 2
+            return Mark(event["id"], self._percent(middle), 0.0, event["kind"] == "era")
+        left = self._percent(earliest)
+        return Mark(event["id"], left, max(self._percent(latest) - left, 0.4), event["kind"] == "era")
+
+    def _percent(self, when: pd.Timestamp) -> float:
+        total = (self.last - self.first).total_seconds()
+        return round(100 * (when - self.first).total_seconds() / total, 3)
+
+
+def strip_layout(events: pd.DataFrame) -> Strip:
+    """The strip for a whole collection: its time span with year ticks, every event faintly marked."""
+    if events.empty:  # a collection with no events yet still gets a (blank) strip
+        first_year, last_year = 2000, 2001
+    else:
+        first_year = int(events["earliest"].min().year)
+        last_year = int(events["latest"].max().year) + 1
+    span = last_year - first_year
+    step = 2 if span <= 12 else 5 if span <= 40 else 10 if span <= 120 else 50
+    # Half a step of room either side so the first and last marks are not cut at the edge.
+    first = pd.Timestamp(year=first_year, month=1, day=1) - pd.Timedelta(days=step * 365 // 4)
+    last = pd.Timestamp(year=last_year, month=1, day=1) + pd.Timedelta(days=step * 365 // 4)
+    strip = Strip(first, last, (), (), ())
+    ticks = tuple(
+        (strip._percent(pd.Timestamp(year=year, month=1, day=1)), str(year))
+        for year in range(first_year + (-first_year) % step, last_year + 1, step)
+    )
+    marks = [strip.mark(event) for _, event in events.iterrows()]
+    return Strip(
+        first,
+        last,
+        ticks,
+        tuple(mark for mark in marks if not mark.era),
+        tuple(mark for mark in marks if mark.era),
+    )

@@ -1,0 +1,168 @@
+"""The present page (/present): a lesson, or every event, as full-screen slides for a projector.
+
+All slides are in the page from the start and assets/present.js switches
+between them in the browser, so a key press never waits for the server. Only
+the maps are deferred: drawing a geo map takes a noticeable moment each, so a
+slide's map is drawn when the slide comes within a step or two of the one
+shown (a clientside callback copies it from a store), never on the whole deck
+at load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlencode
+
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html
+
+from ..collection import Collection
+from ..components import ids
+from ..components.slide import event_slide, intro_slide, map_box, map_graph, slide_figure, speaker_note
+from ..deck import Deck, UnknownLesson, build_deck
+from ..figures.strip import strip_layout
+from ..passages import Passage
+
+# Slides whose maps are drawn, around the one shown (the store hands the same window to present.js).
+NEAR_BEFORE, NEAR_AFTER = 1, 2
+
+
+@dataclass(frozen=True)
+class PresentState:
+    lesson: str | None
+    slide: int
+    speaker: bool
+
+
+def parse_search(search: str | None) -> PresentState:
+    """'?lesson=gspc-to-jnim&slide=3&speaker=1' -> PresentState; anything unreadable falls back to the start."""
+    values = parse_qs((search or "").lstrip("?"))
+    raw_slide = values.get("slide", ["0"])[0]
+    slide = int(raw_slide) if raw_slide.isdigit() else 0
+    speaker = values.get("speaker", [""])[0].lower() in ("1", "true", "yes", "on")
+    return PresentState(values.get("lesson", [None])[0] or None, slide, speaker)
+
+
+def present_url(lesson: str | None, slide: int = 0, speaker: bool = False) -> str:
+    pairs = [("lesson", lesson or ""), ("slide", str(slide) if slide else ""), ("speaker", "1" if speaker else "")]
+    query = urlencode([(key, value) for key, value in pairs if value])
+    return "/present" + (f"?{query}" if query else "")
+
+
+def is_near(index: int, current: int) -> bool:
+    return current - NEAR_BEFORE <= index <= current + NEAR_AFTER
+
+
+class PresentPage:
+    """The present page of one collection. The collection never changes once loaded, so each deck's
+    map figures (the slow part of a slide) are built on its first visit and kept for the next."""
+
+    def __init__(self, collection: Collection, passages: dict[str, Passage]):
+        self.collection = collection
+        self.passages = passages
+        self.strip = strip_layout(collection.events)
+        self._figures: dict[str | None, list[dict | None]] = {}
+
+    def figures(self, deck: Deck) -> list[dict | None]:
+        if deck.lesson_id not in self._figures:
+            self._figures[deck.lesson_id] = [slide_figure(deck, index) for index in range(len(deck.events) + 1)]
+        return self._figures[deck.lesson_id]
+
+    def layout(self, search_string: str | None) -> html.Div:
+        state = parse_search(search_string)
+        try:
+            deck = build_deck(self.collection, state.lesson)
+        except UnknownLesson as missing:
+            return _no_such_lesson(self.collection, missing)
+        count = len(deck.events) + 1  # the intro slide is slide 0
+        current = min(state.slide, count - 1)
+        graphs = {index: map_graph(index, figure) for index, figure in enumerate(self.figures(deck)) if figure}
+        boxes = {index: map_box(index, graph if is_near(index, current) else None) for index, graph in graphs.items()}
+        slides = [intro_slide(deck, self.strip, current, boxes.get(0))]
+        slides += [
+            event_slide(self.collection, self.passages, deck, self.strip, position, current, boxes.get(position + 1))
+            for position in range(len(deck.events))
+        ]
+        notes = [speaker_note(deck, index, current) for index in range(count)] if state.speaker else None
+        stored = {str(index): graph.to_plotly_json() for index, graph in graphs.items()}
+        first = deck.events.iloc[current - 1]["id"] if current else None
+        return html.Div(
+            [
+                _top_bar(deck, current, count, first),
+                html.Div([*slides, *_nav_buttons(current, count)], className="present-stage"),
+                html.Aside(notes, className="speaker-panel", **{"aria-label": "Speaker notes"}) if notes else None,
+                dcc.Store(id=ids.PRESENT_SLIDE, data=current),
+                dcc.Store(id=ids.PRESENT_MAPS, data={"near": [NEAR_BEFORE, NEAR_AFTER], "graphs": stored}),
+            ],
+            id=ids.PRESENT,
+            className="present speaker" if state.speaker else "present",
+            **{"data-current": str(current), "data-count": str(count), "data-lesson": deck.lesson_id or ""},
+        )
+
+
+def _top_bar(deck: Deck, current: int, count: int, event_id: str | None) -> html.Header:
+    return html.Header(
+        [
+            html.P(deck.title, className="present-title"),
+            html.P(_counter(current, count), id=ids.PRESENT_COUNTER, className="present-counter", role="status"),
+            html.Button(
+                "Full screen (F)", id=ids.PRESENT_FULLSCREEN, className="present-tool", **{"data-present": "fullscreen"}
+            ),
+            html.A(
+                "Explorer (Esc)",
+                id=ids.PRESENT_EXIT,
+                href=f"/?event={event_id}" if event_id else "/",
+                className="present-tool",
+            ),
+        ],
+        className="present-bar",
+    )
+
+
+def _nav_buttons(current: int, count: int) -> list[html.Button]:
+    return [
+        html.Button(
+            "◀ Previous",
+            id=ids.PRESENT_PREV,
+            className="present-nav present-prev",
+            disabled=current == 0,
+            **{"data-present": "prev", "aria-label": "Previous slide"},
+        ),
+        html.Button(
+            "Next ▶",
+            id=ids.PRESENT_NEXT,
+            className="present-nav present-next",
+            disabled=current == count - 1,
+            **{"data-present": "next", "aria-label": "Next slide"},
+        ),
+    ]
+
+
+def _counter(current: int, count: int) -> str:
+    return f"{current} / {count - 1}"
+
+
+def _no_such_lesson(collection: Collection, missing: UnknownLesson) -> html.Div:
+    choices = [html.Li(html.A(lesson.title, href=present_url(lesson.id))) for lesson in collection.lessons.values()]
+    choices.append(html.Li(html.A("Every event, in date order", href=present_url(None))))
+    return html.Div(
+        [
+            html.H1("No such lesson"),
+            html.P(["This collection has no lesson ", html.Code(missing.lesson_id), ". Present one of these:"]),
+            html.Ul(choices),
+            html.A("Back to the explorer", href="/"),
+        ],
+        className="not-found",
+    )
+
+
+def register(app: Dash, collection: Collection, passages: dict[str, Passage]) -> PresentPage:
+    """The one callback of the page (draw the maps of the slides near the one shown); returns the page."""
+    app.clientside_callback(
+        ClientsideFunction(namespace="present", function_name="fillMaps"),
+        Output({"type": ids.PRESENT_MAP_BOX, "index": ALL}, "children"),
+        Input(ids.PRESENT_SLIDE, "data"),
+        State(ids.PRESENT_MAPS, "data"),
+        State({"type": ids.PRESENT_MAP_BOX, "index": ALL}, "children"),
+        prevent_initial_call=True,
+    )
+    return PresentPage(collection, passages)
