@@ -116,21 +116,25 @@ def test_deep_link_reopens_the_same_selection(browser, server):
     )
 
 
-def _click_trace_point(browser, graph_id: str, event_id: str, role: str) -> None:
-    """Click, with the mouse, the plotted point of `event_id` in the trace with meta.role `role`."""
+def _click_trace_point(browser, graph_id: str, event_id: str, role: str, id_at: int = 0) -> None:
+    """Click, with the mouse, the plotted point whose customdata[id_at] is `event_id`, in a trace of meta.role `role`."""
     trace, index = browser.js(
         "var gd = document.querySelector('#' + arguments[0] + ' .js-plotly-plot');"
         "for (var i = 0; i < gd.data.length; i++) {"
         "  var t = gd.data[i]; if (!t.meta || t.meta.role !== arguments[2]) continue;"
-        "  for (var j = 0; j < t.customdata.length; j++) if (t.customdata[j][0] === arguments[1]) return [i, j];"
+        "  for (var j = 0; j < t.customdata.length; j++) if (t.customdata[j][arguments[3]] === arguments[1]) {"
+        "    if (j === 0 && t.customdata.length > 2) j = Math.floor(t.customdata.length / 2);"  # mid-lane, not its edge
+        "    return [i, j];"
+        "  }"
         "}"
         "return [null, null];",
         graph_id,
         event_id,
         role,
+        id_at,
     )
     assert trace is not None, f"{event_id} not plotted in {graph_id}"
-    layer = ".scatterlayer" if graph_id == "timeline" else ".scattergeolayer, .geo .scatterlayer"
+    layer = ".scattergeolayer, .geo .scatterlayer" if graph_id == "map" else ".scatterlayer"
     points = browser.js(
         "var gd = document.querySelector('#' + arguments[0] + ' .js-plotly-plot');"
         "var traces = Array.from(gd.querySelectorAll(arguments[2] + ' .trace'))"
@@ -222,3 +226,20 @@ def test_empty_results_say_so_and_clear_all_restores(browser, server):
     browser.driver.find_element(By.ID, "clear-filters").click()
     browser.wait(lambda: count_text(browser) == f"{TOTAL} of {TOTAL} events")
     assert browser.js("return document.getElementById('search').value") == ""
+
+
+def test_clicking_an_organisation_lane_shows_its_events(browser, server):
+    open_explorer(browser, server)
+    _click_trace_point(browser, "lineage", "jnim", "lane", id_at=1)
+    want = expected_count(text="JNIM")
+    assert 0 < want < TOTAL
+    browser.wait(lambda: count_text(browser) == f"{want} of {TOTAL} events", message="JNIM's events")
+    assert browser.js("return document.getElementById('search').value") == "JNIM"
+    assert "JNIM" in browser.text("#explore-lineage-detail")
+
+
+def test_clicking_a_connector_shows_its_quote(browser, server):
+    open_explorer(browser, server)
+    relation = COLLECTION.relations[COLLECTION.relations["type"] == "renamed-into"].iloc[0]
+    _click_trace_point(browser, "lineage", relation["id"], "connector", id_at=1)
+    browser.wait(lambda: relation["quote"][:40] in browser.text("#explore-lineage-detail"), message="connector quote")

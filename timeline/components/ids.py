@@ -50,6 +50,7 @@ def present_map(index: int) -> str:
 # Organisations and people: the lineage chart and the glossary page (/glossary).
 LINEAGE = "lineage"  # the lineage chart on the explorer page (figures/lineage.py)
 GLOSSARY_LINEAGE = "glossary-lineage"  # the lineage chart on /glossary: its own id, so each page's callbacks stay apart
+EXPLORE_LINEAGE_DETAIL = "explore-lineage-detail"  # under the explorer's lineage chart
 LINEAGE_DETAIL = "lineage-detail"  # under the glossary's chart: the source of what was clicked
 
 

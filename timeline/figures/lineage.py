@@ -106,7 +106,7 @@ def lineage_figure(
     x0, x1 = scale.x0, scale.x1
     figure.update_layout(
         height=int(92 + PX_PER_UNIT * (where.bottom + 1.0)),
-        margin={"l": 10, "r": 10, "t": 10, "b": 74},
+        margin={"l": theme.PLOT_LEFT, "r": 10, "t": 10, "b": 74},
         showlegend=False,
         hovermode="closest",
         dragmode="zoom",

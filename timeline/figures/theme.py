@@ -17,6 +17,9 @@ MUTED = "#666666"
 SELECTED = "#000000"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
+# The timeline and the lineage chart share a left margin so their date axes line up.
+PLOT_LEFT = 130
+
 LAND = "#f3f1ec"
 OCEAN = "#dde9f2"
 BORDER = "#8a8a8a"

@@ -147,7 +147,7 @@ def _axes(
     pad = max((last - first) * 0.03, pd.Timedelta(days=180))
     figure.update_layout(
         height=int(125 + ROW_HEIGHT_PX * rows),
-        margin={"l": 10, "r": 10, "t": 34, "b": 10},
+        margin={"l": theme.PLOT_LEFT, "r": 10, "t": 34, "b": 10},
         showlegend=False,
         hovermode="closest",
         dragmode="zoom",
@@ -167,7 +167,7 @@ def _axes(
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,
-            "automargin": True,
+            "automargin": False,
         },
     )
 

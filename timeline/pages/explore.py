@@ -19,9 +19,11 @@ from ..components.detail import detail_panel
 from ..components.event_list import event_list
 from ..components.filters import filter_bar
 from ..components.source_reader import source_reader
+from ..figures.lineage import clicked_item, lineage_figure
 from ..figures.map import explode_places, map_figure
 from ..figures.timeline import DETAIL_LIMIT, timeline_figure
 from ..passages import Passages
+from .glossary import item_detail
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ def layout(data: ExploreData, search_string: str | None) -> html.Div:
                 className="panel timeline-panel",
                 **{"aria-label": "Timeline"},
             ),
+            *_lineage_section(collection),
             html.Div(
                 [
                     html.Section(
@@ -218,6 +221,38 @@ def layout(data: ExploreData, search_string: str | None) -> html.Div:
         ],
         className="explore",
     )
+
+
+def lineage_view(collection: Collection, window: list[str] | None, selected: str | None) -> go.Figure:
+    return lineage_figure(
+        collection.organisations,
+        collection.relations,
+        collection.roles,
+        selected,
+        x_range=window,
+        people=collection.people,
+    )
+
+
+def _lineage_section(collection: Collection) -> list:
+    if collection.organisations.empty:
+        return []
+    return [
+        html.Section(
+            [
+                html.H2("Organisations and leaders"),
+                dcc.Graph(id=ids.LINEAGE, figure=lineage_view(collection, None, None), config=GRAPH_CONFIG),
+                html.P(
+                    "Solid connectors: renamed, split, merged. Dashed: allegiance. Thin bars: leaders. "
+                    "Click an organisation to see its events; click a connector or a leader for the source sentence.",
+                    className="key",
+                ),
+                html.Div(id=ids.EXPLORE_LINEAGE_DETAIL, className="lineage-detail", **{"aria-live": "polite"}),
+            ],
+            className="panel lineage-panel",
+            **{"aria-label": "Organisations and leaders"},
+        )
+    ]
 
 
 def register(app: Dash, data: ExploreData) -> None:
@@ -309,6 +344,27 @@ def register(app: Dash, data: ExploreData) -> None:
     )
     def clear_filters(_clicks):
         return "", [], [], [], None, None
+
+    if not collection.organisations.empty:
+
+        @app.callback(
+            Output(ids.LINEAGE, "figure"),
+            Output(ids.EXPLORE_LINEAGE_DETAIL, "children"),
+            Output(ids.SEARCH, "value", allow_duplicate=True),
+            Input(ids.WINDOW, "data"),
+            Input(ids.LINEAGE, "clickData"),
+            prevent_initial_call=True,
+        )
+        def update_lineage(window, click):
+            # The lineage follows the timeline's window; a click on it explains, and on a lane, filters.
+            item = clicked_item(click) if ctx.triggered[0]["prop_id"].endswith(".clickData") else None
+            figure = lineage_view(collection, window, item[1] if item else None)
+            if item is None:
+                return figure, no_update, no_update
+            search_for = no_update
+            if item[0] == "organisation":
+                search_for = collection.organisations.set_index("id").loc[item[1], "short_name"]
+            return figure, item_detail(collection, item), search_for
 
     app.clientside_callback(
         "function(selected) { return window.timelineUI ? window.timelineUI.reveal(selected) : null; }",
