@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .collection import BUNDLED, load_collection
 from .problems import CollectionError
+from .progress import Progress
 
 COMMANDS = ("serve", "validate", "export", "handout")
 
@@ -48,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _load(folder: Path):
+    """load_collection with a progress line on stderr when it takes more than a second."""
+    with Progress(f"Loading {folder}") as progress:
+        return load_collection(folder, progress=progress)
+
+
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0] not in COMMANDS + ("-h", "--help"):
@@ -67,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _validate(folder: Path) -> int:
-    collection = load_collection(folder)
+    collection = _load(folder)
     events = collection.events
     print(
         f"{folder}: OK: {len(events)} events, {len(collection.places)} places, "
@@ -81,7 +88,7 @@ def _export(folder: Path, fmt: str, what: str = "events") -> int:
 
     if what != "events":
         return _export_lineage(folder, fmt, what)
-    events = load_collection(folder).events
+    events = _load(folder).events
     sys.stdout.write(export.to_csv(events) if fmt == "csv" else export.to_json(events))
     return 0
 
@@ -90,7 +97,7 @@ def _handout(folder: Path, lesson: str | None, out: Path) -> int:
     from .deck import UnknownLesson
     from .handout import write_handout
 
-    collection = load_collection(folder)
+    collection = _load(folder)
     try:
         deck = write_handout(collection, out, lesson)
     except UnknownLesson as missing:
@@ -103,7 +110,7 @@ def _handout(folder: Path, lesson: str | None, out: Path) -> int:
 def _export_lineage(folder: Path, fmt: str, what: str) -> int:
     from . import lineage
 
-    collection = load_collection(folder)
+    collection = _load(folder)
     frame = getattr(collection, what)
     if fmt == "csv":
         sys.stdout.write(lineage.to_csv(frame, what))
@@ -115,7 +122,7 @@ def _export_lineage(folder: Path, fmt: str, what: str) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from .app import create_app
 
-    collection = load_collection(args.data)
+    collection = _load(args.data)
     app = create_app(collection)
     url = f"http://{args.host}:{args.port}/"
     print(f"Serving '{collection.title}' ({len(collection.events)} events) at {url}", flush=True)

@@ -17,6 +17,7 @@ problem; it never hands back part of a collection.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -67,19 +68,25 @@ class Collection:
         return None if match.empty else match.iloc[0]
 
 
-def load_collection(path: str | Path = BUNDLED) -> Collection:
-    """Read and validate a collection folder; raise CollectionError with every problem."""
+def load_collection(path: str | Path = BUNDLED, progress: Callable[[str], None] | None = None) -> Collection:
+    """Read and validate a collection folder; raise CollectionError with every problem.
+
+    `progress`, if given, is told each stage (see progress.Progress).
+    """
+    report = progress or (lambda _stage: None)
     folder = Path(path)
     if not folder.is_dir():
         raise CollectionError(
             [Problem(str(folder), None, None, "not a folder; expected a collection folder with events.csv")]
         )
     problems: list[Problem] = []
+    report("reading sources and places")
     meta = _read_meta(folder, problems)
     sources = _read_sources(folder, meta, problems)
     places = _read_places(folder, problems)
     aliases = _read_aliases(folder, problems)
-    events = _read_events(folder, sources, places, problems)
+    events = _read_events(folder, sources, places, problems, report)
+    report("checking lessons and organisations")
     # Ids are checked only against a clean events.csv: a broken row is reported there, not as an unknown id.
     events_clean = not any(problem.file == _label(folder, "events.csv") for problem in problems)
     lessons = load_lessons(folder, events["id"] if events_clean else None, problems)
@@ -203,11 +210,14 @@ def _duplicate_ids(lines_ids: list[tuple[int, str]], label: str) -> list[Problem
 
 
 def _read_events(
-    folder: Path, sources: dict[str, Source], places: pd.DataFrame, problems: list[Problem]
+    folder: Path, sources: dict[str, Source], places: pd.DataFrame, problems: list[Problem], report=None
 ) -> pd.DataFrame:
+    report = report or (lambda _stage: None)
     label = _label(folder, "events.csv")
+    report("reading events.csv")
     rows, found = read_rows(folder / "events.csv", schema.EVENT_REQUIRED, schema.EVENT_OPTIONAL, label)
     problems.extend(found)
+    report(f"checking {len(rows):,} events")
     good, found = schema.validate_rows(schema.EventRow, rows, label)
     problems.extend(found)
     problems.extend(_duplicate_ids([(row.line, event.id) for row, event in good], label))
@@ -223,6 +233,7 @@ def _read_events(
         }
         for row in places.itertuples()
     }
+    report(f"checking places and quotes of {len(good):,} events")
     records = []
     for row, event in good:
         problems.extend(_cross_checks(row.line, event, sources, gazetteer, label))
