@@ -22,6 +22,10 @@ class Deck:
     intro: str
     events: pd.DataFrame  # in the order of the slides, index 0..n-1
     notes: tuple[str, ...]  # teacher notes, one per event ("" where none)
+    shows: tuple[str, ...] = ()  # per event: "map" (default) or "lineage"
+
+    def show(self, position: int) -> str:
+        return self.shows[position] if position < len(self.shows) else "map"
 
 
 class UnknownLesson(LookupError):
@@ -42,7 +46,14 @@ def build_deck(collection: Collection, lesson_id: str | None = None) -> Deck:
     by_id = collection.events.set_index("id", drop=False)
     # Validation guarantees every id resolves, so the lesson's order is kept as written.
     events = by_id.loc[lesson.event_ids].reset_index(drop=True)
-    return Deck(lesson.id, lesson.title, lesson.intro, events, tuple(slide.notes for slide in lesson.slides))
+    return Deck(
+        lesson.id,
+        lesson.title,
+        lesson.intro,
+        events,
+        tuple(slide.notes for slide in lesson.slides),
+        tuple(slide.show for slide in lesson.slides),
+    )
 
 
 @dataclass(frozen=True)

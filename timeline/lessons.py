@@ -30,7 +30,8 @@ from .problems import Problem
 FOLDER = "lessons"
 PATTERNS = ("*.yaml", "*.yml")  # .yml too: a lesson saved under it must not be skipped in silence
 LESSON_KEYS = ("id", "title", "intro", "slides")
-SLIDE_KEYS = ("event", "notes")
+SLIDE_KEYS = ("event", "notes", "show")
+SHOWS = ("map", "lineage")  # what a slide draws beside its text
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -39,6 +40,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class LessonSlide:
     event: str
     notes: str = ""
+    show: str = "map"  # "lineage": the organisations' lineage up to the event's date instead of the map
 
 
 @dataclass(frozen=True)
@@ -220,7 +222,12 @@ class _Reader:
             self.problem(keys.get("event", item), field, "each slide needs the id of its event")
         if not event:
             return None, item, field
-        return LessonSlide(event, self.text(keys.get("notes"), where + ".notes") or ""), keys["event"], field
+        show = self.text(keys.get("show"), where + ".show") or "map"
+        if show not in SHOWS:
+            self.problem(keys["show"], where + ".show", f"'{show}' is not one of: {', '.join(SHOWS)}")
+            show = "map"
+        notes = self.text(keys.get("notes"), where + ".notes") or ""
+        return LessonSlide(event, notes, show), keys["event"], field
 
     def suggestion(self, event_id: str) -> str:
         close = difflib.get_close_matches(event_id, sorted(self.event_ids), n=1, cutoff=0.6)

@@ -63,12 +63,15 @@ def press(browser, *keys: str) -> None:
 
 
 def map_drawn(browser, slide: int) -> int:
-    """Shaded countries on the map of `slide`, counted only while that slide is the one shown."""
+    """Shaded countries on the map of `slide` (lineage lanes on a lineage slide), counted only while
+    that slide is the one shown."""
+    selector = " .scatterlayer .trace" if DECK.show(slide - 1) == "lineage" else " .choroplethlocation"
     return browser.js(
         "var s = document.querySelector('.present-slide.current');"
         "if (!s || s.dataset.slide !== arguments[0]) { return 0; }"
-        "return s.querySelectorAll('#present-map-' + arguments[0] + ' .choroplethlocation').length;",
+        "return s.querySelectorAll('#present-map-' + arguments[0] + arguments[1]).length;",
         str(slide),
+        selector,
     )
 
 
@@ -186,8 +189,11 @@ def test_the_map_is_drawn_on_every_slide_and_ahead_of_the_presenter(browser, ser
     for slide in range(1, len(DECK.events) + 1):
         press(browser, Keys.ARROW_RIGHT)
         browser.wait(lambda slide=slide: map_drawn(browser, slide) > 0, message=f"map of slide {slide}")
-        countries = {code for place in event_at(DECK, slide)["places"] for code in [place["country"]] if code}
-        assert map_drawn(browser, slide) == len(countries)
+        if DECK.show(slide - 1) == "lineage":
+            assert "organisations up to" in browser.text(".present-slide.current .slide-map-caption").lower()
+        else:
+            countries = {code for place in event_at(DECK, slide)["places"] for code in [place["country"]] if code}
+            assert map_drawn(browser, slide) == len(countries)
         # Drawn while its slide was hidden, the map must still fill its box, not plotly's 700x450 default.
         box, svg = browser.js(
             "var s = document.querySelector('.present-slide.current');"

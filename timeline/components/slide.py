@@ -16,6 +16,7 @@ from dash import dcc, get_asset_url, html
 from .. import dates
 from ..collection import Collection
 from ..deck import Deck, citation
+from ..figures.lineage import lineage_figure
 from ..figures.map import map_figure
 from ..figures.strip import Strip
 from ..passages import Passage
@@ -57,11 +58,14 @@ def is_long_date(event: pd.Series) -> bool:
     return len(event["date_text"]) > LONG_DATE
 
 
-def slide_figure(deck: Deck, index: int) -> dict | None:
+def slide_figure(deck: Deck, index: int, collection: Collection | None = None) -> dict | None:
     """The map figure of slide `index` (None when no place is known): the deck's overview on the intro,
-    else the event zoomed onto its places. The slow part of a slide: callers keep the result."""
+    else the event zoomed onto its places; or, on a lesson slide marked `show: lineage`, the
+    organisations' lineage up to the event's date. The slow part of a slide: callers keep the result."""
     if index == 0 and deck.lesson_id is not None:
         return None  # a lesson's intro slide shows its agenda instead (see intro_slide)
+    if index and deck.show(index - 1) == "lineage" and collection is not None and not collection.organisations.empty:
+        return lineage_at(collection, deck.events.iloc[index - 1])
     if index == 0:
         events, selected, shape = deck.events, None, "event"
     else:
@@ -76,6 +80,25 @@ def slide_figure(deck: Deck, index: int) -> dict | None:
     # would be 7 kB more per slide in the page.
     figure.update_layout(height=None, autosize=True, template=None)
     fit_frame(figure, MAP_ASPECT[shape])
+    return figure.to_plotly_json()
+
+
+def lineage_at(collection: Collection, event: pd.Series) -> dict:
+    """The lineage chart cut at the event's date: what the organisations looked like then."""
+    # From the collection's start: lane labels sit left of each lane's start and a later frame would cut them.
+    start = collection.events["earliest"].min() - pd.Timedelta(days=365)
+    figure = lineage_figure(
+        collection.organisations,
+        collection.relations,
+        collection.roles,
+        x_range=[start, event["latest"]],
+        people=collection.people,
+    )
+    figure.add_vline(x=event["latest"], line={"color": "#000000", "width": 2, "dash": "dot"})
+    # The chart's legend is an annotation; on a slide the caption says what the dotted line is.
+    figure.update_layout(
+        height=None, autosize=True, template=None, annotations=[], margin={"l": 10, "r": 20, "t": 10, "b": 30}
+    )
     return figure.to_plotly_json()
 
 
@@ -189,7 +212,7 @@ def event_slide(
                 [
                     html.Div(head, className="slide-head"),
                     html.Div(text, className="slide-text"),
-                    _map_panel(box, event),
+                    _map_panel(box, event, deck.show(position)),
                 ],
                 className="slide-body long-date" if is_long_date(event) else "slide-body",
             ),
@@ -201,11 +224,16 @@ def event_slide(
     )
 
 
-def _map_panel(box: html.Div | None, event: pd.Series | None) -> html.Figure | html.Div | None:
+def _map_panel(box: html.Div | None, event: pd.Series | None, show: str = "map") -> html.Figure | html.Div | None:
     if box is None:
         # Saying so keeps the gap from looking like a map that failed to load.
         return html.Div(html.P("The source names no place for this event."), className="slide-map-panel no-place")
-    caption = _places_caption(event) if event is not None else "Where the events took place."
+    if event is None:
+        caption = "Where the events took place."
+    elif show == "lineage":
+        caption = f"The organisations up to {dates.describe(event['start'], event['end'])} (dotted line)."
+    else:
+        caption = _places_caption(event)
     return html.Figure([box, html.Figcaption(caption, className="slide-map-caption")], className="slide-map-panel")
 
 

@@ -64,7 +64,9 @@ class PresentPage:
 
     def figures(self, deck: Deck) -> list[dict | None]:
         if deck.lesson_id not in self._figures:
-            self._figures[deck.lesson_id] = [slide_figure(deck, index) for index in range(len(deck.events) + 1)]
+            self._figures[deck.lesson_id] = [
+                slide_figure(deck, index, self.collection) for index in range(len(deck.events) + 1)
+            ]
         return self._figures[deck.lesson_id]
 
     def layout(self, search_string: str | None) -> html.Div:
