@@ -10,7 +10,7 @@ from .collection import BUNDLED, load_collection
 from .problems import CollectionError
 from .progress import Progress
 
-COMMANDS = ("serve", "validate", "export", "handout")
+COMMANDS = ("serve", "validate", "export", "handout", "extract", "import")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,7 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write the validated events to standard output")
     export.add_argument("dir", nargs="?", type=Path, default=BUNDLED, help="collection folder (default: bundled AQIM)")
-    export.add_argument("--format", choices=("csv", "json"), default="json", help="output format (default: json)")
+    export.add_argument(
+        "--format",
+        choices=("csv", "json", "timelinejs"),
+        default="json",
+        help="output format (default: json); timelinejs: TimelineJS3 JSON of the events and eras",
+    )
     export.add_argument(
         "--what",
         choices=("events", "organisations", "relations", "people", "roles"),
@@ -46,6 +51,27 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("dir", nargs="?", type=Path, default=BUNDLED, help="collection folder (default: bundled AQIM)")
     handout.add_argument("--lesson", help="lesson id, a file in DIR/lessons/ (default: every event in date order)")
     handout.add_argument("--out", type=Path, required=True, help="the HTML file to write")
+
+    extract = commands.add_parser("extract", help="draft a new collection from a plain-text source")
+    extract.add_argument("source", type=Path, help="the source text (.txt)")
+    extract.add_argument("--out", type=Path, help="the new collection folder (default: SOURCE-NAME-draft)")
+    extract.add_argument(
+        "--collection",
+        type=Path,
+        help="use this collection's places and names first (default: the collection SOURCE is in, if any)",
+    )
+    extract.add_argument(
+        "--force", action="store_true", help="replace an earlier draft in --out (never curated events)"
+    )
+
+    imports = commands.add_parser(
+        "import", help="make a collection from a TimelineJS3 JSON file or TimelineJS sheet CSV"
+    )
+    imports.add_argument(
+        "file", type=Path, help="a TimelineJS3 .json file, or the TimelineJS Google sheet saved as .csv"
+    )
+    imports.add_argument("--out", type=Path, required=True, help="the new collection folder")
+    imports.add_argument("--force", action="store_true", help="replace an earlier import in --out (nothing else)")
     return parser
 
 
@@ -67,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
             return _export(args.dir, args.format, args.what)
         if args.command == "handout":
             return _handout(args.dir, args.lesson, args.out)
+        if args.command == "extract":
+            return _extract(args.source, args.out, args.collection, args.force)
+        if args.command == "import":
+            return _import(args.file, args.out, args.force)
         return _serve(args)
     except CollectionError as error:
         print(f"The collection cannot be used: {error}", file=sys.stderr)
@@ -86,11 +116,35 @@ def _validate(folder: Path) -> int:
 def _export(folder: Path, fmt: str, what: str = "events") -> int:
     from . import export
 
+    if fmt == "timelinejs":
+        return _export_timelinejs(folder, what)
     if what != "events":
         return _export_lineage(folder, fmt, what)
     events = _load(folder).events
     sys.stdout.write(export.to_csv(events) if fmt == "csv" else export.to_json(events))
     return 0
+
+
+def _export_timelinejs(folder: Path, what: str) -> int:
+    from .interop import to_timelinejs_json
+
+    if what != "events":
+        print("--format timelinejs writes the events and eras only; leave out --what", file=sys.stderr)
+        return 2
+    sys.stdout.write(to_timelinejs_json(_load(folder)))
+    return 0
+
+
+def _import(file: Path, out: Path, force: bool) -> int:
+    from .interop import ImportFailed, import_timeline
+
+    try:
+        report = import_timeline(file, out, force)
+    except ImportFailed as error:
+        print(f"Cannot import {file}: {error}", file=sys.stderr)
+        return 1
+    print(report.text(), end="")
+    return 0 if report.ok else 1
 
 
 def _handout(folder: Path, lesson: str | None, out: Path) -> int:
@@ -105,6 +159,28 @@ def _handout(folder: Path, lesson: str | None, out: Path) -> int:
         return 1
     print(f"Wrote {out}: '{deck.title}', {len(deck.events)} events. Open it in a browser to read or print it.")
     return 0
+
+
+def _extract(source: Path, out: Path | None, collection: Path | None, force: bool) -> int:
+    from .extract import ExtractError, default_collection, default_out, extract
+
+    def progress(message: str) -> None:
+        print(f"extract: {message}", file=sys.stderr, flush=True)
+
+    long_input = source.is_file() and source.stat().st_size > 1_000_000
+    try:
+        report = extract(
+            source,
+            out or default_out(source),
+            collection or default_collection(source),
+            force,
+            progress if long_input else None,
+        )
+    except ExtractError as error:
+        print(f"Cannot extract: {error}", file=sys.stderr)
+        return 1
+    print(report.text(limit=15), end="")
+    return 0 if report.ok else 1
 
 
 def _export_lineage(folder: Path, fmt: str, what: str) -> int:

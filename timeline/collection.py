@@ -283,7 +283,7 @@ FRAME_COLUMNS = (
     "id", "kind", "title", "summary", "start", "end", "date_text", "date_basis", "date_note",
     "earliest", "latest", "precision", "approximate", "uncertain", "category", "actors",
     "places", "place_ids", "places_added", "place_note", "countries", "fatalities", "fatalities_text",
-    "source", "quote",
+    "source", "quote", "status",
 )  # fmt: skip
 
 

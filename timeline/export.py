@@ -8,13 +8,18 @@ import json
 
 import pandas as pd
 
+from .safecsv import neutralise
 from .schema import EVENT_COLUMNS
 
 _LIST_COLUMNS = {"actors": "actors", "places": "place_ids", "places_added": "places_added"}
 
 
 def to_csv(events: pd.DataFrame) -> str:
-    """The events as an events.csv file: loading it again gives the same DataFrame."""
+    """The events as an events.csv file: loading it again gives the same DataFrame.
+
+    Cells a spreadsheet would run as formulas get a leading apostrophe (safecsv.py);
+    the loader takes it off again.
+    """
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(EVENT_COLUMNS), lineterminator="\n")
     writer.writeheader()
@@ -23,7 +28,7 @@ def to_csv(events: pd.DataFrame) -> str:
         for column, frame_column in _LIST_COLUMNS.items():
             row[column] = "; ".join(record[frame_column])
         row["fatalities"] = "" if pd.isna(record["fatalities"]) else int(record["fatalities"])
-        writer.writerow(row)
+        writer.writerow({column: neutralise("" if value is None else str(value)) for column, value in row.items()})
     return out.getvalue()
 
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 from . import dates
 from .csvfile import Row
 from .problems import Problem
+from .safecsv import restore
 
 CATEGORIES: dict[str, str] = {
     "organisation": "Organisation",
@@ -37,7 +38,7 @@ PLACE_KINDS = ("country", "region", "city", "site")
 EVENT_REQUIRED = ("id", "title", "start", "date_text", "date_basis", "category", "summary", "source", "quote")
 EVENT_OPTIONAL = (
     "kind", "end", "date_note", "actors", "places", "places_added", "place_note",
-    "fatalities", "fatalities_text",
+    "fatalities", "fatalities_text", "status",
 )  # fmt: skip
 EVENT_COLUMNS = (
     "id",
@@ -58,6 +59,7 @@ EVENT_COLUMNS = (
     "summary",
     "source",
     "quote",
+    "status",
 )  # fmt: skip — the order people see in a spreadsheet
 PLACE_REQUIRED = ("id", "name", "kind", "country", "lat", "lon", "coord_source")
 ALIAS_REQUIRED = ("name", "aliases")
@@ -86,6 +88,14 @@ def _not_blank(value: str) -> str:
 class _Row(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, frozen=True)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _spreadsheet_text(cls, values: object) -> object:
+        # `export --format csv` writes "'=..." so a spreadsheet shows text, not a formula; read it back as "=...".
+        if isinstance(values, dict):
+            return {key: restore(value) if isinstance(value, str) else value for key, value in values.items()}
+        return values
+
 
 class EventRow(_Row):
     id: str
@@ -106,6 +116,7 @@ class EventRow(_Row):
     summary: str
     source: str
     quote: str
+    status: Literal["", "draft"] = ""  # 'draft': written by `extract`, not yet reviewed
 
     _id = field_validator("id")(_slug)
     _required_text = field_validator("title", "date_text", "summary", "source", "quote")(_not_blank)

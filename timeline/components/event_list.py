@@ -38,6 +38,8 @@ def _item(event, is_selected: bool) -> html.Li:
     flags = []
     if event.date_basis != "stated":
         flags.append(html.Span(f"date {event.date_basis}", className=f"flag flag-{event.date_basis}"))
+    if getattr(event, "status", "") == "draft":
+        flags.append(html.Span("draft", className="flag flag-draft", title="Drafted by extract; not yet checked"))
     if event.kind == "era":
         flags.append(html.Span("era", className="flag flag-era"))
     return html.Li(

@@ -1,0 +1,197 @@
+"""`python bench/extract_quality.py`: how close `extract`'s draft of the AQIM profile is to the curated events.
+
+Runs the extractor on data/aqim/sources/aqim-profile.txt and compares the
+draft with data/aqim/events.csv, which editors wrote by hand from the same text:
+
+  recall         curated events whose date the text gives (basis stated or
+                 derived) that the draft found: a draft row quoting an
+                 overlapping sentence whose date words (date_text) are the
+                 curated ones, or that carries the same dates. Curated
+                 'inferred' events have no date in the text and are not counted.
+  date accuracy  of those found, the share whose EDTF start and end are equal.
+  precision      draft rows that match a curated event, or that are a real
+                 dated mention the editors chose not to make an event of (listed
+                 in EXTRA_MENTIONS below, each with the reason, checked by hand).
+
+It also reports, as information, how often the suggested category and the
+places agree with the editors'. Run twice: with the collection's own
+gazetteer and glossary (what `extract` does for a source inside a collection),
+and with GeoNames and the built-in tables only. Add --check to exit 1 when
+recall or date accuracy is under 95 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from timeline.extract import extract  # noqa: E402
+from timeline.search import normalise  # noqa: E402
+from timeline.sourcetext import find_quote  # noqa: E402
+
+AQIM = ROOT / "data" / "aqim"
+SOURCE = AQIM / "sources" / "aqim-profile.txt"
+TARGET = 0.95
+
+# Dated mentions in the AQIM profile that the editors did not make events of: (date_text, why).
+EXTRA_MENTIONS = {
+    "Founded: 2007": "the profile's header line; the editors folded it into the event 'aqim-founded' (see its summary)",
+}
+
+
+@dataclass
+class Quality:
+    counted: int  # curated events with a stated or derived date
+    inferred: int
+    found: list[str]  # curated ids
+    accurate: list[str]
+    missed: list[str]
+    wrong_dates: list[tuple[str, str, str]]  # (id, curated, drafted)
+    rows: int
+    matching_rows: int
+    extra_rows: list[str]  # date_text of real mentions the editors left out
+    false_rows: list[str]  # '<date_text>' in '<quote start>'
+    categories_agree: int
+    places_agree: int
+    seconds: float
+
+    @property
+    def recall(self) -> float:
+        return len(self.found) / self.counted if self.counted else 1.0
+
+    @property
+    def accuracy(self) -> float:
+        return len(self.accurate) / len(self.found) if self.found else 1.0
+
+    @property
+    def precision(self) -> float:
+        return (self.matching_rows + len(self.extra_rows)) / self.rows if self.rows else 1.0
+
+
+def measure(source: Path = SOURCE, curated_dir: Path = AQIM, use_collection: bool = True) -> Quality:
+    text = source.read_text(encoding="utf-8")
+    curated = _read(curated_dir / "events.csv")
+    with tempfile.TemporaryDirectory() as tmp:
+        began = time.perf_counter()
+        extract(source, Path(tmp) / "draft", curated_dir if use_collection else None)
+        seconds = time.perf_counter() - began
+        draft = _read(Path(tmp) / "draft" / "events.csv")
+    counted = [c for c in curated if c["date_basis"] in ("stated", "derived")]
+    spans = {id(row): find_quote(text, row["quote"]) for row in curated + draft}
+    found, accurate, missed, wrong, agree_category, agree_places = [], [], [], [], 0, 0
+    matched_rows: set[int] = set()
+    for event in counted:
+        candidates = [r for r in draft if _overlap(spans[id(r)], spans[id(event)]) and _same_mention(r, event)]
+        if not candidates:
+            missed.append(event["id"])
+            continue
+        found.append(event["id"])
+        exact = [r for r in candidates if _dates(r) == _dates(event)]
+        best = (exact or candidates)[0]
+        matched_rows.update(id(r) for r in exact)
+        if exact:
+            accurate.append(event["id"])
+        else:
+            wrong.append((event["id"], "/".join(_dates(event)), "/".join(_dates(best))))
+        agree_category += best["category"] == event["category"]
+        agree_places += set(_list(event["places"])) <= set(_list(best["places"]))
+    extra, false = [], []
+    for row in draft:
+        if id(row) in matched_rows:
+            continue
+        if row["date_text"] in EXTRA_MENTIONS:
+            extra.append(row["date_text"])
+        else:
+            false.append(f"'{row['date_text']}' in '{row['quote'][:50]}…'")
+    return Quality(
+        counted=len(counted),
+        inferred=len(curated) - len(counted),
+        found=found,
+        accurate=accurate,
+        missed=missed,
+        wrong_dates=wrong,
+        rows=len(draft),
+        matching_rows=len(matched_rows),
+        extra_rows=extra,
+        false_rows=false,
+        categories_agree=agree_category,
+        places_agree=agree_places,
+        seconds=seconds,
+    )
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _dates(row: dict[str, str]) -> tuple[str, str]:
+    start, end = row["start"].strip(), (row.get("end") or "").strip()
+    if "/" in start and not end:
+        start, _, end = start.partition("/")
+    return start, end
+
+
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _same_mention(row: dict[str, str], event: dict[str, str]) -> bool:
+    """The same date words (one containing the other, ignoring case and brackets), or the same dates."""
+    drafted, curated = _words(row["date_text"]), _words(event["date_text"])
+    return bool(drafted and curated and (drafted in curated or curated in drafted)) or _dates(row) == _dates(event)
+
+
+def _words(text: str) -> str:
+    return re.sub(r"[()\s]+", " ", normalise(text)).strip()
+
+
+def _list(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def report(quality: Quality, label: str) -> str:
+    q = quality
+    lines = [
+        f"{label}",
+        f"  curated events counted: {q.counted} with a stated or derived date ({q.inferred} inferred, not counted)",
+        f"  recall:         {len(q.found)}/{q.counted} = {q.recall:.1%}",
+        f"  date accuracy:  {len(q.accurate)}/{len(q.found)} = {q.accuracy:.1%}",
+        f"  precision:      {q.matching_rows + len(q.extra_rows)}/{q.rows} = {q.precision:.1%} "
+        f"({q.matching_rows} rows match a curated event, {len(q.extra_rows)} real mention(s) the editors left out)",
+        f"  categories:     {q.categories_agree}/{len(q.found)} suggestions agree with the editors'",
+        f"  places:         {q.places_agree}/{len(q.found)} rows name every place the curated event names",
+        f"  time:           {q.seconds:.2f} s",
+    ]
+    lines += [f"    missed: {event_id}" for event_id in q.missed]
+    lines += [f"    wrong date: {event_id}: curated {a}, drafted {b}" for event_id, a, b in q.wrong_dates]
+    lines += [f"    extra (real): '{text}': {EXTRA_MENTIONS[text]}" for text in q.extra_rows]
+    lines += [f"    not an event: {text}" for text in q.false_rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 when recall or date accuracy is under 95 %%")
+    args = parser.parse_args(argv)
+    results = [
+        (measure(use_collection=True), "With the collection's gazetteer and glossary (data/aqim):"),
+        (measure(use_collection=False), "With GeoNames and the built-in tables only:"),
+    ]
+    print(f"extract on {SOURCE.relative_to(ROOT)} against {(AQIM / 'events.csv').relative_to(ROOT)}\n")
+    print("\n\n".join(report(quality, label) for quality, label in results))
+    below = [q for q, _ in results if q.recall < TARGET or q.accuracy < TARGET]
+    return 1 if args.check and below else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,517 @@
+"""Date expressions in English prose -> EDTF, precision and the words as written.
+
+A small grammar of regular expressions, not a general date parser: it only
+says what a text says. 'March 2018' stays a month (2018-03), never a day;
+'the 2000s' is a decade (200X); 'early 2012' is an approximate span of months.
+Relative expressions ('two years later', 'five months after Droukdel's death')
+are found here and resolved in resolve.py against the document's own dates;
+vague ones ('in recent years') are kept as undated mentions, never dated.
+
+How the approximate forms are encoded (the loader cannot place EDTF seasons
+or quarters such as 2012-21, so they become month spans):
+    around / about / circa 2013       2013~
+    early / mid / late 2012           2012-01~/2012-04~, 2012-05~/2012-08~, 2012-09~/2012-12~
+    the first / second half of 2012   2012-01/2012-06, 2012-07/2012-12 (exact)
+    spring / summer / autumn 2014     2014-03~/2014-05~, 2014-06~/2014-08~, 2014-09~/2014-11~
+    winter 2014                       2014~ (which winter is meant is not said)
+    the early / mid / late 1990s      1990~/1993~, 1994~/1996~, 1997~/1999~
+    early / late March 2018           2018-03 (still within the month the text gives)
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .. import dates
+from .text import words
+
+MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTH_NUMBERS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+MONTH_NUMBERS["sept"] = 9
+
+# Month names are capitalised in English; requiring it keeps the verb 'may' and 'march on' out.
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+# Years 1000-2099, not part of a longer number ('4,500', '1.2000', '12000').
+_YEAR_DIGITS = r"(?:1\d{3}|20\d{2})"
+_YEAR = rf"(?<![\d,.£$€]){_YEAR_DIGITS}(?![\d])(?!,\d{{3}})(?!\.\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_VAGUE_COUNTS = ("a few", "few", "several", "some", "many")
+_COUNT = r"(?:a\s+few|few|several|some|many|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|\d{1,2})"
+
+# Words that, after a number, say it counts things rather than names a year ('1500 fighters').
+_COUNT_NOUNS = words("""people persons men women children civilians fighters militants soldiers troops members
+    deaths dead fatalities casualties victims hostages refugees km kilometres kilometers miles metres
+    meters dollars euros pounds tons tonnes vehicles weapons attacks incidents cases families
+    households square sq recruits followers combatants""")
+# Words that, before a number, say it is a label rather than a year ('Resolution 2085').
+_LABEL_WORDS = words("resolution no number flight route article law decree section page pp vol chapter code entry")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One time expression, with its place in the text.
+
+    kind: 'stated' (EDTF known from the words alone), 'relative' (needs another
+    event: resolve.py), 'vague' (no date can honestly be given) or 'open' (a bound
+    only: 'after 2011').
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    edtf_start: str = ""
+    edtf_end: str = ""
+    rule: str = ""
+    # Relative mentions only:
+    amount: int = 0
+    unit: str = ""  # 'day', 'week', 'month', 'year', 'decade'
+    direction: int = 0  # +1 after/later, -1 before/earlier, 0 the same year/month
+    anchor: str = ""  # the event it counts from, as written ('Droukdel’s death'); '' = the previous date
+    approximate: bool = False
+
+    @property
+    def precision(self) -> str:
+        return dates.span(self.edtf_start, self.edtf_end or None).precision if self.edtf_start else ""
+
+
+@dataclass(frozen=True)
+class _Atom:
+    start: int
+    end: int
+    edtf_start: str
+    edtf_end: str
+    rule: str
+    priority: int = 0  # breaks ties between equally long candidates
+
+
+def find(text: str) -> list[Mention]:
+    """Every time expression of `text`, in order, none overlapping."""
+    claimed: list[Mention] = []
+    for start, end in _windows(text, _RELATIVE_TRIGGER, before=60, after=140):
+        claimed.extend(_relatives(text, start, end))
+        claimed.extend(_vague(text, start, end))
+    claimed = _non_overlapping(sorted(claimed, key=lambda m: (m.start, -(m.end - m.start))))
+    atoms: list[_Atom] = []
+    for start, end in _windows(text, _ATOM_TRIGGER, before=60, after=40):
+        atoms.extend(_atoms(text, start, end))
+    ends = [m.end for m in claimed]
+    atoms = [a for a in atoms if not _overlaps(a.start, a.end, claimed, ends)]
+    atoms = _non_overlapping(sorted(atoms, key=lambda a: (a.start, a.start - a.end, -a.priority)))
+    mentions = claimed + _combine(text, atoms)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+# The full grammar runs only around these cheap hits: a 10 MB text has few dates per page,
+# and a dozen patterns run over every character would take a minute.
+_ATOM_TRIGGER = re.compile(r"\d\d\d\d|entury")  # every form has a four-digit year but centuries
+_RELATIVE_TRIGGER = re.compile(
+    r"\b(?:[Yy]ears?|[Mm]onths?|[Dd]ays?|[Ww]eeks?|[Dd]ecades?|[Ss]ince|[Rr]ecent(?:ly)?|[Nn]owadays|[Pp]resent|"
+    r"[Cc]urrently|time|then|future|date|meantime|past|last)\b"
+)
+
+
+def _windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Stretches of text around each trigger hit, merged where they touch."""
+    merged: list[tuple[int, int]] = []
+    for hit in trigger.finditer(text):
+        start, end = max(0, hit.start() - before), min(len(text), hit.end() + after)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _non_overlapping(items: list) -> list:
+    kept: list = []
+    last_end = -1
+    for item in items:
+        if item.start >= last_end:
+            kept.append(item)
+            last_end = item.end
+    return kept
+
+
+def _overlaps(start: int, end: int, mentions: list[Mention], ends: list[int]) -> bool:
+    """Whether [start, end) overlaps one of `mentions` (sorted, not overlapping; `ends` their ends)."""
+    at = bisect.bisect_left(ends, start + 1)
+    return at < len(mentions) and mentions[at].start < end
+
+
+# --- single dates -------------------------------------------------------------------------------
+
+_PART_OF_YEAR = {
+    "early": ("01~", "04~"), "beginning": ("01~", "04~"), "start": ("01~", "04~"),
+    "mid": ("05~", "08~"), "middle": ("05~", "08~"),
+    "late": ("09~", "12~"), "end": ("09~", "12~"),
+    "first half": ("01", "06"), "second half": ("07", "12"),
+    "first quarter": ("01", "03"), "second quarter": ("04", "06"),
+    "third quarter": ("07", "09"), "fourth quarter": ("10", "12"), "last quarter": ("10", "12"),
+    "spring": ("03~", "05~"), "summer": ("06~", "08~"), "autumn": ("09~", "11~"), "fall": ("09~", "11~"),
+}  # fmt: skip
+_PART_OF_DECADE = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+_CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                  "nineteenth": 19, "twentieth": 20, "twenty-first": 21}  # fmt: skip
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "iso-day",
+        re.compile(rf"(?<![\d-])(?P<y>{_YEAR_DIGITS})[-/](?P<m>0[1-9]|1[0-2])[-/](?P<d>[0-2]\d|3[01])(?![\d])"),
+    ),
+    ("numeric-day", re.compile(rf"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{_YEAR_DIGITS})")),
+    ("day-month-year", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR})")),
+    ("month-day-year", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})")),
+    (
+        "part-month-year",
+        re.compile(
+            rf"\b(?:(?:early|mid|late)[\s-]+|the\s+(?:beginning|start|middle|end)\s+of\s+)(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})",
+            re.I,
+        ),
+    ),
+    ("month-year", re.compile(rf"\b(?P<mon>{_MONTH})\s*,?\s+(?:of\s+)?(?P<y>{_YEAR})")),
+    (
+        "month-month-year",
+        re.compile(
+            rf"\b(?P<mon>{_MONTH})\s*(?:-|–|—|to|and|until|through)\s*(?P<mon2>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})"
+        ),
+    ),
+    (
+        "part-of-year",
+        re.compile(
+            rf"\b(?:the\s+)?(?P<part>early|mid|late|beginning|start|middle|end|first\s+half|second\s+half|(?:first|second|third|fourth|last)\s+quarter|spring|summer|autumn|fall|winter)(?:\s+of)?[\s-]+(?P<y>{_YEAR})",
+            re.I,
+        ),
+    ),
+    ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>1\d{2}0|20\d0)[’']?s\b", re.I)),
+    (
+        "century",
+        re.compile(
+            r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<c>1\d|2[01]|[1-9]|(?:twenty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))(?:st|nd|rd|th)?[\s-]+century\b",
+            re.I,
+        ),
+    ),
+    ("year-short-range", re.compile(rf"(?P<y>{_YEAR})\s*[-–/]\s*(?P<yy>\d{{2}})(?![\d])(?!-\d)")),
+    ("iso-month", re.compile(rf"(?<![\d-])(?P<y>{_YEAR_DIGITS})-(?P<m>0[1-9]|1[0-2])(?![\d-])")),
+    ("year", re.compile(rf"(?P<y>{_YEAR})")),
+]
+# Longest match wins; among equally long ones the rule listed first.
+_PRIORITY = {name: len(_PATTERNS) - i for i, (name, _) in enumerate(_PATTERNS)}
+
+
+# Cheap tests of a window that say which rules could match in it at all.
+_HAS_MONTH = re.compile(_MONTH)
+_HAS_DIGIT_JOIN = re.compile(r"\d\s*[-–/.]\s*\d")
+_NEEDS = {
+    "iso-day": _HAS_DIGIT_JOIN,
+    "numeric-day": _HAS_DIGIT_JOIN,
+    "day-month-year": _HAS_MONTH,
+    "month-day-year": _HAS_MONTH,
+    "part-month-year": _HAS_MONTH,
+    "month-year": _HAS_MONTH,
+    "month-month-year": _HAS_MONTH,
+    "part-of-year": re.compile(
+        r"\b(?:[Ee]arly|[Mm]id|[Ll]ate|beginning|start|end|half|quarter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
+    ),
+    "decade": re.compile(r"\d0[’']?s"),
+    "century": re.compile(r"entury"),
+    "year-short-range": _HAS_DIGIT_JOIN,
+    "iso-month": _HAS_DIGIT_JOIN,
+}
+
+
+def _atoms(text: str, start: int, end: int) -> Iterator[_Atom]:
+    window = text[start:end]
+    tested: dict[re.Pattern[str], bool] = {}
+    for rule, pattern in _PATTERNS:
+        needs = _NEEDS.get(rule)
+        if needs is not None:
+            if needs not in tested:
+                tested[needs] = needs.search(window) is not None
+            if not tested[needs]:
+                continue
+        for match in pattern.finditer(text, start, end):
+            atom = _atom(rule, match, text)
+            if atom is not None:
+                yield atom
+
+
+def _atom(rule: str, m: re.Match[str], text: str) -> _Atom | None:
+    g = m.groupdict()
+    year = int(g["y"]) if g.get("y") else None
+    start, end = "", ""
+    if rule == "iso-day":
+        start = f"{year:04d}-{g['m']}-{g['d']}"
+    elif rule == "numeric-day":
+        a, b = int(g["a"]), int(g["b"])
+        if a > 12 and 1 <= b <= 12:  # 20/11/2015: day first
+            start = f"{year:04d}-{b:02d}-{a:02d}"
+        elif b > 12 and 1 <= a <= 12:  # 11/20/2015: month first
+            start = f"{year:04d}-{a:02d}-{b:02d}"
+        else:
+            return None  # 03/04/2015 could be either; a draft must not guess
+    elif rule in ("day-month-year", "month-day-year"):
+        day = int(re.match(r"\d+", g["d"]).group())
+        start = f"{year:04d}-{_month(g['mon']):02d}-{day:02d}"
+    elif rule in ("month-year", "part-month-year"):
+        start = f"{year:04d}-{_month(g['mon']):02d}"
+    elif rule == "month-month-year":
+        first, last = _month(g["mon"]), _month(g["mon2"])
+        if last <= first:
+            return None
+        start, end = f"{year:04d}-{first:02d}", f"{year:04d}-{last:02d}"
+    elif rule == "part-of-year":
+        part = re.sub(r"\s+", " ", g["part"].lower())
+        if part == "winter":
+            start = f"{year:04d}~"  # which winter (Jan-Feb or Dec-Feb) the text does not say
+        else:
+            first, last = _PART_OF_YEAR[part]
+            start, end = f"{year:04d}-{first}", f"{year:04d}-{last}"
+    elif rule == "decade":
+        decade = int(g["dec"])
+        if g.get("part"):
+            low, high = _PART_OF_DECADE[g["part"].lower()]
+            start, end = f"{decade + low}~", f"{decade + high}~"
+        else:
+            start = f"{decade // 10:03d}X"
+    elif rule == "century":
+        number = g["c"].lower()
+        century = int(number) if number.isdigit() else _CENTURY_WORDS.get(number.replace("twenty-", ""), 0)
+        if number.startswith("twenty-"):
+            century += 20
+        if not 1 <= century <= 21:
+            return None
+        base = (century - 1) * 100
+        if g.get("part"):
+            low, high = {"early": (0, 33), "mid": (34, 66), "late": (67, 99)}[g["part"].lower()]
+            start, end = f"{base + low:04d}~", f"{base + high:04d}~"
+        else:
+            start = f"{base // 100:02d}XX"
+    elif rule == "year-short-range":
+        yy = int(g["yy"])
+        if yy <= year % 100:  # '2015-11' is not 2015 to 2011: left to iso-month
+            return None
+        start, end = f"{year}", f"{year - year % 100 + yy}"
+    elif rule == "iso-month":
+        start = f"{year:04d}-{g['m']}"
+    elif rule == "year":
+        if _counts_things(text, m.start(), m.end()):
+            return None
+        start = str(year)
+    if not _valid(start, end):
+        return None
+    return _Atom(m.start(), m.end(), start, end, rule, _PRIORITY[rule])
+
+
+def _month(name: str) -> int:
+    return MONTH_NUMBERS[name.rstrip(".").lower()]
+
+
+@functools.lru_cache(maxsize=4096)
+def _valid(start: str, end: str) -> bool:
+    try:
+        dates.span(start, end or None)
+    except dates.DateError:
+        return False
+    return True
+
+
+_WORD_AFTER = re.compile(r"[\s-]*([A-Za-z]+)")
+_WORD_BEFORE = re.compile(r"(?P<stop>[.!?:]\s+|^\s*)?\b(?P<word>[A-Za-z]+)(?P<dot>\.?)[ \t]*$")
+# Capitalised words that may stand right before a year: 'In 2011', 'Spring 2014', 'March 2018'.
+_BEFORE_A_YEAR = words(
+    """In On Since By During Until From Between Around About Circa Early Late Mid The Of And To Before After Spring
+    Summer Autumn Fall Winter Also Then Until Till Through Throughout Still Only Again"""
+) | {name.capitalize() for name in MONTH_NUMBERS}
+
+
+def _counts_things(text: str, start: int, end: int) -> bool:
+    """'1500 fighters' counts; 'Resolution 2085' and 'Entry 1234' label: neither is a year."""
+    after = _WORD_AFTER.match(text, end, end + 30)
+    if after and after.group(1).lower() in _COUNT_NOUNS:
+        return True
+    before = _WORD_BEFORE.search(text[max(0, start - 24) : start])
+    if not before:
+        return False
+    word = before.group("word")
+    if word.lower() in _LABEL_WORDS:
+        return True
+    # A capitalised word mid-sentence right before the number names a thing: 'Entry 1234', 'Vision 2030'.
+    return word[0].isupper() and before.group("stop") is None and not before.group("dot") and word not in _BEFORE_A_YEAR
+
+
+# --- ranges, qualifiers and the words around a date ---------------------------------------------
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|/|to|until|till|through|and)\s*", re.I)
+_APPROX_BEFORE = re.compile(
+    r"\b(?:in\s+or\s+)?(?:around|about|circa|c\.|ca\.|approximately|roughly|some\s*time\s+around)\s+$", re.I
+)
+_OPEN_BEFORE = re.compile(r"\b(?:after|before|prior\s+to|not\s+until|no\s+later\s+than|as\s+late\s+as)\s+$", re.I)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|on|since|by|during|until|till|from|between|throughout|as\s+of|by\s+the\s+end\s+of)\s+$", re.I
+)
+
+
+def _combine(text: str, atoms: list[_Atom]) -> list[Mention]:
+    """Atoms -> mentions: join 'between A and B' / 'A-B' / 'from A to B', add qualifiers and prepositions."""
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(atoms):
+        atom = atoms[i]
+        start, end = atom.start, atom.end
+        edtf_start, edtf_end, rule = atom.edtf_start, atom.edtf_end, atom.rule
+        if i + 1 < len(atoms) and not edtf_end:
+            nxt = atoms[i + 1]
+            join = _RANGE_JOIN.fullmatch(text, end, nxt.start)
+            joined = join and not nxt.edtf_end and _joins(text, start, join.group().strip().lower())
+            if joined and _valid(edtf_start, nxt.edtf_start) and edtf_start != nxt.edtf_start:
+                edtf_end, end, rule = nxt.edtf_start, nxt.end, f"{rule}+range"
+                i += 1
+        i += 1
+        approx = _APPROX_BEFORE.search(text, max(0, start - 40), start)
+        if approx:
+            edtf_start, edtf_end = _approximate(edtf_start), _approximate(edtf_end)
+            start, rule = approx.start(), f"approximate {rule}"
+        kind = "stated"
+        opening = _OPEN_BEFORE.search(text, max(0, start - 30), start)
+        if opening and not edtf_end:
+            kind, start = "open", opening.start()
+        else:
+            start = _with_preposition(text, start)
+        if start > 0 and text[start - 1] == "(" and end < len(text) and text[end] == ")":
+            start, end = start - 1, end + 1  # '(1991-2002)' as written
+        mentions.append(Mention(start, end, text[start:end], kind, edtf_start, edtf_end, rule))
+    return mentions
+
+
+def _joins(text: str, start: int, word: str) -> bool:
+    """'A and B' is a range only after 'between'; 'A to B' and 'A-B' always are."""
+    if word != "and":
+        return True
+    return bool(re.search(r"\bbetween\s+$", text[max(0, start - 12) : start], re.I))
+
+
+def _approximate(edtf: str) -> str:
+    return edtf if not edtf or edtf.endswith("~") else edtf + "~"
+
+
+def _with_preposition(text: str, start: int) -> int:
+    found = _PREPOSITION_BEFORE.search(text, max(0, start - 20), start)
+    return found.start() if found else start
+
+
+# --- relative and vague expressions -------------------------------------------------------------
+
+_UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+_ANCHOR = r"(?P<anchor>[^,.;:!?()]{2,80})"
+_RELATIVE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 'Five months after Droukdel’s death', 'two years before the election'
+    (
+        "count-anchor",
+        re.compile(rf"\b(?P<n>{_COUNT})\s+{_UNIT}\s+(?P<dir>after|before|following|prior\s+to)\s+{_ANCHOR}", re.I),
+    ),
+    # 'two years later', 'a month earlier', 'three years on'
+    (
+        "count-later",
+        re.compile(
+            rf"\b(?P<n>{_COUNT})\s+{_UNIT}\s+(?P<dir>later|afterwards|after\s+that|earlier|before\s+that|on)\b", re.I
+        ),
+    ),
+    # 'the following year', 'the next month', 'the previous year'
+    (
+        "next-unit",
+        re.compile(
+            r"\b(?:in\s+|by\s+)?the\s+(?P<dir>following|next|subsequent|previous|preceding)\s+(?P<unit>year|month)\b",
+            re.I,
+        ),
+    ),
+    # 'the year after the coup'
+    ("unit-anchor", re.compile(rf"\b(?:in\s+)?the\s+(?P<unit>year|month)\s+(?P<dir>after|before)\s+{_ANCHOR}", re.I)),
+    # 'later that year', 'in the same year', 'that month'
+    (
+        "same-unit",
+        re.compile(
+            r"\b(?:(?:later|earlier)\s+(?:in\s+)?(?:that|the\s+same)|in\s+(?:that|the\s+same)|that\s+same|the\s+same)\s+(?P<unit>year|month)\b",
+            re.I,
+        ),
+    ),
+    # 'since its establishment': from the founding of the document's subject
+    (
+        "since-founding",
+        re.compile(
+            r"\bsince\s+(?P<anchor>(?:its|their|the\s+group[’']s|the\s+organi[sz]ation[’']s)\s+(?:establishment|founding|foundation|creation|formation|inception|emergence|birth))\b",
+            re.I,
+        ),
+    ),
+]
+_VAGUE = re.compile(
+    r"\b(?:in\s+recent\s+(?:years|months|decades)|recently|in\s+the\s+past(?:\s+(?:few|several|two|three))?(?:\s+(?:years|decades|months))?"
+    r"|(?:over|in|during)\s+the\s+(?:last|past)\s+(?:few\s+|several\s+|two\s+|three\s+)?(?:years|decades|months)"
+    r"|for\s+(?:many\s+|several\s+)?(?:years|decades)|nowadays|at\s+present|currently|at\s+(?:that|the)\s+time"
+    r"|since\s+then|in\s+the\s+(?:near\s+)?future|to\s+date|in\s+the\s+meantime|once\s+again)\b",
+    re.I,
+)
+
+
+def _relatives(text: str, start: int, end: int) -> Iterator[Mention]:
+    for rule, pattern in _RELATIVE_PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            g = m.groupdict()
+            unit = (g.get("unit") or "year").lower()
+            direction_word = (g.get("dir") or "").lower()
+            anchor = _trim_anchor(g.get("anchor") or "")
+            stop = m.start("anchor") + len(anchor) if g.get("anchor") else m.end()
+            written = text[m.start() : stop]
+            if rule == "count-anchor" and not anchor:
+                continue
+            count = (g.get("n") or "").lower()
+            if count in _VAGUE_COUNTS or re.fullmatch(r"a\s+few", count):
+                yield Mention(m.start(), stop, written, "vague", rule="relative without a number")
+                continue
+            amount = (int(count) if count.isdigit() else NUMBER_WORDS.get(count, 1)) if count else 1
+            direction = -1 if direction_word.startswith(("before", "earlier", "prior", "previous", "preceding")) else 1
+            if rule == "same-unit":
+                amount, direction = 0, 0
+            if rule == "since-founding":
+                amount, direction, unit = 0, 0, "year"
+            yield Mention(
+                m.start(),
+                stop,
+                written,
+                "relative",
+                rule=rule,
+                amount=amount,
+                unit=unit,
+                direction=direction,
+                anchor=anchor,
+                approximate=rule in ("count-anchor", "count-later"),  # counted durations are rounded in prose
+            )
+
+
+def _trim_anchor(anchor: str) -> str:
+    """'Droukdel’s death the group appointed' is cut at the clause's verb or conjunction."""
+    anchor = anchor.strip()
+    cut = re.search(
+        r"\s+(?:the\s+group|it|they|he|she|was|were|had|has|have|is|are|and|when|while|which|who)\b", anchor
+    )
+    if cut:
+        anchor = anchor[: cut.start()]
+    return anchor.strip()
+
+
+def _vague(text: str, start: int, end: int) -> Iterator[Mention]:
+    for m in _VAGUE.finditer(text, start, end):
+        yield Mention(m.start(), m.end(), m.group(), "vague", rule="vague")

@@ -1,0 +1,259 @@
+"""Source text -> draft event rows, a gazetteer of the places they use, and a report.
+
+Every dated mention becomes one row (two dated facts in a sentence, two rows),
+quoting its whole sentence word for word. Titles, categories, actors and places
+are suggestions, and the row's summary says which parts are guesses, so that
+the editor knows what to check; every row has status 'draft'.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..schema import EVENT_COLUMNS
+from . import categories, datefinder
+from .actors import ActorHit, Glossary, Subject, defined_acronyms, guesses, subject
+from .datefinder import Mention
+from .places import Gazetteer, Place
+from .resolve import Dated, Unresolved, resolve
+from .sentences import Sentence, split
+from .text import slug, words
+from .titles import draft_title
+
+Progress = Callable[[str], None]
+
+# The countries a document is about are named early; scanning all of a huge text for
+# them would cost more than the whole draft.
+COUNTRY_SCAN_LIMIT = 200_000
+
+
+@dataclass(frozen=True)
+class Undated:
+    text: str
+    sentence: int  # 1-based, as the report shows it
+    reason: str
+
+
+@dataclass
+class Draft:
+    subject: Subject
+    rows: list[dict[str, str]] = field(default_factory=list)
+    places: dict[str, Place] = field(default_factory=dict)
+    actors_known: set[str] = field(default_factory=set)
+    actors_guessed: set[str] = field(default_factory=set)
+    sentences: int = 0
+    stated: int = 0
+    derived: int = 0
+    undated: list[Undated] = field(default_factory=list)
+    unknown_places: dict[str, int] = field(default_factory=dict)  # name -> first sentence (1-based)
+
+
+def build(
+    text: str, source_id: str, gazetteer: Gazetteer, glossary: Glossary, progress: Progress | None = None
+) -> Draft:
+    """The draft of one source text; pure (writes nothing)."""
+    say = progress or (lambda message: None)
+    say("splitting sentences")
+    sentences = split(text)
+    say(f"{len(sentences):,} sentences; finding date expressions")
+    mentions = datefinder.find(text)
+    located = _locate(mentions, sentences)
+    about = subject(sentences, glossary)
+    draft = Draft(about, sentences=len(sentences))
+    paragraphs = _paragraph_texts(text, sentences)
+    dated, unresolved = resolve(located, glossary, about, paragraphs)
+    draft.stated = sum(1 for d in dated if d.basis == "stated")
+    draft.derived = sum(1 for d in dated if d.basis == "derived")
+    draft.undated = _undated(located, unresolved)
+    say(f"{len(dated):,} dated mentions; finding places and actors")
+    gazetteer.ignore |= {name for canonical, others in glossary.names.items() for name in (canonical, *others)}
+    if dated:  # GeoNames takes a second to load; a text without dates needs no places
+        gazetteer.prepare(text[:COUNTRY_SCAN_LIMIT])
+    acronyms = defined_acronyms(text)
+    ids: dict[str, int] = {}
+    by_sentence: dict[int, list[Dated]] = {}
+    for item in sorted(dated, key=lambda d: d.mention.start):
+        by_sentence.setdefault(item.sentence.index, []).append(item)
+    step = max(1, len(by_sentence) // 10)
+    for done, items in enumerate(by_sentence.values(), start=1):
+        _rows_for_sentence(text, items, draft, gazetteer, glossary, acronyms, source_id, ids)
+        if done % step == 0 and len(by_sentence) > 1000:
+            say(f"drafting rows: {100 * done // len(by_sentence)}%")
+    return draft
+
+
+def _locate(mentions: list[Mention], sentences: list[Sentence]) -> list[tuple[Mention, Sentence]]:
+    starts = [s.start for s in sentences]
+    located = []
+    for mention in mentions:
+        at = bisect.bisect_right(starts, mention.start) - 1
+        if at >= 0 and mention.start < sentences[at].end:
+            located.append((mention, sentences[at]))
+    return located
+
+
+def _paragraph_texts(text: str, sentences: list[Sentence]) -> dict[int, str]:
+    bounds: dict[int, tuple[int, int]] = {}
+    for s in sentences:
+        a, b = bounds.get(s.paragraph, (s.start, s.end))
+        bounds[s.paragraph] = (min(a, s.start), max(b, s.end))
+    return {number: text[a:b] for number, (a, b) in bounds.items()}
+
+
+def _undated(located: list[tuple[Mention, Sentence]], unresolved: list[Unresolved]) -> list[Undated]:
+    found = [
+        Undated(u.mention.text, u.sentence.index + 1, f"relative date not resolved: {u.reason}") for u in unresolved
+    ]
+    for mention, sentence in located:
+        if mention.kind == "vague":
+            found.append(Undated(mention.text, sentence.index + 1, "vague: the text gives no date"))
+        elif mention.kind == "open":
+            found.append(Undated(mention.text, sentence.index + 1, "open-ended: a bound, not a date"))
+    return sorted(found, key=lambda u: u.sentence)
+
+
+def _rows_for_sentence(
+    text: str,
+    items: list[Dated],
+    draft: Draft,
+    gazetteer: Gazetteer,
+    glossary: Glossary,
+    acronyms: set[str],
+    source_id: str,
+    ids: dict[str, int],
+) -> None:
+    sentence = items[0].sentence
+    known = glossary.find(text, sentence.start, sentence.end)
+    scan = gazetteer.scan(text, sentence.start, sentence.end)
+    places = [h for h in scan.places if not any(a.start < h.end and h.start < a.end for a in known)]
+    taken = [(h.start, h.end) for h in known] + [(h.start, h.end) for h in places]
+    taken += [  # an unknown place is not an actor either
+        (sentence.start + m.start(), sentence.start + m.end())
+        for name in scan.unknown
+        for m in re.finditer(re.escape(name), sentence.text)
+    ]
+    guessed = guesses(text, sentence, taken, acronyms) if not sentence.header else []
+    for name in scan.unknown:
+        draft.unknown_places.setdefault(name, sentence.index + 1)
+    for hit in places:
+        draft.places.setdefault(hit.place.id, hit.place)
+    seen: set[tuple[str, str]] = set()
+    for item in items:
+        if (item.start, item.end) in seen:
+            continue  # 'in 2015 ... in 2015': one event
+        seen.add((item.start, item.end))
+        others = [i.mention for i in items if i is not item]
+        draft.rows.append(
+            _row(text, item, others, draft, known, guessed, scan.states, places, scan.unknown, source_id, ids)
+        )
+
+
+def _row(
+    text: str,
+    item: Dated,
+    others: list[Mention],
+    draft: Draft,
+    known: list[ActorHit],
+    guessed: list[ActorHit],
+    states: list[tuple[str, str]],
+    places: list,
+    unknown: list[str],
+    source_id: str,
+    ids: dict[str, int],
+) -> dict[str, str]:
+    sentence, mention = item.sentence, item.mention
+    title = draft_title(sentence, mention, draft.subject, others)
+    if sentence.header:
+        suggestion = categories.suggest(sentence.text, 0, len(sentence.text))
+        date_text = sentence.text.strip()
+    else:
+        offset = sentence.start
+        suggestion = categories.suggest(sentence.text, mention.start - offset, mention.end - offset)
+        date_text = mention.text
+    known_names = _unique(h.name for h in known)
+    guessed_names = _unique([*(name for name, _ in states), *(h.name for h in guessed)])
+    if _about_subject(sentence):  # 'Founded: 2007', 'The group was founded in 2007'
+        (known_names if draft.subject.known else guessed_names).insert(0, draft.subject.short)
+        known_names, guessed_names = _unique(known_names), _unique(guessed_names)
+    guessed_names = [n for n in guessed_names if n not in known_names]
+    draft.actors_known.update(known_names)
+    draft.actors_guessed.update(guessed_names)
+    fatalities, fatalities_text = _fatalities(sentence.text)
+    row = dict.fromkeys(EVENT_COLUMNS, "")
+    row.update(
+        id=_unique_id(title, item.start, ids),
+        kind="event",
+        title=title,
+        start=item.start,
+        end=item.end,
+        date_text=re.sub(r"\s+", " ", date_text),
+        date_basis=item.basis,
+        date_note=item.note,
+        category=suggestion.category,
+        actors="; ".join(known_names + guessed_names),
+        places="; ".join(_unique(h.place.id for h in places)),
+        place_note=f"Not in the gazetteer, so not placed: {', '.join(_unique(unknown))}." if unknown else "",
+        fatalities=fatalities,
+        fatalities_text=fatalities_text,
+        summary=_summary(suggestion, guessed_names, states),
+        source=source_id,
+        quote=sentence.text,
+        status="draft",
+    )
+    return row
+
+
+def _summary(suggestion: categories.Suggestion, guessed: list[str], states: list[tuple[str, str]]) -> str:
+    parts = [f"Draft to review: {suggestion.note()}"]
+    if guessed:
+        from_states = {name: words for name, words in states}
+        described = [f"{n} (from '{from_states[n]}')" if n in from_states else n for n in guessed]
+        parts.append(f"actors guessed, not in the glossary: {', '.join(described)}")
+    return "; ".join(parts) + "."
+
+
+_SUBJECT_REFERENCE = re.compile(r"\b(?i:the\s+group|the\s+organi[sz]ation)(?=\s+[a-z])")
+
+
+def _about_subject(sentence: Sentence) -> bool:
+    """A header fact line, or a sentence that calls the profile's subject 'the group'."""
+    return sentence.header or bool(_SUBJECT_REFERENCE.search(sentence.text))
+
+
+_FATALITIES = re.compile(
+    r"(?:killing|killed|leaving|left)\s+(?:at\s+least\s+|around\s+|about\s+|some\s+|more\s+than\s+|over\s+)?"
+    r"(?P<a>\d[\d,]*)\s+(?:people|persons|civilians|soldiers|troops|police(?:men)?|villagers|worshippers)"
+    r"|(?P<b>\d[\d,]*)\s+(?:people|civilians|soldiers|troops)\s+(?:were\s+)?(?:killed|dead|died)"
+    r"|(?:(?:around|about|some|at\s+least|over|more\s+than|nearly)\s+)?(?P<c>\d[\d,]*)\s+(?:fatalities|deaths|dead)"
+)
+
+
+def _fatalities(sentence: str) -> tuple[str, str]:
+    """'killing 16 people' -> ('16', 'killing 16 people'): only when the sentence gives a number of dead."""
+    m = _FATALITIES.search(sentence)
+    if not m:
+        return "", ""
+    number = (m.group("a") or m.group("b") or m.group("c")).replace(",", "")
+    return (number, m.group()) if number.isdigit() else ("", "")
+
+
+_TITLE_STOPWORDS = words("a an the of in on at by to and for was were had has have its their his her from with")
+
+
+def _unique_id(title: str, start: str, ids: dict[str, int]) -> str:
+    words = [w for w in slug(title).split("-") if w not in _TITLE_STOPWORDS]
+    year = re.match(r"\d{3,4}", start)
+    base = "-".join(words[:5] + ([year.group()] if year else [])) or "event"
+    ident = base
+    while ident in ids:  # counted per base, so a long text with repeated titles stays linear
+        ids[base] += 1
+        ident = f"{base}-{ids[base]}"
+    ids[ident] = 1
+    return ident
+
+
+def _unique(values) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))

@@ -1,0 +1,88 @@
+"""Writing a draft as a collection folder that `python -m timeline validate` accepts."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+from ..schema import EVENT_COLUMNS
+from .actors import Glossary
+from .draft import Draft
+from .places import PLACE_COLUMNS
+from .reading import ExtractError, SourceText
+from .text import slug
+
+# Files a draft folder holds; only these may be replaced by --force.
+DRAFT_FILES = ("collection.json", "events.csv", "places.csv", "aliases.csv", "report.txt")
+
+
+def check_out_dir(out: Path, force: bool) -> None:
+    """Refuse to write over a folder that holds anything, unless told to (and never over its other files)."""
+    if out.exists() and not out.is_dir():
+        raise ExtractError(f"{out}: exists and is not a folder; choose another --out")
+    if not out.is_dir() or not any(out.iterdir()):
+        return
+    if not force:
+        raise ExtractError(
+            f"{out}: the folder is not empty; choose another --out, or add --force to replace a draft there"
+        )
+    events = out / "events.csv"
+    if events.exists():
+        try:
+            with events.open(encoding="utf-8-sig", newline="") as handle:
+                curated = [row for row in csv.DictReader(handle) if (row.get("status") or "").strip() != "draft"]
+        except (UnicodeDecodeError, csv.Error):
+            curated = [{}]
+        if curated:
+            # --force replaces a draft; a curated collection is never written over.
+            raise ExtractError(
+                f"{out}: its events.csv has events that are not drafts; extract does not write over them"
+            )
+
+
+def write(draft: Draft, source: Path, decoded: SourceText, out: Path, glossary: Glossary) -> None:
+    (out / "sources").mkdir(parents=True, exist_ok=True)
+    copy = out / "sources" / (source.name if source.suffix.lower() == ".txt" else source.name + ".txt")
+    if decoded.encoding == "utf-8":
+        shutil.copyfile(source, copy)  # byte for byte: the quotes are substrings of exactly this text
+    else:
+        copy.write_text(decoded.text, encoding="utf-8", newline="")
+    title = draft.subject.title or source.stem  # a text without a title line
+    meta = {
+        "id": slug(out.name),
+        "title": f"{title} (draft)",
+        "description": f"Drafted by `python -m timeline extract` from {source.name}. "
+        "Every event has status 'draft': review it before use.",
+        "sources": [
+            {
+                "id": source_id(source),
+                "title": title,
+                "kind": "text",
+                "file": f"sources/{copy.name}",
+                "note": "Copied verbatim by extract"
+                + ("." if decoded.encoding == "utf-8" else f", converted from {decoded.encoding} to UTF-8."),
+            }
+        ],
+    }
+    (out / "collection.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _csv(out / "events.csv", EVENT_COLUMNS, draft.rows)
+    _csv(out / "places.csv", PLACE_COLUMNS, [draft.places[k].row() for k in sorted(draft.places)])
+    used = draft.actors_known
+    aliases = [{"name": n, "aliases": "; ".join(o)} for n, o in glossary.names.items() if n in used and o]
+    if aliases:
+        _csv(out / "aliases.csv", ("name", "aliases"), aliases)
+    elif (out / "aliases.csv").exists():
+        (out / "aliases.csv").unlink()  # an earlier draft's glossary would not match this one
+
+
+def source_id(source: Path) -> str:
+    return slug(source.stem)
+
+
+def _csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({column: row.get(column, "") for column in columns} for row in rows)

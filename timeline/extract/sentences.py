@@ -1,0 +1,114 @@
+"""Cutting a text into sentences that remember where they are, so a quote is the text itself.
+
+Every Sentence's `text` is `source[start:end]`: the draft's quotes are verbatim
+substrings, never re-joined or re-spaced copies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .text import words
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # 0-based position in the document
+    paragraph: int  # 0-based; paragraphs are separated by blank lines
+    start: int
+    end: int
+    text: str
+    header: bool  # a 'Label: value' line such as 'Founded: 2007'
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# A short 'Label: value' line: the fact sheet at the top of a profile.
+_HEADER_LINE = re.compile(r"^[ \t]*[A-Z][A-Za-z]*(?:[ /-][A-Za-z]+){0,3}[ \t]*:[ \t]*\S.{0,100}$", re.MULTILINE)
+# A sentence ends at . ! or ? (with closing quotes or brackets), then space and a capital, digit or quote.
+_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+# Words whose full stop is not a sentence's end; initials (single capitals) are checked apart.
+_ABBREVIATIONS = words("""mr mrs ms dr prof gen col lt sgt capt maj cpl adm brig st jr sr rev hon gov pres sen rep
+    no nos vs etc e.g i.e c ca approx fig al jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n inc ltd co corp mt ft dept est""")
+
+
+def split(text: str) -> list[Sentence]:
+    """Sentences of `text` in order; header lines and lines that stand alone are sentences too."""
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[Sentence]:
+    index = 0
+    for paragraph, (start, end) in enumerate(_paragraphs(text)):
+        for a, b, header in _lines_or_prose(text, start, end):
+            for s, e in _sentences_in(text, a, b) if not header else [(a, b)]:
+                yield Sentence(index, paragraph, s, e, text[s:e], header)
+                index += 1
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    position = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        yield from _trimmed(text, position, match.start())
+        position = match.end()
+    yield from _trimmed(text, position, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield start, end
+
+
+def _lines_or_prose(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+    """A paragraph's header lines one by one; the rest as prose (hard-wrapped lines join)."""
+    block = text[start:end]
+    if "\n" not in block:
+        yield start, end, bool(_HEADER_LINE.fullmatch(block)) and not _ends_like_prose(block)
+        return
+    lines = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\n]+", block)]
+    prose_from = None
+    for a, b in lines:
+        line = text[a:b]
+        standalone = bool(_HEADER_LINE.fullmatch(line)) and not _ends_like_prose(line)
+        if standalone:
+            if prose_from is not None:
+                yield from ((s, e, False) for s, e in _trimmed(text, prose_from, a))
+                prose_from = None
+            yield from ((s, e, True) for s, e in _trimmed(text, a, b))
+        elif prose_from is None:
+            prose_from = a
+    if prose_from is not None:
+        yield from ((s, e, False) for s, e in _trimmed(text, prose_from, end))
+
+
+def _ends_like_prose(line: str) -> bool:
+    # 'However: the group...' is prose with a colon; a fact line rarely has two sentences.
+    return len(_END.findall(line)) > 0 and line.rstrip().endswith(".") and len(line) > 80
+
+
+def _sentences_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    position = start
+    for match in _END.finditer(text, start, end):
+        if _is_abbreviation(text, position, match.start()):
+            continue
+        yield from _trimmed(text, position, match.end())
+        position = match.end()
+    yield from _trimmed(text, position, end)
+
+
+def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > sentence_start and not text[word_start - 1].isspace() and text[word_start - 1] not in '("“':
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    if len(word) == 1 and word.isalpha():  # an initial: 'A. Q. Khan'
+        return True
+    return word in _ABBREVIATIONS

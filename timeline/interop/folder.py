@@ -1,0 +1,80 @@
+"""Writing an imported timeline as a collection folder that `python -m timeline validate` accepts."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from ..problems import Problem
+from ..safecsv import neutralise
+from ..schema import EVENT_COLUMNS, PLACE_REQUIRED
+from .build import SOURCE_FILE, SOURCE_ID, SOURCE_KIND, Draft, slug
+
+# What an import writes; only these are replaced by --force, and only in a folder an import wrote.
+FILES = ("collection.json", "events.csv", "places.csv", "unplaced.csv", "media.csv", "report.txt", SOURCE_FILE)
+MEDIA_COLUMNS = ("id", "url", "caption", "credit", "thumbnail")
+
+
+def refusal(out: Path, force: bool) -> Problem | None:
+    """Why `out` cannot be written, or None: never over a file, a curated collection or anything unasked."""
+    if out.exists() and not out.is_dir():
+        return Problem(str(out), None, None, "exists and is not a folder; choose another --out")
+    if not out.is_dir() or not any(out.iterdir()):
+        return None
+    if not force:
+        return Problem(
+            str(out),
+            None,
+            None,
+            "the folder is not empty; choose another --out, or --force to replace an earlier import there",
+        )
+    try:
+        kind = json.loads((out / "collection.json").read_text(encoding="utf-8")).get("kind")
+    except (OSError, ValueError, AttributeError):
+        kind = None
+    if kind != "imported":
+        return Problem(str(out), None, None, "--force replaces only an earlier import, and this folder is not one")
+    return None
+
+
+def write(draft: Draft, out: Path, source_name: str) -> None:
+    for name in FILES:
+        (out / name).unlink(missing_ok=True)
+    (out / "sources").mkdir(parents=True, exist_ok=True)
+    (out / SOURCE_FILE).write_text(draft.source_text, encoding="utf-8", newline="\n")
+    meta = {
+        "id": slug(out.resolve().name) or "imported",
+        "title": draft.title,
+        "description": draft.description,
+        "kind": "imported",
+        "imported_from": {"file": source_name, "format": draft.parsed.format},
+        "sources": [
+            {
+                "id": SOURCE_ID,
+                "title": f"{draft.title} (TimelineJS file {source_name})",
+                "kind": SOURCE_KIND,
+                "file": SOURCE_FILE,
+                "note": (
+                    f"The headline and text of each slide of {source_name}, reduced to plain text by "
+                    "`python -m timeline import`. It is the timeline's own wording, not an independent source: "
+                    "a quote from it shows what the timeline said, not what a historical source says."
+                ),
+            }
+        ],
+    }
+    (out / "collection.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _csv(out / "events.csv", EVENT_COLUMNS, draft.rows)
+    _csv(out / "places.csv", PLACE_REQUIRED, [])  # TimelineJS has no places; the loader wants the gazetteer
+    if draft.unplaced:
+        _csv(out / "unplaced.csv", EVENT_COLUMNS, draft.unplaced)
+    if draft.media:
+        _csv(out / "media.csv", MEDIA_COLUMNS, draft.media)
+
+
+def _csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:
+    # Imported text is anyone's: a slide starting with '=' must not run as a formula when the file is opened.
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({column: neutralise(row.get(column, "")) for column in columns} for row in rows)
