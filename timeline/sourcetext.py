@@ -144,6 +144,8 @@ class Segment:
 def segments(text: str, spans: dict[str, tuple[int, int]], start: int = 0, end: int | None = None) -> list[Segment]:
     """Cut text[start:end] at every quote boundary; each piece knows which events quote it."""
     end = len(text) if end is None else end
+    # Only quotes that reach into this stretch matter; a long source has many paragraphs.
+    spans = {eid: (a, b) for eid, (a, b) in spans.items() if a < end and b > start}
     cuts = {start, end}
     for a, b in spans.values():
         cuts.update(x for x in (a, b) if start < x < end)

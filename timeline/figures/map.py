@@ -7,8 +7,7 @@ nothing is fetched from the internet.
 
 from __future__ import annotations
 
-import math
-
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -69,17 +68,12 @@ def explode_places(events: pd.DataFrame) -> pd.DataFrame:
 def _spread(frame: pd.DataFrame) -> pd.DataFrame:
     # Several events at one place would hide each other: set them on a small ring around it.
     frame = frame.copy()
-    frame["marker_lat"] = frame["lat"]
-    frame["marker_lon"] = frame["lon"]
-    for _, group in frame.groupby("place_id", sort=False):
-        count = len(group)
-        if count < 2:
-            continue
-        radius = 0.5 + 0.16 * count
-        for k, index in enumerate(group.index):
-            angle = 2 * math.pi * k / count
-            frame.loc[index, "marker_lat"] = group.loc[index, "lat"] + radius * math.sin(angle)
-            frame.loc[index, "marker_lon"] = group.loc[index, "lon"] + radius * math.cos(angle)
+    groups = frame.groupby("place_id", sort=False)["place_id"]
+    count = groups.transform("size").to_numpy()
+    angle = 2 * np.pi * groups.cumcount().to_numpy() / count
+    radius = np.where(count > 1, 0.5 + 0.16 * count, 0.0)
+    frame["marker_lat"] = frame["lat"].to_numpy() + radius * np.sin(angle)
+    frame["marker_lon"] = frame["lon"].to_numpy() + radius * np.cos(angle)
     return frame
 
 

@@ -20,6 +20,7 @@ from . import theme
 
 POINT_PRECISIONS = ("day", "month")
 DETAIL_LIMIT = 1500
+SPAN_SAMPLES = 16
 DENSITY_BINS = 160
 # Room kept after an event before another may share its row: a marker is wider than a month.
 ROW_GAP = pd.Timedelta(days=400)
@@ -41,7 +42,7 @@ def lane_rows(events: pd.DataFrame) -> tuple[pd.Series, list[tuple[str, float]]]
     Within a category, events are packed greedily into rows in date order so
     no two bars or points overlap.
     """
-    y = pd.Series(0.0, index=events.index)
+    positions: dict = {}
     labels: list[tuple[str, float]] = []
     top = 0.0
     for category in CATEGORIES:
@@ -49,8 +50,7 @@ def lane_rows(events: pd.DataFrame) -> tuple[pd.Series, list[tuple[str, float]]]
         if lane.empty:
             continue
         row_ends: list[pd.Timestamp] = []
-        for index, event in lane.iterrows():
-            start, end = event["earliest"], event["latest"]
+        for index, start, end in zip(lane.index, lane["earliest"], lane["latest"], strict=True):
             for row, row_end in enumerate(row_ends):
                 if start > row_end:
                     row_ends[row] = end + ROW_GAP
@@ -58,10 +58,10 @@ def lane_rows(events: pd.DataFrame) -> tuple[pd.Series, list[tuple[str, float]]]
             else:
                 row = len(row_ends)
                 row_ends.append(end + ROW_GAP)
-            y[index] = top + row
+            positions[index] = top + row
         labels.append((category, top + (len(row_ends) - 1) / 2))
         top += len(row_ends) + LANE_GAP
-    return y, labels
+    return pd.Series(positions, index=events.index, dtype=float).fillna(0.0), labels
 
 
 def hover_data(events: pd.DataFrame) -> list[list[str]]:
@@ -268,7 +268,8 @@ def _span_hover_trace(spans: pd.DataFrame, y: pd.Series, category: str) -> go.Sc
     # span make the whole bar hoverable and clickable.
     xs, ys, data = [], [], []
     for (index, event), custom in zip(spans.iterrows(), hover_data(spans), strict=True):
-        steps = int(min(40, max(3, (event["latest"] - event["earliest"]).days // 60)))
+        # Enough points that a hover anywhere on the bar finds one; few, since each carries its text.
+        steps = int(min(SPAN_SAMPLES, max(2, (event["latest"] - event["earliest"]).days // 120)))
         for step in range(steps + 1):
             xs.append(event["earliest"] + (event["latest"] - event["earliest"]) * step / steps)
             ys.append(y[index])
