@@ -148,13 +148,29 @@ def browser_session() -> Iterator[Browser]:
     running.quit()
 
 
+def _checked(running: Browser) -> Iterator[Browser]:
+    running.drain_logs()
+    running.requested.clear()
+    yield running
+    errors = [e for e in running.console_errors() if "favicon" not in e]
+    outside = running.outside_requests()
+    assert not errors, f"browser console errors: {errors}"
+    assert not outside, f"requests left the machine: {outside}"
+
+
 @pytest.fixture
 def browser(browser_session: Browser) -> Iterator[Browser]:
     """The shared browser, checked after each test for console errors and outside requests."""
-    browser_session.drain_logs()
-    browser_session.requested.clear()
-    yield browser_session
-    errors = [e for e in browser_session.console_errors() if "favicon" not in e]
-    outside = browser_session.outside_requests()
-    assert not errors, f"browser console errors: {errors}"
-    assert not outside, f"requests left the machine: {outside}"
+    yield from _checked(browser_session)
+
+
+@pytest.fixture
+def fresh_browser() -> Iterator[Browser]:
+    """A browser of its own, for tests that leave a renderer in a state others should not inherit
+    (printing to PDF, emulated print media), checked the same way."""
+    _require_browser()
+    running = Browser()
+    try:
+        yield from _checked(running)
+    finally:
+        running.quit()

@@ -88,16 +88,16 @@ def projector(browser) -> Iterator:
 
 
 @pytest.fixture
-def print_media(browser) -> Iterator:
+def print_media(fresh_browser) -> Iterator:
     """Switch the page to print media for a test, and back afterwards: the browser is shared."""
 
     def switch() -> None:
-        browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        fresh_browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
 
     try:
         yield switch
     finally:
-        browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        fresh_browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
 def test_arrows_change_the_slide_and_the_url_and_reload_keeps_it(browser, server):
@@ -275,7 +275,8 @@ def test_an_unknown_lesson_offers_the_lessons_there_are(browser, server):
     assert any(link.endswith(f"/present?lesson={LESSON}") for link in links)
 
 
-def test_handout_prints_to_pdf_without_controls(browser, print_media, tmp_path):
+def test_handout_prints_to_pdf_without_controls(fresh_browser, print_media, tmp_path):
+    browser = fresh_browser
     out = tmp_path / "handout.html"
     write_handout(COLLECTION, out, LESSON)
     browser.open(out.as_uri())
@@ -301,7 +302,8 @@ def test_handout_prints_to_pdf_without_controls(browser, print_media, tmp_path):
     assert all(entry[1] == "avoid" and entry[2] for entry in entries), entries
 
 
-def test_printing_the_explorer_leaves_the_whole_event_list(browser, server, print_media):
+def test_printing_the_explorer_leaves_the_whole_event_list(fresh_browser, server, print_media):
+    browser = fresh_browser
     browser.open(f"{server.url}/")
     browser.wait(browser.graphs_drawn, message="timeline and map drawn")
     hidden_on_screen = browser.js("return getComputedStyle(document.querySelector('.filter-bar')).display")

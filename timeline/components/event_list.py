@@ -9,8 +9,9 @@ from .. import dates
 from ..schema import CATEGORIES
 from . import ids
 
-# A page of thousands of buttons is slow to build and useless to scroll; say what is left out instead.
-LIMIT = 300
+# Dash's renderer slows with every component on the page (measured: ~5,000 components froze it
+# for minutes), and a list of hundreds is useless to scroll; say what is left out instead.
+LIMIT = 100
 
 
 def event_list(events: pd.DataFrame, selected: str | None) -> html.Ol | html.P | html.Div:

@@ -29,7 +29,17 @@ def source_reader(collection: Collection, passages: Passages, selected: str | No
     blocks.append(html.H3(source.title, className="source-title"))
     if source.kind or source.note:
         blocks.append(html.P(f"{source.kind}. {source.note}".strip(". "), className="source-note"))
-    for paragraph in sourcetext.paragraphs(source.text):
+    paragraphs = sourcetext.paragraphs(source.text)
+    shown = _window(paragraphs, chosen.start if chosen else None) if len(spans) > PASSAGE_LIMIT else paragraphs
+    if len(shown) < len(paragraphs):
+        blocks.append(
+            html.P(
+                f"Paragraphs {shown[0].number}–{shown[-1].number} of {len(paragraphs)}, around the selected "
+                "event's quote: this source is too long to show whole. Select an event to read around its quote.",
+                className="source-note",
+            )
+        )
+    for paragraph in shown:
         pieces = sourcetext.segments(source.text, spans, paragraph.start, paragraph.end)
         blocks.append(
             html.P(
@@ -39,6 +49,18 @@ def source_reader(collection: Collection, passages: Passages, selected: str | No
             )
         )
     return blocks
+
+
+# Past this many highlighted passages a source is shown as a window of paragraphs: each passage is
+# a few components, and Dash's renderer slows with every component on the page.
+PASSAGE_LIMIT = 150
+WINDOW = 6
+
+
+def _window(paragraphs: list, offset: int | None) -> list:
+    at = next((i for i, p in enumerate(paragraphs) if offset is not None and p.start <= offset < p.end), 0)
+    first = max(0, at - WINDOW // 2)
+    return paragraphs[first : first + WINDOW]
 
 
 def _piece(text: str, piece: sourcetext.Segment, spans, titles, selected):
