@@ -1,0 +1,161 @@
+"""The benchmark tools in bench/: generated collections load, and the report helpers format correctly.
+
+No timings are asserted: the benchmarks measure, these tests only check the tools work.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline import schema
+from timeline.collection import load_collection
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _load(name: str):
+    # bench/ is a folder of scripts, not a package: load each file as the module it is when run.
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+make_collection = _load("make_collection")
+browser_bench = _load("browser_bench")
+
+
+def test_generator_writes_known_columns_in_the_schema_order():
+    written = make_collection.EVENT_COLUMNS
+    assert set(schema.EVENT_REQUIRED) <= set(written) <= set(schema.EVENT_COLUMNS)
+    assert list(written) == [column for column in schema.EVENT_COLUMNS if column in written]
+
+
+@pytest.mark.parametrize("n", [50, 500])
+def test_generated_collection_loads_with_every_kind_of_date(tmp_path, n):
+    folder = tmp_path / f"n{n}"
+    stats = make_collection.make_collection(n, folder)
+    collection = load_collection(folder)  # raises CollectionError listing every problem if invalid
+    events = collection.events
+
+    assert len(events) == n == stats["events"]
+    assert set(events["category"]) == set(schema.CATEGORIES)
+    assert (events["kind"] == "era").sum() == stats["eras"] >= 1
+    assert {"day", "month", "year", "decade", "range"} <= set(events["precision"].astype(str))
+    assert events["approximate"].any()
+    assert set(events["date_basis"]) == {"stated", "derived", "inferred"}
+    assert (events.loc[events["date_basis"] != "stated", "date_note"] != "").all()
+    assert events["fatalities"].notna().any()
+    assert events["actors"].map(len).gt(0).any()
+    assert events["places"].map(len).gt(0).mean() > 0.9
+
+    with (folder / "events.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    starts = [row["start"] for row in rows]
+    assert any("/" in start for start in starts), "ranges written as one 'start/end' cell"
+    assert any(row["end"] for row in rows), "ranges written as start + end"
+    assert any(start.endswith("X") for start in starts), "decades such as 199X"
+    assert all(1990 <= event.year <= 2024 for event in events["earliest"])
+    assert all(event.year <= 2024 for event in events["latest"])
+
+
+def test_quotes_are_spread_over_sources_and_are_sentences_of_them(tmp_path, monkeypatch):
+    monkeypatch.setattr(make_collection, "EVENTS_PER_SOURCE", 100)
+    folder = tmp_path / "spread"
+    make_collection.make_collection(500, folder)
+    collection = load_collection(folder)
+    assert len(collection.sources) == 5
+    assert collection.events["source"].value_counts().tolist() == [100] * 5
+    for event in collection.events.head(50).itertuples():
+        text = collection.sources[event.source].text
+        assert text.count(event.quote) == 1
+        assert event.quote.endswith(".")
+
+
+def test_synthetic_places_lie_in_the_map_frame_and_bundled_ones_are_copied(tmp_path):
+    folder = tmp_path / "places"
+    make_collection.make_collection(2000, folder)  # large enough for villages too
+    with (folder / "places.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with (make_collection.BUNDLED / "places.csv").open(encoding="utf-8", newline="") as handle:
+        bundled = list(csv.DictReader(handle))
+    assert rows[: len(bundled)] == bundled
+    synthetic = [row for row in rows if row["coord_source"].startswith("synthetic")]
+    assert len(synthetic) > 30
+    for row in synthetic:
+        assert -19 <= float(row["lon"]) <= 26 and 3 <= float(row["lat"]) <= 38, row
+
+
+def test_same_seed_same_files_and_foreign_folders_are_left_alone(tmp_path):
+    first, second, other = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    make_collection.make_collection(60, first, seed=7)
+    make_collection.make_collection(60, second, seed=7)
+    make_collection.make_collection(60, other, seed=8)
+    for name in ("events.csv", "places.csv", "collection.json", "sources/chronicle-001.txt"):
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+    assert (first / "events.csv").read_bytes() != (other / "events.csv").read_bytes()
+    assert make_collection.is_current(first, 60, 7) and not make_collection.is_current(first, 60, 8)
+
+    make_collection.make_collection(60, first, seed=7)  # its own earlier output may be replaced
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep me")
+    with pytest.raises(SystemExit):
+        make_collection.make_collection(60, foreign)
+    assert (foreign / "notes.txt").read_text() == "keep me"
+
+
+def test_median_ignores_failed_runs_and_reports_when_all_failed():
+    median = browser_bench.median
+    assert median([3.0, 1.0, 2.0]) == 2.0
+    assert median([1.0, "timeout", 4.0]) == 2.5
+    assert median(["timeout", "error"]) == "timeout"
+    assert median(["error", "skipped"]) == "error"
+    assert median([]) == "skipped"
+
+
+def test_formatting_ratios_and_sizes():
+    assert browser_bench.fmt(1234.5678, 2) == "1,234.57"
+    assert browser_bench.fmt(2.0, 1, failed=1) == "2.0 (1 failed)"
+    assert browser_bench.fmt("timeout") == "timeout"
+    assert browser_bench.ratio(6.0, 2.0) == "×3.0"
+    assert browser_bench.ratio("timeout", 2.0) == "–"
+    assert browser_bench.ratio(1.0, 0) == "–"
+    assert browser_bench.parse_sizes("20, 1000,10k,0.5k") == [20, 1000, 10000, 500]
+    with pytest.raises(Exception, match="expected sizes"):
+        browser_bench.parse_sizes("0")
+
+
+def test_markdown_table_has_aligned_columns():
+    table = browser_bench.markdown_table(["events", "first draw s"], [["20", "1.00"], ["100,000", "timeout"]])
+    lines = table.splitlines()
+    assert lines[0] == "| events  | first draw s |"
+    assert lines[1] == "|---------|--------------|"
+    assert lines[3] == "| 100,000 | timeout      |"
+    assert len({len(line) for line in lines}) == 1
+
+
+def test_summary_rows_give_medians_and_ratios_to_the_first_size():
+    keys = [key for _, key, _ in browser_bench.RUN_COLUMNS]
+    small = browser_bench.SizeResult("20 (AQIM)", 20, startup=[2.0], rss_mb=100.0)
+    small.runs = [dict.fromkeys(keys, 1.0), dict.fromkeys(keys, 3.0)]
+    big = browser_bench.SizeResult("1,000", 1000, startup=[4.0], rss_mb=300.0)
+    big.runs = [dict.fromkeys(keys, 4.0), {**dict.fromkeys(keys, 8.0), "filter": "timeout"}]
+    headers, rows, ratios = browser_bench.summary_rows([small, big])
+    assert headers[0] == "events" and headers[-1] == "server RSS MB"
+    assert len(headers) == len(rows[0]) == len(ratios[0])
+    column = {name: i for i, name in enumerate(headers)}
+    assert rows[0][column["first draw s"]] == "2.00"
+    assert rows[1][column["first draw s"]] == "6.00"
+    assert rows[1][column["filter s"]] == "4.00 (1 failed)"
+    assert ratios[1][column["first draw s"]] == "×3.0"
+    assert ratios[1][column["server start s"]] == "×2.0"
+    assert ratios[1][column["server RSS MB"]] == "×3.0"
