@@ -19,7 +19,9 @@ from ..schema import CATEGORIES
 from . import theme
 
 POINT_PRECISIONS = ("day", "month")
-DETAIL_LIMIT = 1500
+# Measured (bench/browser_bench.py): 1,000 events drawn one by one took 8.8 s to first draw,
+# 10,000 as density strips 4.9 s; past a few hundred, single bars are unreadable anyway.
+DETAIL_LIMIT = 400
 SPAN_SAMPLES = 16
 DENSITY_BINS = 160
 # Room kept after an event before another may share its row: a marker is wider than a month.
