@@ -251,8 +251,11 @@ def test_speaker_view_shows_the_notes_and_the_next_slide(browser, server):
     assert url_query(browser)["speaker"] == ["1"]
 
 
-def test_the_projector_window_follows_the_speaker_window(browser, server):
+def test_the_projector_window_follows_the_speaker_window(fresh_browser, server):
     """Two windows of one lesson (the projector's and the presenter's notes) stay on the same slide."""
+    # Its own browser: after a second tab is closed, headless Chromium's remaining tab stops
+    # answering page loads, which would fail whichever test used the shared browser next.
+    browser = fresh_browser
     driver = browser.driver
     projector_window = driver.current_window_handle
     open_present(browser, server, f"?lesson={LESSON}&slide=1")
