@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -27,11 +28,14 @@ class Server:
         command = [sys.executable, "-m", "timeline", "serve", "--port", str(self.port)]
         if data is not None:
             command += ["--data", str(data)]
-        self.process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        # A file, not a pipe: the server logs every request, and a pipe nobody reads fills up
+        # after some 64 kB and then blocks the server mid-request.
+        self.log = tempfile.NamedTemporaryFile(prefix="timeline-server-", suffix=".log", delete=False)
+        self.process = subprocess.Popen(command, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"server exited early:\n{self.process.stdout.read()}")
+                raise RuntimeError(f"server exited early:\n{Path(self.log.name).read_text(errors='replace')}")
             try:
                 urllib.request.urlopen(self.url + "/", timeout=1).read()
                 return
@@ -46,3 +50,5 @@ class Server:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+        self.log.close()
+        Path(self.log.name).unlink(missing_ok=True)
