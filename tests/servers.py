@@ -30,7 +30,7 @@ class Server:
             command += ["--data", str(data)]
         # A file, not a pipe: the server logs every request, and a pipe nobody reads fills up
         # after some 64 kB and then blocks the server mid-request.
-        self.log = tempfile.NamedTemporaryFile(prefix="timeline-server-", suffix=".log", delete=False)
+        self.log = tempfile.NamedTemporaryFile(prefix="timeline-server-", suffix=".log", delete=False)  # noqa: SIM115 (outlives __init__; closed in stop)
         self.process = subprocess.Popen(command, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
