@@ -49,38 +49,8 @@ def filter_bar(collection: Collection, filters: search.Filters) -> html.Div:
                 filters.countries,
             ),
             _dropdown(ids.ACTOR, "Actor", [{"label": a, "value": a} for a in offered["actors"]], filters.actors),
-            html.Div(
-                [
-                    html.Label("From year", htmlFor=ids.YEAR_FROM, className="control-label"),
-                    dcc.Input(
-                        id=ids.YEAR_FROM,
-                        type="number",
-                        min=low,
-                        max=high,
-                        value=filters.year_from,
-                        placeholder=str(low),
-                        debounce=True,
-                        className="year-input",
-                    ),
-                ],
-                className="control control-year",
-            ),  # fmt: skip
-            html.Div(
-                [
-                    html.Label("To year", htmlFor=ids.YEAR_TO, className="control-label"),
-                    dcc.Input(
-                        id=ids.YEAR_TO,
-                        type="number",
-                        min=low,
-                        max=high,
-                        value=filters.year_to,
-                        placeholder=str(high),
-                        debounce=True,
-                        className="year-input",
-                    ),
-                ],
-                className="control control-year",
-            ),  # fmt: skip
+            _year(ids.YEAR_FROM, "From year", filters.year_from, low, high, low),
+            _year(ids.YEAR_TO, "To year", filters.year_to, low, high, high),
             html.Div(
                 [
                     html.Button("Clear all", id=ids.CLEAR, className="button", n_clicks=0),
@@ -90,6 +60,25 @@ def filter_bar(collection: Collection, filters: search.Filters) -> html.Div:
             ),
         ],
         className="filter-bar",
+    )
+
+
+def _year(component_id: str, label: str, value: int | None, low: int, high: int, hint: int) -> html.Div:
+    return html.Div(
+        [
+            html.Label(label, htmlFor=component_id, className="control-label"),
+            dcc.Input(
+                id=component_id,
+                type="number",
+                min=low,
+                max=high,
+                value=value,
+                placeholder=str(hint),
+                debounce=True,
+                className="year-input",
+            ),
+        ],
+        className="control control-year",
     )
 
 
