@@ -22,6 +22,27 @@ class Row:
     values: dict[str, str]
 
 
+class NotUtf8(ValueError):
+    """Bytes that are not UTF-8: the 1-based line and the value of the first byte that fails."""
+
+    def __init__(self, line: int, byte: int):
+        super().__init__(f"line {line}: byte 0x{byte:02x} is not UTF-8")
+        self.line = line
+        self.byte = byte
+
+
+def decode_utf8(raw: bytes) -> str:
+    """The text of `raw` without a byte-order mark; NotUtf8 names where decoding fails."""
+    # The BOM is stripped here rather than by the 'utf-8-sig' codec, whose error offsets
+    # leave out the BOM and so would name the wrong byte, and sometimes the wrong line.
+    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return raw[bom:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        at = bom + exc.start
+        raise NotUtf8(raw[:at].count(b"\n") + 1, raw[at]) from exc
+
+
 def read_rows(
     path: Path, required: tuple[str, ...], optional: tuple[str, ...], label: str | None = None
 ) -> tuple[list[Row], list[Problem]]:
@@ -36,20 +57,15 @@ def read_rows(
         return [], [Problem(name, None, None, f"the file is empty; expected a header line with columns: {expected}")]
     if b"\x00" in raw[:8192]:
         return [], [Problem(name, None, None, "this is a binary file, not a CSV text file")]
-    # The BOM is stripped here rather than by the 'utf-8-sig' codec, whose error offsets
-    # leave out the BOM and so would name the wrong byte, and sometimes the wrong line.
-    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = raw[bom:].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        at = bom + exc.start
-        line = raw[:at].count(b"\n") + 1
+        text = decode_utf8(raw)
+    except NotUtf8 as bad:
         return [], [
             Problem(
                 name,
-                line,
+                bad.line,
                 None,
-                f"the file is not UTF-8 text (byte 0x{raw[at]:02x} cannot be decoded); "
+                f"the file is not UTF-8 text (byte 0x{bad.byte:02x} cannot be decoded); "
                 "save it as 'CSV UTF-8' from your spreadsheet program",
             )
         ]

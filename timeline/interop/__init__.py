@@ -11,10 +11,10 @@ folder.py     the collection folder; tojson.py: a collection -> TimelineJS3 JSON
 
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..csvfile import NotUtf8, decode_utf8
 from ..problems import CollectionError, Problem
 from . import build, folder, readjson, readsheet
 from .slides import Parsed
@@ -72,14 +72,11 @@ def read_timeline(path: Path) -> Parsed:
         return _refused(parsed, "this is a zip or Excel file; download the sheet as CSV (File > Download > .csv)")
     if b"\x00" in raw[:8192]:
         return _refused(parsed, "this is a binary file, not TimelineJS JSON or CSV text")
-    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = raw[bom:].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        at = bom + exc.start
-        line = raw[:at].count(b"\n") + 1
+        text = decode_utf8(raw)
+    except NotUtf8 as bad:
         parsed.problems.append(
-            Problem(name, line, None, f"not UTF-8 text (byte 0x{raw[at]:02x}); save or download it as UTF-8")
+            Problem(name, bad.line, None, f"not UTF-8 text (byte 0x{bad.byte:02x}); save or download it as UTF-8")
         )
         return parsed
     if path.suffix.lower() == ".json" or text.lstrip()[:1] in ("{", "["):
