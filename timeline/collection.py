@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import dates, schema, sourcetext
-from .csvfile import read_rows
+from .csvfile import Row, read_rows
 from .lessons import Lesson, load_lessons
 from .lineage import empty, load_lineage
 from .problems import CollectionError, Problem
@@ -62,6 +62,7 @@ class Collection:
     relations: pd.DataFrame = field(default_factory=lambda: empty("relations"))
     people: pd.DataFrame = field(default_factory=lambda: empty("people"))
     roles: pd.DataFrame = field(default_factory=lambda: empty("roles"))
+    kind: str = ""  # "imported": quotes are the imported timeline's own text, not an independent source
 
     def event(self, event_id: str) -> pd.Series | None:
         match = self.events[self.events["id"] == event_id]
@@ -107,6 +108,7 @@ def load_collection(path: str | Path = BUNDLED, progress: Callable[[str], None] 
         relations=lineage.relations,
         people=lineage.people,
         roles=lineage.roles,
+        kind=meta.get("kind", ""),
     )
 
 
@@ -217,6 +219,19 @@ def _read_events(
     report("reading events.csv")
     rows, found = read_rows(folder / "events.csv", schema.EVENT_REQUIRED, schema.EVENT_OPTIONAL, label)
     problems.extend(found)
+    return events_from_rows(rows, label, sources, places, problems, report)
+
+
+def events_from_rows(
+    rows: list[Row],
+    label: str,
+    sources: dict[str, Source],
+    places: pd.DataFrame,
+    problems: list[Problem],
+    report: Callable[[str], None] | None = None,
+) -> pd.DataFrame:
+    """Rows of an events file -> the events DataFrame; problems (naming `label`) are appended, not raised."""
+    report = report or (lambda _stage: None)
     report(f"checking {len(rows):,} events")
     good, found = schema.validate_rows(schema.EventRow, rows, label)
     problems.extend(found)

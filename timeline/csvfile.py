@@ -48,11 +48,19 @@ def read_rows(
 ) -> tuple[list[Row], list[Problem]]:
     """Rows of `path` keyed by column; problems instead of exceptions."""
     name = label or str(path)
-    expected = ", ".join(required + optional)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
+        expected = ", ".join(required + optional)
         return [], [Problem(name, None, None, f"file not found; expected a CSV file with columns: {expected}")]
+    return parse_rows(raw, required, optional, name)
+
+
+def parse_rows(
+    raw: bytes, required: tuple[str, ...], optional: tuple[str, ...], name: str
+) -> tuple[list[Row], list[Problem]]:
+    """Rows of CSV bytes (a file, or an upload that never touches the disk); problems name `name`."""
+    expected = ", ".join(required + optional)
     if not raw.strip():
         return [], [Problem(name, None, None, f"the file is empty; expected a header line with columns: {expected}")]
     if b"\x00" in raw[:8192]:
