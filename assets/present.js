@@ -11,7 +11,12 @@
   function explorerUrl(r) {
     var slide = r.querySelector('.present-slide.current');
     var eventId = slide && slide.getAttribute('data-event');
-    return eventId ? '/?event=' + encodeURIComponent(eventId) : '/';
+    var params = new URLSearchParams();
+    var collection = r.getAttribute('data-collection');
+    if (collection) { params.set('collection', collection); }
+    if (eventId) { params.set('event', eventId); }
+    var query = params.toString();
+    return '/' + (query ? '?' + query : '');
   }
 
   function show(r, index, announce) {

@@ -1,55 +1,112 @@
-"""create_app(collection) -> Dash: routing, assets and page registration."""
+"""create_app(collections) -> Dash: routing, assets and page registration."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from dash import Dash, Input, Output, State, dcc, html
+from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
+from . import upload, urlstate
 from .collection import Collection
 from .components import ids
 from .pages import explore, glossary, present
-from .passages import quote_passages
+from .pages.registry import NoUpload, Registry, UnknownCollection
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
-def create_app(collection: Collection) -> Dash:
-    """The explorer for one validated collection; nothing is read from disk after this."""
+def create_app(collections: Collection | dict[str, Collection]) -> Dash:
+    """The explorer for validated collections (the first is the default); nothing is read from disk after this."""
+    if isinstance(collections, Collection):
+        collections = {collections.id: collections}
+    registry = Registry(collections)
+    default = registry.get(None).collection
     app = Dash(
         __name__,
         assets_folder=str(ASSETS),
-        title=f"{collection.title} · Timeline",
+        title=f"{default.title} · Timeline" if len(collections) == 1 else "Timeline explorer",
         update_title=None,
         serve_locally=True,
         suppress_callback_exceptions=True,
         compress=True,  # gzip: the layout and figures of a large collection shrink several times
     )
-    passages = quote_passages(collection)
-    explore_data = explore.ExploreData.build(collection, passages)
     app.layout = html.Div(
-        [dcc.Location(id=ids.URL, refresh=False), html.Main(id=ids.PAGE, className="page")],
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.COLLECTION),
+            # The dropped file lives in this tab's sessionStorage, never on the server (see upload.py).
+            dcc.Store(id=ids.UPLOAD, storage_type="session"),
+            dcc.Store(id=ids.UPLOAD_GOTO),  # where to go once a dropped file is stored
+            dcc.Store(id=ids.NAV_SINK),
+            html.Main(id=ids.PAGE, className="page"),
+        ],
         className="app",
     )
-    explore.register(app, explore_data)
-    present_page = present.register(app, collection, passages)
-    glossary.register(app, collection)
+    explore.register(app, registry)
+    present.register(app)
+    glossary.register(app, registry)
 
-    @app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search"))
-    def route(pathname, search):
+    @app.callback(
+        Output(ids.PAGE, "children"),
+        Output(ids.COLLECTION, "data"),
+        Input(ids.URL, "pathname"),
+        Input(ids.UPLOAD, "modified_timestamp"),
+        State(ids.URL, "search"),
+        State(ids.COLLECTION, "data"),
+        State(ids.UPLOAD, "data"),
+    )
+    def route(pathname, _stamp, search, shown, uploaded):
+        key = urlstate.collection(search)
+        # The stored file arrives a moment after the page (sessionStorage is read when the store mounts):
+        # it matters only to a page that asked for it and has not shown it yet.
+        upload_only = ctx.triggered_prop_ids and set(ctx.triggered_prop_ids) == {f"{ids.UPLOAD}.modified_timestamp"}
+        if upload_only and shown is not None and (key != upload.KEY or shown == upload.KEY):
+            return no_update, no_update
+        try:
+            served = registry.get(key, uploaded)
+        except NoUpload:
+            return _no_upload(registry), None
+        except UnknownCollection:
+            return _unknown_collection(registry, key), None
         if pathname in ("/", "", None):
-            return explore.layout(explore_data, search)
+            return explore.layout(registry, served, search, uploaded), served.key
         if pathname in ("/present", "/present/"):
-            return present_page.layout(search)
+            return served.present.layout(search), served.key
         if pathname in ("/glossary", "/glossary/"):
-            return glossary.layout(collection)
-        return html.Div(
-            [
-                html.H1("Page not found"),
-                html.P(["There is no page ", html.Code(pathname), ". "]),
-                html.A("Back to the explorer", href="/"),
-            ],
-            className="not-found",
-        )
+            return glossary.layout(served.collection, served.url_key), served.key
+        return _not_found(pathname, served.url_key), served.key
 
     return app
+
+
+def _message(title: str, text: list, links: list[html.A]) -> html.Div:
+    return html.Div([html.H1(title), html.P(text), html.Ul([html.Li(link) for link in links])], className="not-found")
+
+
+def _collection_links(registry: Registry) -> list[html.A]:
+    return [html.A(title, href=urlstate.href("/", url_key)) for url_key, title in registry.choices()]
+
+
+def _not_found(pathname: str, url_key: str | None) -> html.Div:
+    return _message(
+        "Page not found",
+        ["There is no page ", html.Code(pathname), "."],
+        [html.A("Back to the explorer", href=urlstate.href("/", url_key))],
+    )
+
+
+def _unknown_collection(registry: Registry, key: str) -> html.Div:
+    return _message(
+        "No such collection",
+        ["This server has no collection ", html.Code(key), ". It has:"],
+        _collection_links(registry),
+    )
+
+
+def _no_upload(registry: Registry) -> html.Div:
+    return _message(
+        "No file in this tab",
+        "A dropped file stays in the browser tab that received it, and this tab holds none. "
+        "Open one of the collections and drop your file again:",
+        _collection_links(registry),
+    )

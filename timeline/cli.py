@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import urlstate
 from .collection import BUNDLED, load_collection
+from .library import load_library
 from .problems import CollectionError
 from .progress import Progress
 
@@ -21,7 +23,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="start the explorer (the default command)")
     serve.add_argument(
-        "--data", type=Path, default=BUNDLED, help="collection folder (default: the bundled AQIM collection)"
+        "--data",
+        type=Path,
+        default=BUNDLED,
+        help="a collection folder, or a folder of collection folders (default: the bundled AQIM collection)",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8050, help="port (default: 8050)")
@@ -198,10 +203,13 @@ def _export_lineage(folder: Path, fmt: str, what: str) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from .app import create_app
 
-    collection = _load(args.data)
-    app = create_app(collection)
-    url = f"http://{args.host}:{args.port}/"
-    print(f"Serving '{collection.title}' ({len(collection.events)} events) at {url}", flush=True)
+    with Progress(f"Loading {args.data}") as progress:
+        collections = load_library(args.data, progress=progress)
+    app = create_app(collections)
+    base = f"http://{args.host}:{args.port}/"
+    for index, (key, collection) in enumerate(collections.items()):
+        url = base if index == 0 else urlstate.href(base, key)
+        print(f"Serving '{collection.title}' ({len(collection.events)} events) at {url}", flush=True)
     print("Press Ctrl+C to stop.", flush=True)
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0

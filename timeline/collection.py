@@ -184,7 +184,12 @@ def _read_places(folder: Path, problems: list[Problem]) -> pd.DataFrame:
     good, found = schema.validate_rows(schema.PlaceRow, rows, label)
     problems.extend(found)
     problems.extend(_duplicate_ids([(row.line, place.id) for row, place in good], label))
-    frame = pd.DataFrame([place.model_dump() for _, place in good], columns=list(schema.PlaceRow.model_fields))
+    return places_frame([place for _, place in good])
+
+
+def places_frame(places: list[schema.PlaceRow]) -> pd.DataFrame:
+    """The gazetteer as a DataFrame indexed by place id (an imported timeline's is empty)."""
+    frame = pd.DataFrame([place.model_dump() for place in places], columns=list(schema.PlaceRow.model_fields))
     return frame.drop_duplicates("id").set_index("id", drop=False)
 
 

@@ -35,9 +35,22 @@ def parse(search: str | None) -> tuple[Filters, str | None]:
     return filters, selected
 
 
-def build(filters: Filters, selected: str | None) -> str:
+def collection(search: str | None) -> str | None:
+    """'?collection=x&q=...' -> 'x'; None means the server's default collection."""
+    return parse_qs((search or "").lstrip("?")).get("collection", [None])[0] or None
+
+
+def href(path: str, collection: str | None, **params: str | None) -> str:
+    """A link within the app that stays in `collection` (None: the default one, left out of the URL)."""
+    pairs = [("collection", collection or ""), *((key, value or "") for key, value in params.items())]
+    query = urlencode([(key, value) for key, value in pairs if value])
+    return path + (f"?{query}" if query else "")
+
+
+def build(filters: Filters, selected: str | None, collection: str | None = None) -> str:
     """The inverse of parse; empty parts are left out so plain URLs stay plain."""
     pairs = [
+        ("collection", collection or ""),
         ("q", filters.text),
         ("category", ",".join(filters.categories)),
         ("country", ",".join(filters.countries)),

@@ -1,6 +1,6 @@
 """WSGI entry point for serving a classroom: gunicorn -w 4 timeline.wsgi:server
 
-The collection folder comes from TIMELINE_DATA (default: the bundled AQIM
+The collection folder (or folder of collections) comes from TIMELINE_DATA (default: the bundled AQIM
 collection). A broken collection stops the workers at start-up with the list
 of problems instead of serving part of the data.
 """
@@ -8,7 +8,8 @@ of problems instead of serving part of the data.
 import os
 
 from .app import create_app
-from .collection import BUNDLED, load_collection
+from .collection import BUNDLED
+from .library import load_library
 
-app = create_app(load_collection(os.environ.get("TIMELINE_DATA", BUNDLED)))
+app = create_app(load_library(os.environ.get("TIMELINE_DATA", BUNDLED)))
 server = app.server

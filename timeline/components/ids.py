@@ -2,6 +2,15 @@
 
 URL = "url"
 PAGE = "page"
+COLLECTION = "collection"  # dcc.Store: the key of the collection the page shows (None: the default one)
+UPLOAD = "uploaded-file"  # dcc.Store (sessionStorage): {name, text, base} of the file this tab dropped
+UPLOAD_INPUT = "upload-input"  # dcc.Upload on the explorer
+UPLOAD_REPORT = "upload-report"
+UPLOAD_GOTO = "upload-goto"  # dcc.Store: where to go once the uploaded file is stored
+NAV_SINK = "nav-sink"  # dcc.Store written by the clientside navigation; nothing reads it
+DOWNLOAD = "download"  # dcc.Download of the filtered events
+DOWNLOAD_CSV = "download-csv"
+DOWNLOAD_JSON = "download-json"
 
 SEARCH = "search"
 CATEGORY = "category-filter"

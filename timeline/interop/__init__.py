@@ -20,7 +20,15 @@ from . import build, folder, readjson, readsheet
 from .slides import Parsed
 from .tojson import to_timelinejs, to_timelinejs_json
 
-__all__ = ["ImportFailed", "ImportReport", "import_timeline", "read_timeline", "to_timelinejs", "to_timelinejs_json"]
+__all__ = [
+    "ImportFailed",
+    "ImportReport",
+    "import_timeline",
+    "parse_timeline",
+    "read_timeline",
+    "to_timelinejs",
+    "to_timelinejs_json",
+]
 
 
 class ImportFailed(CollectionError):
@@ -59,13 +67,20 @@ class ImportReport:
 def read_timeline(path: Path) -> Parsed:
     """A TimelineJS3 JSON file or a TimelineJS sheet saved as CSV -> slides and problems (never raises)."""
     name = str(path)
-    parsed = Parsed(name, "unknown")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return _refused(parsed, "file not found")
+        return _refused(Parsed(name, "unknown"), "file not found")
     except IsADirectoryError:
-        return _refused(parsed, "is a folder; give a TimelineJS3 .json file or the TimelineJS sheet saved as .csv")
+        return _refused(
+            Parsed(name, "unknown"), "is a folder; give a TimelineJS3 .json file or the TimelineJS sheet saved as .csv"
+        )
+    return parse_timeline(raw, name, path.suffix)
+
+
+def parse_timeline(raw: bytes, name: str, suffix: str = "") -> Parsed:
+    """TimelineJS3 JSON or sheet bytes (a file, or an upload kept in memory) -> slides and problems."""
+    parsed = Parsed(name, "unknown")
     if not raw.strip():
         return _refused(parsed, "the file is empty")
     if raw.startswith(b"PK\x03\x04"):
@@ -79,9 +94,9 @@ def read_timeline(path: Path) -> Parsed:
             Problem(name, bad.line, None, f"not UTF-8 text (byte 0x{bad.byte:02x}); save or download it as UTF-8")
         )
         return parsed
-    if path.suffix.lower() == ".json" or text.lstrip()[:1] in ("{", "["):
+    if suffix.lower() == ".json" or text.lstrip()[:1] in ("{", "["):
         return readjson.parse(text, name)
-    if path.suffix.lower() == ".csv" or readsheet.looks_like_sheet(text):
+    if suffix.lower() == ".csv" or readsheet.looks_like_sheet(text):
         return readsheet.parse(text, name)
     return _refused(parsed, "neither TimelineJS3 JSON nor the TimelineJS sheet template saved as CSV")
 

@@ -49,19 +49,7 @@ def write(draft: Draft, out: Path, source_name: str) -> None:
         "description": draft.description,
         "kind": "imported",
         "imported_from": {"file": source_name, "format": draft.parsed.format},
-        "sources": [
-            {
-                "id": SOURCE_ID,
-                "title": f"{draft.title} (TimelineJS file {source_name})",
-                "kind": SOURCE_KIND,
-                "file": SOURCE_FILE,
-                "note": (
-                    f"The headline and text of each slide of {source_name}, reduced to plain text by "
-                    "`python -m timeline import`. It is the timeline's own wording, not an independent source: "
-                    "a quote from it shows what the timeline said, not what a historical source says."
-                ),
-            }
-        ],
+        "sources": [source_entry(draft, source_name)],
     }
     (out / "collection.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     _csv(out / "events.csv", EVENT_COLUMNS, draft.rows)
@@ -70,6 +58,21 @@ def write(draft: Draft, out: Path, source_name: str) -> None:
         _csv(out / "unplaced.csv", EVENT_COLUMNS, draft.unplaced)
     if draft.media:
         _csv(out / "media.csv", MEDIA_COLUMNS, draft.media)
+
+
+def source_entry(draft: Draft, source_name: str) -> dict[str, str]:
+    """The imported text as the collection's one source, described as what it is: the timeline's own words."""
+    return {
+        "id": SOURCE_ID,
+        "title": f"{draft.title} (TimelineJS file {source_name})",
+        "kind": SOURCE_KIND,
+        "file": SOURCE_FILE,
+        "note": (
+            f"The headline and text of each slide of {source_name}, reduced to plain text when it was "
+            "imported. It is the timeline's own wording, not an independent source: "
+            "a quote from it shows what the timeline said, not what a historical source says."
+        ),
+    }
 
 
 def _csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:

@@ -6,16 +6,22 @@ callbacks only run when the user changes something.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import ALL, Dash, Input, Output, State, ctx, dcc, get_asset_url, html, no_update
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, get_asset_url, html, no_update
+from dash.exceptions import PreventUpdate
 
-from .. import search, urlstate
+from .. import export, search, upload, urlstate
 from ..collection import Collection
 from ..components import ids
+from ..components.collection_bar import collection_bar, problem_list
 from ..components.detail import detail_panel
+from ..components.downloads import event_downloads, figure_downloads
 from ..components.event_list import event_list
 from ..components.filters import filter_bar
 from ..components.source_reader import source_reader
@@ -23,7 +29,12 @@ from ..figures.lineage import clicked_item, lineage_figure
 from ..figures.map import explode_places, map_figure
 from ..figures.timeline import DETAIL_LIMIT, timeline_figure
 from ..passages import Passages
+from ..problems import CollectionError, Problem
 from .glossary import item_detail
+from .state import PAGE_STATE
+
+if TYPE_CHECKING:
+    from .registry import Registry, Served
 
 
 @dataclass(frozen=True)
@@ -53,8 +64,7 @@ def compute_view(data: ExploreData, filters: search.Filters, window: list[str] |
     """Everything the filters, the timeline's visible window and the selection decide."""
     events = data.collection.events
     matching = search.apply(events, filters, data.collection.aliases, hay=data.haystack)
-    start, end = (pd.Timestamp(window[0]), pd.Timestamp(window[1])) if window else (None, None)
-    visible = search.in_window(matching, start, end)
+    visible = _in_window(matching, window)
     total = len(events)
     count = f"{len(visible)} of {total} events"
     if window:
@@ -65,6 +75,16 @@ def compute_view(data: ExploreData, filters: search.Filters, window: list[str] |
         listing=event_list(visible, selected),
         count=count,
     )
+
+
+def events_shown(data: ExploreData, filters: search.Filters, window: list[str] | None) -> pd.DataFrame:
+    """The events the list and the map show: matching the filters and inside the timeline's window."""
+    return _in_window(search.apply(data.collection.events, filters, data.collection.aliases, hay=data.haystack), window)
+
+
+def _in_window(events: pd.DataFrame, window: list[str] | None) -> pd.DataFrame:
+    start, end = (pd.Timestamp(window[0]), pd.Timestamp(window[1])) if window else (None, None)
+    return search.in_window(events, start, end)
 
 
 def window_from_relayout(relayout: dict | None) -> list[str] | None:
@@ -94,13 +114,13 @@ def filters_from_controls(text, categories, countries, actors, year_from, year_t
 GRAPH_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
-def layout(data: ExploreData, search_string: str | None) -> html.Div:
+def layout(registry: Registry, served: Served, search_string: str | None, uploaded: dict | None = None) -> html.Div:
+    data, url_key = served.explore, served.url_key
     collection, passages = data.collection, data.passages
     filters, selected = urlstate.parse(search_string)
     if selected is not None and collection.event(selected) is None:
         selected = None
     view = compute_view(data, filters, None, selected)
-    source_titles = ", ".join(source.title for source in collection.sources.values())
     return html.Div(
         [
             html.Header(
@@ -108,24 +128,28 @@ def layout(data: ExploreData, search_string: str | None) -> html.Div:
                     html.Div(
                         [
                             html.H1(collection.title),
-                            html.P(
-                                [
-                                    collection.description,
-                                    " Every event quotes its source: ",
-                                    html.Em(source_titles),
-                                    ".",
-                                ],
-                                className="lede",
-                            ),
+                            html.P(_lede(collection), className="lede"),
                         ]
                     ),
                     html.Nav(
                         [
                             html.A(
-                                "Present", href="/present", className="nav-link", title="Step through events as slides"
+                                "Present",
+                                href=urlstate.href("/present", url_key),
+                                className="nav-link",
+                                title="Step through events as slides",
                             ),
-                            html.A(
-                                "Glossary", href="/glossary", className="nav-link", title="Organisations and people"
+                            *(
+                                []
+                                if collection.organisations.empty
+                                else [
+                                    html.A(
+                                        "Glossary",
+                                        href=urlstate.href("/glossary", url_key),
+                                        className="nav-link",
+                                        title="Organisations and people",
+                                    )
+                                ]
                             ),
                             html.A("Source text", href="#source", className="nav-link"),
                         ],
@@ -135,6 +159,7 @@ def layout(data: ExploreData, search_string: str | None) -> html.Div:
                 ],
                 className="page-header",
             ),
+            collection_bar(registry.choices(), served, uploaded),
             filter_bar(collection, filters),
             html.Section(
                 [
@@ -157,6 +182,7 @@ def layout(data: ExploreData, search_string: str | None) -> html.Div:
                         ],
                         className="key",
                     ),
+                    figure_downloads(ids.TIMELINE, "timeline"),
                 ],
                 className="panel timeline-panel",
                 **{"aria-label": "Timeline"},
@@ -168,6 +194,7 @@ def layout(data: ExploreData, search_string: str | None) -> html.Div:
                         [
                             html.H2("Events"),
                             html.Div(view.listing, id=ids.EVENT_LIST, className="event-list"),
+                            event_downloads(),
                         ],
                         className="panel list-panel",
                         **{"aria-label": "Event list"},
@@ -188,6 +215,7 @@ def layout(data: ExploreData, search_string: str | None) -> html.Div:
                                 "Shaded: countries of the events in view.",
                                 className="key",
                             ),
+                            figure_downloads(ids.MAP, "map"),
                         ],
                         className="panel map-panel",
                         **{"aria-label": "Map"},
@@ -223,6 +251,18 @@ def layout(data: ExploreData, search_string: str | None) -> html.Div:
     )
 
 
+def _lede(collection: Collection) -> list:
+    if collection.kind == "imported":
+        return [
+            collection.description,
+            " ",
+            html.Strong("No independent source: ", className="no-source"),
+            "each event quotes the imported timeline's own text.",
+        ]
+    titles = ", ".join(source.title for source in collection.sources.values())
+    return [collection.description, " Every event quotes its source: ", html.Em(titles), "."]
+
+
 def lineage_view(collection: Collection, window: list[str] | None, selected: str | None) -> go.Figure:
     return lineage_figure(
         collection.organisations,
@@ -236,7 +276,8 @@ def lineage_view(collection: Collection, window: list[str] | None, selected: str
 
 def _lineage_section(collection: Collection) -> list:
     if collection.organisations.empty:
-        return []
+        # Empty stand-ins: the lineage callback listens to the chart, and Dash refuses a page without it.
+        return [html.Div([dcc.Store(id=ids.LINEAGE), html.Div(id=ids.EXPLORE_LINEAGE_DETAIL)], hidden=True)]
     return [
         html.Section(
             [
@@ -255,9 +296,12 @@ def _lineage_section(collection: Collection) -> list:
     ]
 
 
-def register(app: Dash, data: ExploreData) -> None:
-    """The callbacks that own the explorer page: thin wrappers around the pure functions above."""
-    collection, passages = data.collection, data.passages
+def register(app: Dash, registry: Registry) -> None:
+    """The callbacks that own the explorer page: thin wrappers around the pure functions above.
+
+    Each resolves the page's collection from its key (and, for a dropped file, the file this tab holds).
+    """
+    page = PAGE_STATE
     controls = [
         Input(ids.SEARCH, "value"),
         Input(ids.CATEGORY, "value"),
@@ -290,19 +334,21 @@ def register(app: Dash, data: ExploreData) -> None:
         *controls,
         Input(ids.WINDOW, "data"),
         Input(ids.SELECTED, "data"),
+        *page,
         prevent_initial_call=True,  # the router drew the page from the URL already
     )
-    def update_views(text, categories, countries, actors, year_from, year_to, window, selected):
+    def update_views(text, categories, countries, actors, year_from, year_to, window, selected, key, uploaded):
+        served = registry.get(key, uploaded)
         filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
-        view = compute_view(data, filters, window, selected)
+        view = compute_view(served.explore, filters, window, selected)
         # A small timeline already shows what the user zoomed to; a large one must redraw its detail.
-        zoom_only = ctx.triggered_id == ids.WINDOW and len(collection.events) <= DETAIL_LIMIT
+        zoom_only = ctx.triggered_id == ids.WINDOW and len(served.collection.events) <= DETAIL_LIMIT
         return (
             no_update if zoom_only else view.timeline,
             view.map,
             view.listing,
             view.count,
-            no_update if zoom_only else urlstate.build(filters, selected),
+            no_update if zoom_only else urlstate.build(filters, selected, served.url_key),
         )
 
     @app.callback(
@@ -327,9 +373,12 @@ def register(app: Dash, data: ExploreData) -> None:
         Output(ids.DETAIL, "children"),
         Output(ids.SOURCE_READER, "children"),
         Input(ids.SELECTED, "data"),
+        *page,
         prevent_initial_call=True,
     )
-    def show_detail(selected):
+    def show_detail(selected, key, uploaded):
+        served = registry.get(key, uploaded)
+        collection, passages = served.collection, served.passages
         return detail_panel(collection, passages, selected), source_reader(collection, passages, selected)
 
     @app.callback(
@@ -345,26 +394,80 @@ def register(app: Dash, data: ExploreData) -> None:
     def clear_filters(_clicks):
         return "", [], [], [], None, None
 
-    if not collection.organisations.empty:
+    @app.callback(
+        Output(ids.LINEAGE, "figure"),
+        Output(ids.EXPLORE_LINEAGE_DETAIL, "children"),
+        Output(ids.SEARCH, "value", allow_duplicate=True),
+        Input(ids.WINDOW, "data"),
+        Input(ids.LINEAGE, "clickData"),
+        *page,
+        prevent_initial_call=True,
+    )
+    def update_lineage(window, click, key, uploaded):
+        # The lineage follows the timeline's window; a click on it explains, and on a lane, filters.
+        served = registry.get(key, uploaded)
+        collection = served.collection
+        if collection.organisations.empty:
+            raise PreventUpdate
+        item = clicked_item(click) if ctx.triggered[0]["prop_id"].endswith(".clickData") else None
+        figure = lineage_view(collection, window, item[1] if item else None)
+        if item is None:
+            return figure, no_update, no_update
+        search_for = no_update
+        if item[0] == "organisation":
+            search_for = collection.organisations.set_index("id").loc[item[1], "short_name"]
+        return figure, item_detail(collection, item, served.url_key), search_for
 
-        @app.callback(
-            Output(ids.LINEAGE, "figure"),
-            Output(ids.EXPLORE_LINEAGE_DETAIL, "children"),
-            Output(ids.SEARCH, "value", allow_duplicate=True),
-            Input(ids.WINDOW, "data"),
-            Input(ids.LINEAGE, "clickData"),
-            prevent_initial_call=True,
+    @app.callback(
+        Output(ids.DOWNLOAD, "data"),
+        Input(ids.DOWNLOAD_CSV, "n_clicks"),
+        Input(ids.DOWNLOAD_JSON, "n_clicks"),
+        *[State(control.component_id, control.component_property) for control in controls],
+        State(ids.WINDOW, "data"),
+        *page,
+        prevent_initial_call=True,
+    )
+    def download(_csv, _json, text, categories, countries, actors, year_from, year_to, window, key, uploaded):
+        served = registry.get(key, uploaded)
+        filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
+        shown = events_shown(served.explore, filters, window)
+        name = served.collection.id
+        if ctx.triggered_id == ids.DOWNLOAD_JSON:
+            return dcc.send_string(export.to_json(shown), f"{name}-events.json", type="application/json")
+        return dcc.send_string(export.to_csv(shown), f"{name}-events.csv", type="text/csv")
+
+    @app.callback(
+        Output(ids.UPLOAD, "data"),
+        Output(ids.UPLOAD_REPORT, "children"),
+        Output(ids.UPLOAD_GOTO, "data"),
+        Input(ids.UPLOAD_INPUT, "contents"),
+        State(ids.UPLOAD_INPUT, "filename"),
+        State(ids.COLLECTION, "data"),
+        prevent_initial_call=True,
+    )
+    def receive_upload(contents, filename, key):
+        if contents is None:
+            raise PreventUpdate  # a re-drawn upload box fires with nothing in it
+        try:
+            name, raw = decode_upload(contents, filename)
+            served = registry.read_upload(name, raw, key if key != upload.KEY else None)
+        except CollectionError as error:
+            return no_update, problem_list(error.problems), None
+        stored = {"name": name, "text": raw.decode("utf-8"), "base": key if key != upload.KEY else None}
+        count = len(served.collection.events)
+        return (
+            stored,
+            html.P(f"Read {count:,} events from {name}; opening them…", className="ok"),
+            "/?collection=upload",
         )
-        def update_lineage(window, click):
-            # The lineage follows the timeline's window; a click on it explains, and on a lane, filters.
-            item = clicked_item(click) if ctx.triggered[0]["prop_id"].endswith(".clickData") else None
-            figure = lineage_view(collection, window, item[1] if item else None)
-            if item is None:
-                return figure, no_update, no_update
-            search_for = no_update
-            if item[0] == "organisation":
-                search_for = collection.organisations.set_index("id").loc[item[1], "short_name"]
-            return figure, item_detail(collection, item), search_for
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="timeline_upload", function_name="open"),
+        Output(ids.NAV_SINK, "data"),
+        Input(ids.UPLOAD, "modified_timestamp"),
+        State(ids.UPLOAD_GOTO, "data"),
+        prevent_initial_call=True,
+    )
 
     app.clientside_callback(
         "function(selected) { return window.timelineUI ? window.timelineUI.reveal(selected) : null; }",
@@ -373,6 +476,21 @@ def register(app: Dash, data: ExploreData) -> None:
         State(ids.EVENT_LIST, "id"),
         prevent_initial_call=True,
     )
+
+
+def decode_upload(contents: str | None, filename: str | None) -> tuple[str, bytes]:
+    """dcc.Upload's data URL -> (file name, bytes); CollectionError when it is empty or too big to read."""
+    name = filename or "uploaded file"
+    if not contents or "," not in contents:
+        raise CollectionError([Problem(name, None, None, "the browser sent no content; try choosing the file again")])
+    encoded = contents.split(",", 1)[1]
+    too_big = upload.size_problem(name, len(encoded) * 3 // 4)  # checked before decoding a huge file
+    if too_big is not None:
+        raise CollectionError([too_big])
+    try:
+        return name, base64.b64decode(encoded, validate=True)
+    except binascii.Error:
+        raise CollectionError([Problem(name, None, None, "the browser sent unreadable content")]) from None
 
 
 def clicked_event(click: dict | None):

@@ -10,6 +10,7 @@ quote it rests on, and a link to the explorer filtered to that name's events.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from dash import Dash, Input, Output, dcc, html, no_update
@@ -19,12 +20,16 @@ from ..collection import Collection
 from ..components import ids
 from ..figures.lineage import clicked_item, lineage_figure
 from ..lineage import RELATION_TYPES, words
+from .state import PAGE_STATE
+
+if TYPE_CHECKING:
+    from .registry import Registry
 
 GRAPH_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
-def layout(collection: Collection) -> html.Div:
+def layout(collection: Collection, url_key: str | None = None) -> html.Div:
     header = html.Header(
         [
             html.Div(
@@ -37,7 +42,10 @@ def layout(collection: Collection) -> html.Div:
                     ),
                 ]
             ),
-            html.Nav(html.A("← Back to the explorer", href="/", className="nav-link"), className="top-nav"),
+            html.Nav(
+                html.A("← Back to the explorer", href=urlstate.href("/", url_key), className="nav-link"),
+                className="top-nav",
+            ),
         ],
         className="page-header",
     )
@@ -61,7 +69,7 @@ def layout(collection: Collection) -> html.Div:
                         "Click a lane, a connector or a leader's bar to read the sentence it rests on.",
                         className="key",
                     ),
-                    html.Div(item_detail(collection, None), id=ids.LINEAGE_DETAIL, **{"aria-live": "polite"}),
+                    html.Div(item_detail(collection, None, url_key), id=ids.LINEAGE_DETAIL, **{"aria-live": "polite"}),
                 ],
                 className="panel",
                 **{"aria-label": "Lineage chart"},
@@ -69,13 +77,16 @@ def layout(collection: Collection) -> html.Div:
             html.Section(
                 [
                     html.H2("Organisations"),
-                    *[_organisation(collection, org, hay) for org in collection.organisations.itertuples()],
+                    *[_organisation(collection, org, hay, url_key) for org in collection.organisations.itertuples()],
                 ],
                 className="panel",
                 id="organisations",
             ),
             html.Section(
-                [html.H2("People"), *[_person(collection, person, hay) for person in collection.people.itertuples()]],
+                [
+                    html.H2("People"),
+                    *[_person(collection, person, hay, url_key) for person in collection.people.itertuples()],
+                ],
                 className="panel",
                 id="people",
             ),
@@ -84,20 +95,22 @@ def layout(collection: Collection) -> html.Div:
     )
 
 
-def register(app: Dash, collection: Collection) -> None:
+def register(app: Dash, registry: Registry) -> None:
     """A click on the chart selects what was clicked: outlined in the chart, its source shown below."""
 
     @app.callback(
         Output(ids.LINEAGE_DETAIL, "children"),
         Output(ids.GLOSSARY_LINEAGE, "figure"),
         Input(ids.GLOSSARY_LINEAGE, "clickData"),
+        *PAGE_STATE,
         prevent_initial_call=True,
     )
-    def select(click):
+    def select(click, key, uploaded):
         item = clicked_item(click)
         if item is None:
             return no_update, no_update
-        return item_detail(collection, item), _figure(collection, item[1])
+        served = registry.get(key, uploaded)
+        return item_detail(served.collection, item, served.url_key), _figure(served.collection, item[1])
 
 
 def _figure(collection: Collection, selected: str | None):
@@ -109,14 +122,16 @@ def _figure(collection: Collection, selected: str | None):
 # --- the pieces --------------------------------------------------------------------------------------
 
 
-def explorer_link(collection: Collection, name: str, hay: pd.Series | None = None) -> html.A:
+def explorer_link(
+    collection: Collection, name: str, hay: pd.Series | None = None, url_key: str | None = None
+) -> html.A:
     """A link to the explorer searching `name`; search finds its other names too.
 
     `hay` is search.haystack(collection.events), computed once for a page of many links.
     """
     found = len(search.apply(collection.events, search.Filters(text=name), collection.aliases, hay=hay))
     count = f"{found} event{'s' if found != 1 else ''}"
-    href = "/" + urlstate.build(search.Filters(text=name), None)
+    href = "/" + urlstate.build(search.Filters(text=name), None, url_key)
     return html.A(f"Events of {name} in the explorer ({count}) →", href=href, className="explore-link")
 
 
@@ -188,7 +203,7 @@ def _role_line(collection: Collection, role, person_side: bool) -> list:
     return [who, f", {title}, {role.date_basis}: {when}"]
 
 
-def _organisation(collection: Collection, org, hay: pd.Series) -> html.Article:
+def _organisation(collection: Collection, org, hay: pd.Series, url_key: str | None) -> html.Article:
     facts = []
     if org.founded:
         facts.append(_fact("Founded", _date(org.founded, org.founded_basis, org.founded_text, org.founded_note)))
@@ -216,14 +231,14 @@ def _organisation(collection: Collection, org, hay: pd.Series) -> html.Article:
             html.Dl(facts, className="facts"),
             html.P(org.description, className="summary"),
             *_quote(collection, org.source, org.quote),
-            html.P(explorer_link(collection, org.short_name, hay)),
+            html.P(explorer_link(collection, org.short_name, hay, url_key)),
         ],
         id=ids.org_anchor(org.id),
         className="glossary-entry anchor",
     )
 
 
-def _person(collection: Collection, person, hay: pd.Series) -> html.Article:
+def _person(collection: Collection, person, hay: pd.Series, url_key: str | None) -> html.Article:
     roles = collection.roles[collection.roles["person"] == person.id]
     facts = [
         _fact(
@@ -244,14 +259,14 @@ def _person(collection: Collection, person, hay: pd.Series) -> html.Article:
             html.Dl(facts if not roles.empty else [], className="facts"),
             html.P(person.description, className="summary"),
             *_quote(collection, person.source, person.quote),
-            html.P(explorer_link(collection, person.short_name, hay)),
+            html.P(explorer_link(collection, person.short_name, hay, url_key)),
         ],
         id=ids.person_anchor(person.id),
         className="glossary-entry anchor",
     )
 
 
-def item_detail(collection: Collection, item: tuple[str, str] | None) -> list:
+def item_detail(collection: Collection, item: tuple[str, str] | None, url_key: str | None = None) -> list:
     """What the chart's clicked lane, connector or tenure rests on: a line in our words and the quote."""
     if item is None:
         return [html.P("Nothing selected yet.", className="empty-note")]
@@ -263,7 +278,7 @@ def item_detail(collection: Collection, item: tuple[str, str] | None) -> list:
     row = next(rows.itertuples())
     if kind == "organisation":
         head: list = [html.A(row.short_name, href=f"#{ids.org_anchor(row.id)}"), f": {row.description}"]
-        extra = [html.P(explorer_link(collection, row.short_name))]
+        extra = [html.P(explorer_link(collection, row.short_name, url_key=url_key))]
     elif kind == "relation":
         head = _relation_line(collection, row) + ([f". {row.summary}"] if row.summary else [])
         extra = [html.P(row.date_note, className="muted")] if row.date_note else []

@@ -11,16 +11,17 @@ at load.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html
 
+from .. import urlstate
 from ..collection import Collection
 from ..components import ids
 from ..components.slide import event_slide, intro_slide, map_box, map_graph, slide_figure, speaker_note
 from ..deck import Deck, UnknownLesson, build_deck
 from ..figures.strip import strip_layout
-from ..passages import Passage
+from ..passages import Passages
 
 # Slides whose maps are drawn, around the one shown (the store hands the same window to present.js).
 NEAR_BEFORE, NEAR_AFTER = 1, 2
@@ -42,10 +43,10 @@ def parse_search(search: str | None) -> PresentState:
     return PresentState(values.get("lesson", [None])[0] or None, slide, speaker)
 
 
-def present_url(lesson: str | None, slide: int = 0, speaker: bool = False) -> str:
-    pairs = [("lesson", lesson or ""), ("slide", str(slide) if slide else ""), ("speaker", "1" if speaker else "")]
-    query = urlencode([(key, value) for key, value in pairs if value])
-    return "/present" + (f"?{query}" if query else "")
+def present_url(lesson: str | None, slide: int = 0, speaker: bool = False, collection: str | None = None) -> str:
+    return urlstate.href(
+        "/present", collection, lesson=lesson, slide=str(slide) if slide else None, speaker="1" if speaker else None
+    )
 
 
 def is_near(index: int, current: int) -> bool:
@@ -56,9 +57,10 @@ class PresentPage:
     """The present page of one collection. The collection never changes once loaded, so each deck's
     map figures (the slow part of a slide) are built on its first visit and kept for the next."""
 
-    def __init__(self, collection: Collection, passages: dict[str, Passage]):
+    def __init__(self, collection: Collection, passages: Passages, url_key: str | None = None):
         self.collection = collection
         self.passages = passages
+        self.url_key = url_key  # ?collection= in this page's links
         self.strip = strip_layout(collection.events)
         self._figures: dict[str | None, list[dict | None]] = {}
 
@@ -74,7 +76,7 @@ class PresentPage:
         try:
             deck = build_deck(self.collection, state.lesson)
         except UnknownLesson as missing:
-            return _no_such_lesson(self.collection, missing)
+            return _no_such_lesson(self.collection, missing, self.url_key)
         count = len(deck.events) + 1  # the intro slide is slide 0
         current = min(state.slide, count - 1)
         graphs = {index: map_graph(index, figure) for index, figure in enumerate(self.figures(deck)) if figure}
@@ -89,7 +91,7 @@ class PresentPage:
         first = deck.events.iloc[current - 1]["id"] if current else None
         return html.Div(
             [
-                _top_bar(deck, current, count, first),
+                _top_bar(deck, current, count, urlstate.href("/", self.url_key, event=first)),
                 html.Div([*slides, *_nav_buttons(current, count)], className="present-stage"),
                 html.Aside(notes, className="speaker-panel", **{"aria-label": "Speaker notes"}) if notes else None,
                 dcc.Store(id=ids.PRESENT_SLIDE, data=current),
@@ -97,11 +99,16 @@ class PresentPage:
             ],
             id=ids.PRESENT,
             className="present speaker" if state.speaker else "present",
-            **{"data-current": str(current), "data-count": str(count), "data-lesson": deck.lesson_id or ""},
+            **{
+                "data-current": str(current),
+                "data-count": str(count),
+                "data-lesson": deck.lesson_id or "",
+                "data-collection": self.url_key or "",
+            },
         )
 
 
-def _top_bar(deck: Deck, current: int, count: int, event_id: str | None) -> html.Header:
+def _top_bar(deck: Deck, current: int, count: int, explorer_href: str) -> html.Header:
     return html.Header(
         [
             html.P(deck.title, className="present-title"),
@@ -112,7 +119,7 @@ def _top_bar(deck: Deck, current: int, count: int, event_id: str | None) -> html
             html.A(
                 "Explorer (Esc)",
                 id=ids.PRESENT_EXIT,
-                href=f"/?event={event_id}" if event_id else "/",
+                href=explorer_href,
                 className="present-tool",
             ),
         ],
@@ -143,21 +150,24 @@ def _counter(current: int, count: int) -> str:
     return f"{current} / {count - 1}"
 
 
-def _no_such_lesson(collection: Collection, missing: UnknownLesson) -> html.Div:
-    choices = [html.Li(html.A(lesson.title, href=present_url(lesson.id))) for lesson in collection.lessons.values()]
-    choices.append(html.Li(html.A("Every event, in date order", href=present_url(None))))
+def _no_such_lesson(collection: Collection, missing: UnknownLesson, url_key: str | None) -> html.Div:
+    choices = [
+        html.Li(html.A(lesson.title, href=present_url(lesson.id, collection=url_key)))
+        for lesson in collection.lessons.values()
+    ]
+    choices.append(html.Li(html.A("Every event, in date order", href=present_url(None, collection=url_key))))
     return html.Div(
         [
             html.H1("No such lesson"),
             html.P(["This collection has no lesson ", html.Code(missing.lesson_id), ". Present one of these:"]),
             html.Ul(choices),
-            html.A("Back to the explorer", href="/"),
+            html.A("Back to the explorer", href=urlstate.href("/", url_key)),
         ],
         className="not-found",
     )
 
 
-def register(app: Dash, collection: Collection, passages: dict[str, Passage]) -> PresentPage:
+def register(app: Dash) -> None:
     """The one callback of the page (draw the maps of the slides near the one shown); returns the page."""
     app.clientside_callback(
         ClientsideFunction(namespace="present", function_name="fillMaps"),
@@ -167,4 +177,3 @@ def register(app: Dash, collection: Collection, passages: dict[str, Passage]) ->
         State({"type": ids.PRESENT_MAP_BOX, "index": ALL}, "children"),
         prevent_initial_call=True,
     )
-    return PresentPage(collection, passages)
