@@ -177,3 +177,22 @@ def test_library_refuses_duplicate_and_reserved_ids_and_empty_folders(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(CollectionError, match="neither a collection folder"):
         load_library(tmp_path / "empty")
+
+
+def test_imported_events_are_marked_as_having_no_source_quote(aqim):
+    from timeline.components.detail import detail_panel
+    from timeline.passages import quote_passages
+
+    def text_of(component) -> str:
+        if isinstance(component, (str, int, float)):
+            return str(component)
+        if isinstance(component, list):
+            return " ".join(text_of(child) for child in component)
+        children = getattr(component, "children", None)
+        return "" if children is None else text_of(children)
+
+    imported = upload.read_upload("p.csv", (FIXTURES / "printing-sheet.csv").read_bytes(), aqim).collection
+    first = imported.events.iloc[0]["id"]
+    assert "No source quote" in text_of(detail_panel(imported, quote_passages(imported), first))
+    bundled = text_of(detail_panel(aqim, quote_passages(aqim), aqim.events.iloc[0]["id"]))
+    assert "No source quote" not in bundled and "In the source" in bundled

@@ -57,8 +57,23 @@ def detail_panel(collection: Collection, passages: Passages, event_id: str | Non
         html.Dl(facts, className="facts"),
         html.H3("Summary", className="detail-sub"),
         html.P(event["summary"], className="summary"),
-        html.H3("In the source", className="detail-sub"),
+        *_source_heading(collection),
         *_quote(collection, passages, event),
+    ]
+
+
+def _source_heading(collection: Collection) -> list:
+    if collection.kind != "imported":
+        return [html.H3("In the source", className="detail-sub")]
+    return [
+        html.H3("In the imported timeline", className="detail-sub"),
+        html.P(
+            [
+                html.Strong("No source quote. ", className="no-source"),
+                "This is the imported timeline's own text, not a sentence of an independent source.",
+            ],
+            className="muted",
+        ),
     ]
 
 
