@@ -8,6 +8,7 @@ derived here, so the precision the source gave is never lost.
 from __future__ import annotations
 
 import calendar
+import datetime
 import functools
 import re
 from dataclasses import dataclass
@@ -41,6 +42,11 @@ class EdtfDate:
 _COMMON = re.compile(r"^(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|(\d{3})X|(\d{2})XX)([~?%]?)$")
 
 
+def _day(year: int, month: int, day: int) -> pd.Timestamp:
+    """pd.Timestamp(year=year, month=month, day=day), the same value and unit, in half the time."""
+    return pd.Timestamp(datetime.datetime(year, month, day))
+
+
 def _parse_common(text: str) -> EdtfDate | None:
     """The common forms without edtf's grammar, which costs 10-25 ms a call; None for anything else.
 
@@ -55,28 +61,28 @@ def _parse_common(text: str) -> EdtfDate | None:
         return None  # year 0: let edtf give its verdict and the caller its message
     if decade is not None:
         first, last, precision = int(decade) * 10, int(decade) * 10 + 9, "decade"
-        earliest, latest = pd.Timestamp(year=first, month=1, day=1), pd.Timestamp(year=last, month=12, day=31)
+        earliest, latest = _day(first, 1, 1), _day(last, 12, 31)
     elif century is not None:
         first, last, precision = int(century) * 100, int(century) * 100 + 99, "century"
-        earliest, latest = pd.Timestamp(year=first, month=1, day=1), pd.Timestamp(year=last, month=12, day=31)
+        earliest, latest = _day(first, 1, 1), _day(last, 12, 31)
     else:
         y = int(year)
         if y == 0 or (month is not None and not 1 <= int(month) <= 12):
             return None
         if month is None:
             precision = "year"
-            earliest, latest = pd.Timestamp(year=y, month=1, day=1), pd.Timestamp(year=y, month=12, day=31)
+            earliest, latest = _day(y, 1, 1), _day(y, 12, 31)
         else:
             m = int(month)
             days = calendar.monthrange(y, m)[1]
             if day is None:
                 precision = "month"
-                earliest, latest = pd.Timestamp(year=y, month=m, day=1), pd.Timestamp(year=y, month=m, day=days)
+                earliest, latest = _day(y, m, 1), _day(y, m, days)
             else:
                 if not 1 <= int(day) <= days:
                     return None
                 precision = "day"
-                earliest = latest = pd.Timestamp(year=y, month=m, day=int(day))
+                earliest = latest = _day(y, m, int(day))
     return EdtfDate(text, earliest, latest, precision, qualifier in ("~", "%"), qualifier in ("?", "%"))
 
 
@@ -148,6 +154,7 @@ class Span:
     uncertain: bool
 
 
+@functools.lru_cache(maxsize=65536)
 def span(start: str, end: str | None) -> Span:
     """Bounds of an event from its start and (optional) end EDTF dates."""
     first = parse(start)
