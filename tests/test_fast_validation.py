@@ -210,6 +210,7 @@ def _tricky(base: dict[str, str], quote_two: str, quote_folded: str) -> list[dic
         {"start": "2015", "end": "2015"},
         {"start": "2004-21", "end": ""},
         {"start": "2004-06-11T10:00:00", "end": ""},
+        {"start": "~2004", "end": "2004-?06-11"},  # valid, and only edtf knows
         {"start": ""},
         # empty optional cells and defaults
         dict.fromkeys(
@@ -415,6 +416,27 @@ def test_quotes_found_by_a_finder_built_already_and_by_the_sentences_agree(synth
     expected = C._events_from_rows(rows, "events.csv", _fresh(synthetic.sources), synthetic.places, plain, fast=False)
     pd.testing.assert_frame_equal(frame, expected, check_exact=True)
     assert fast == plain
+
+
+DATES = ["2014", "2014-03", "2014-03-05", "2016-02-29", "2015-02-29", "2017-13", "200X", "19XX", "2017-XX",
+         "2012?", "2013~", "2020-11%", "0000", "0001", "9999", "2004-21", "2004-06-11T10:00:00", "", "2014/2015",
+         "-0500", "1990-01-01~", "2020-12-31?", "2004-?06-11", "?2004-06", "~2004", "2004-XX-11"]  # fmt: skip
+
+
+@pytest.mark.parametrize("start", DATES)
+def test_span_in_days_is_span(start):
+    # collection._events_frame takes the bounds in days; they must be span's, and fail where it fails.
+    epoch = pd.Timestamp("1970-01-01")
+    for end in ["", start, *DATES]:
+        try:
+            expected = C.dates.span(start, end)
+        except C.dates.DateError as exc:
+            with pytest.raises(C.dates.DateError) as raised:
+                C.dates.span_days(start, end)
+            assert str(raised.value) == str(exc)
+            continue
+        days = ((expected.earliest - epoch).days, (expected.latest - epoch).days)
+        assert C.dates.span_days(start, end) == (*days, expected.precision, expected.approximate, expected.uncertain)
 
 
 def test_sentences_are_pieces_of_the_text():

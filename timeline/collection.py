@@ -436,22 +436,26 @@ def _events_frame(columns: dict[str, list], gazetteer: dict[str, dict]) -> pd.Da
     dates are spanned once per distinct (start, end) pair, timestamps, precisions and
     categories become numpy values and codes, and the order comes from numpy's lexsort.
     """
+    from itertools import repeat
+
     import numpy as np
 
     n = len(columns["id"])
     if n == 0:
         return to_frame([])
-    # Dates: each distinct (start, end) pair is spanned once, its timestamps converted as to_frame does.
+    # Dates: each distinct (start, end) pair is spanned once, in days (dates.span_days; to_frame's
+    # Timestamps are all midnights, whose seconds these are).
     pairs = list(zip(columns["start"], columns["end"], strict=True))
     distinct = list(set(pairs))
-    spans = [dates.span(start, end) for start, end in distinct]
+    spans = [dates.span_days(start, end) for start, end in distinct]
     at = np.fromiter(map({pair: i for i, pair in enumerate(distinct)}.__getitem__, pairs), dtype=np.intp, count=n)
+    earliest_days, latest_days, precisions, approximates, uncertains = zip(*spans, strict=True)
+    earliest = np.array(earliest_days, dtype="datetime64[D]").astype("datetime64[s]")[at]
+    latest = np.array(latest_days, dtype="datetime64[D]").astype("datetime64[s]")[at]
     precision_codes = {name: code for code, name in enumerate(dates.PRECISIONS)}
-    earliest = pd.to_datetime([span.earliest for span in spans]).astype("datetime64[s]").to_numpy()[at]
-    latest = pd.to_datetime([span.latest for span in spans]).astype("datetime64[s]").to_numpy()[at]
-    precision = np.array([precision_codes[span.precision] for span in spans], dtype=np.int8)[at]
-    approximate = np.array([span.approximate for span in spans], dtype=bool)[at]
-    uncertain = np.array([span.uncertain for span in spans], dtype=bool)[at]
+    precision = np.array([precision_codes[name] for name in precisions], dtype=np.int8)[at]
+    approximate = np.array(approximates, dtype=bool)[at]
+    uncertain = np.array(uncertains, dtype=bool)[at]
     # Places: resolved once per distinct pair of place lists, then a fresh dict for each place of each event.
     keys = list(zip(map(tuple, columns["places"]), map(tuple, columns["places_added"]), strict=True))
     resolved_by_key: dict[tuple, tuple[dict, ...]] = {}
@@ -462,12 +466,15 @@ def _events_frame(columns: dict[str, list], gazetteer: dict[str, dict]) -> pd.Da
         resolved += [{**gazetteer[pid], "added": True} for pid in extra if pid in gazetteer]
         resolved_by_key[key] = tuple(resolved)
         countries_by_key[key] = sorted({place["country"] for place in resolved if place["country"]})
-    resolved_places = [list(map(dict, resolved)) for resolved in map(resolved_by_key.__getitem__, keys)]
+    resolved_places = list(map(list, map(map, repeat(dict), map(resolved_by_key.__getitem__, keys))))
     countries = list(map(list, map(countries_by_key.__getitem__, keys)))
     # By earliest, latest, id; stable, as sort_values(kind="stable") is.
     ids = columns["id"]
-    by_id = np.empty(n, dtype=np.int64)
-    by_id[sorted(range(n), key=ids.__getitem__)] = np.arange(n)
+    try:
+        by_id = np.array(ids, dtype="S")  # ids are slugs, ASCII without NUL: as bytes they sort as str
+    except UnicodeEncodeError:
+        by_id = np.empty(n, dtype=np.int64)
+        by_id[sorted(range(n), key=ids.__getitem__)] = np.arange(n)
     order = np.lexsort((by_id, latest, earliest))
 
     def sort(values: list) -> np.ndarray:
@@ -488,7 +495,10 @@ def _events_frame(columns: dict[str, list], gazetteer: dict[str, dict]) -> pd.Da
         # Through a Series of the plain values, as to_frame has it: the same dtype, the same error for absurd numbers.
         "fatalities": pd.Series(sort(columns["fatalities"]).tolist(), dtype=None).astype("Int64").array,
     }
+    text = pd.Series(["text"]).dtype  # what pandas makes of a column of str ('str', or object if so configured)
+    for name in ("actors", "places_added"):
+        frame[name] = sort(columns[name])
     for name in FRAME_COLUMNS:
         if name not in frame:
-            frame[name] = sort(columns[name])
+            frame[name] = pd.array(sort(columns[name]), dtype=text)  # as inferred, without inferring
     return pd.DataFrame(frame, columns=list(FRAME_COLUMNS))

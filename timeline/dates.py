@@ -42,6 +42,14 @@ class EdtfDate:
 _COMMON = re.compile(r"^(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|(\d{3})X|(\d{2})XX)([~?%]?)$")
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """calendar.monthrange(year, month)[1], without the weekday it also works out."""
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
+
+
 def _day(year: int, month: int, day: int) -> pd.Timestamp:
     """pd.Timestamp(year=year, month=month, day=day), the same value and unit, in half the time."""
     return pd.Timestamp(datetime.datetime(year, month, day))
@@ -53,6 +61,21 @@ def _parse_common(text: str) -> EdtfDate | None:
     Results are the same as edtf's (tests/test_dates_fast.py compares them), and
     anything unusual, including invalid text, goes to edtf for its verdict and message.
     """
+    fields = _common_fields(text)
+    if fields is None:
+        return None
+    first, last, precision, approximate, uncertain = fields
+    earliest = _day(*first)
+    latest = earliest if last == first else _day(*last)
+    return EdtfDate(text, earliest, latest, precision, approximate, uncertain)
+
+
+Day = tuple[int, int, int]
+
+
+def _common_fields(text: str) -> tuple[Day, Day, str, bool, bool] | None:
+    """_parse_common's work before any Timestamp: (year, month, day) of the first and last day, precision,
+    approximate, uncertain; None for anything but the common forms and for anything invalid."""
     match = _COMMON.match(text)
     if match is None:
         return None
@@ -61,29 +84,29 @@ def _parse_common(text: str) -> EdtfDate | None:
         return None  # year 0: let edtf give its verdict and the caller its message
     if decade is not None:
         first, last, precision = int(decade) * 10, int(decade) * 10 + 9, "decade"
-        earliest, latest = _day(first, 1, 1), _day(last, 12, 31)
+        earliest, latest = (first, 1, 1), (last, 12, 31)
     elif century is not None:
         first, last, precision = int(century) * 100, int(century) * 100 + 99, "century"
-        earliest, latest = _day(first, 1, 1), _day(last, 12, 31)
+        earliest, latest = (first, 1, 1), (last, 12, 31)
     else:
         y = int(year)
         if y == 0 or (month is not None and not 1 <= int(month) <= 12):
             return None
         if month is None:
             precision = "year"
-            earliest, latest = _day(y, 1, 1), _day(y, 12, 31)
+            earliest, latest = (y, 1, 1), (y, 12, 31)
         else:
             m = int(month)
-            days = calendar.monthrange(y, m)[1]
+            days = _days_in_month(y, m)
             if day is None:
                 precision = "month"
-                earliest, latest = _day(y, m, 1), _day(y, m, days)
+                earliest, latest = (y, m, 1), (y, m, days)
             else:
                 if not 1 <= int(day) <= days:
                     return None
                 precision = "day"
-                earliest = latest = _day(y, m, int(day))
-    return EdtfDate(text, earliest, latest, precision, qualifier in ("~", "%"), qualifier in ("?", "%"))
+                earliest = latest = (y, m, int(day))
+    return earliest, latest, precision, qualifier in ("~", "%"), qualifier in ("?", "%")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -154,7 +177,6 @@ class Span:
     uncertain: bool
 
 
-@functools.lru_cache(maxsize=65536)
 def span(start: str, end: str | None) -> Span:
     """Bounds of an event from its start and (optional) end EDTF dates."""
     first = parse(start)
@@ -170,6 +192,41 @@ def span(start: str, end: str | None) -> Span:
         first.approximate or last.approximate,
         first.uncertain or last.uncertain,
     )
+
+
+# Bounds as whole days since 1970-01-01, for building many events at once (collection.py): every
+# Timestamp parse makes is a midnight, so the days say all they do.
+DaySpan = tuple[int, int, str, bool, bool]  # earliest, latest, precision, approximate, uncertain
+_EPOCH = datetime.date(1970, 1, 1).toordinal()
+
+
+@functools.lru_cache(maxsize=65536)
+def day_bounds(text: str) -> DaySpan:
+    """parse(text) with earliest and latest in days since 1970-01-01; raises DateError where parse does.
+
+    The common forms cost no Timestamp at all; any other text goes through parse.
+    """
+    fields = _common_fields(text)
+    if fields is None:
+        date = parse(text)
+        first, last = date.earliest.toordinal(), date.latest.toordinal()
+        return first - _EPOCH, last - _EPOCH, date.precision, date.approximate, date.uncertain
+    first, last, precision, approximate, uncertain = fields
+    earliest = datetime.date(*first).toordinal() - _EPOCH
+    latest = earliest if last == first else datetime.date(*last).toordinal() - _EPOCH
+    return earliest, latest, precision, approximate, uncertain
+
+
+@functools.lru_cache(maxsize=65536)
+def span_days(start: str, end: str | None) -> DaySpan:
+    """span(start, end) with earliest and latest in days since 1970-01-01; raises DateError where span does."""
+    first = day_bounds(start)
+    if not end or end == start:
+        return first
+    last = day_bounds(end)
+    if last[1] < first[0]:
+        raise DateError(f"end '{end}' is before start '{start}'")
+    return first[0], last[1], "range", first[3] or last[3], first[4] or last[4]
 
 
 def describe(start: str, end: str | None = None) -> str:

@@ -441,10 +441,7 @@ def _fast_dates(start: str, end: str) -> tuple[str, str] | None:
         if not end:
             return None  # EventRow parses both halves, and '' is no date
     try:
-        dates.parse(start)
-        if end:
-            dates.parse(end)
-        dates.span(start, end)
+        dates.span_days(start, end)  # parses start, and end unless empty or the same; then compares them
     except ValueError:  # DateError, or anything else EventRow should be the one to judge
         return None
     return start, end
