@@ -278,13 +278,16 @@ def _checked_events(
         good, columns, found = schema.validate_events(rows, label)
         lines = [row.line for row in good]
         ids = columns["id"]
+        twice = len(set(ids)) < len(ids)  # else _duplicate_ids has nothing to find
     else:
         checked, found = schema.validate_rows(schema.EventRow, rows, label)
         events = [(row, event.model_dump()) for row, event in checked]
         lines = [row.line for row, _ in events]
         ids = [event["id"] for _, event in events]
+        twice = True
     problems.extend(found)
-    problems.extend(_duplicate_ids(list(zip(lines, ids, strict=True)), label))
+    if twice:
+        problems.extend(_duplicate_ids(list(zip(lines, ids, strict=True)), label))
     # Rows of places.csv as plain dicts: a DataFrame lookup per event place dominated loading.
     gazetteer = {
         row.id: {
@@ -460,11 +463,12 @@ def _events_frame(columns: dict[str, list], gazetteer: dict[str, dict]) -> pd.Da
     keys = list(zip(map(tuple, columns["places"]), map(tuple, columns["places_added"]), strict=True))
     resolved_by_key: dict[tuple, tuple[dict, ...]] = {}
     countries_by_key: dict[tuple, list[str]] = {}
+    stated = {pid: {**place, "added": False} for pid, place in gazetteer.items()}
+    added = {pid: {**place, "added": True} for pid, place in gazetteer.items()}
     for key in set(keys):
         pids, extra = key
-        resolved = [{**gazetteer[pid], "added": False} for pid in pids if pid in gazetteer]
-        resolved += [{**gazetteer[pid], "added": True} for pid in extra if pid in gazetteer]
-        resolved_by_key[key] = tuple(resolved)
+        resolved = (*(stated[pid] for pid in pids if pid in stated), *(added[pid] for pid in extra if pid in added))
+        resolved_by_key[key] = resolved
         countries_by_key[key] = sorted({place["country"] for place in resolved if place["country"]})
     resolved_places = list(map(list, map(map, repeat(dict), map(resolved_by_key.__getitem__, keys))))
     countries = list(map(list, map(countries_by_key.__getitem__, keys)))

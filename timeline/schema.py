@@ -377,17 +377,22 @@ def _plain_columns(cells: list[dict]) -> dict[str, list] | None:
         flat = list(itertools.chain.from_iterable(map(operator.itemgetter(*fields), cells)))
     except KeyError:  # rows with other columns (only rows built in code)
         return None
-    if set(map(type, flat)) != {str}:
+    try:
+        text = "\0" + "\0".join(flat)  # a NUL before every cell
+    except TypeError:  # a value that is not text
         return None
-    text = "\0" + "\0".join(flat)  # a NUL before every cell
-    # str.strip returns the very str it has nothing to strip from (and were it a copy, only speed would suffer).
+    # str.strip returns the very str it has nothing to strip from, if an exact str: a str subclass gets
+    # a copy (CPython's unicode_result_unchanged), so this also finds values that are not plain str.
     if "\0'" in text or not all(map(operator.is_, flat, map(str.strip, flat))):
         return None
     if not text.isascii():
         try:
-            text.encode("utf-8")
+            text.encode("latin-1")  # text of one byte a character (a copy at memory speed) has no surrogates
         except UnicodeEncodeError:
-            return None
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate, which pydantic refuses
+                return None
     width = len(fields)
     columns = {key: flat[at::width] for at, key in enumerate(fields)}
     return {key: columns[key] if key in columns else [""] * len(cells) for key in EventRow.model_fields}
