@@ -106,7 +106,8 @@ def test_downloads_give_the_filtered_events_and_the_figures(browser, server, tmp
     browser.driver.find_element(By.ID, "download-json").click()
     browser.driver.find_element(By.CSS_SELECTOR, "button[data-graph='timeline'][data-format='svg']").click()
     browser.driver.find_element(By.CSS_SELECTOR, "button[data-graph='map'][data-format='png']").click()
-    wanted = {"aqim-events.csv", "aqim-events.json", "timeline.svg", "map.png"}
+    browser.driver.find_element(By.CSS_SELECTOR, "button[data-graph='lineage'][data-format='svg']").click()
+    wanted = {"aqim-events.csv", "aqim-events.json", "timeline.svg", "map.png", "lineage.svg"}
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not wanted <= {p.name for p in downloads.iterdir()}:
         time.sleep(0.2)

@@ -14,6 +14,7 @@ def event_downloads() -> html.Div:
             html.Button("CSV", id=ids.DOWNLOAD_CSV, className="button small", n_clicks=0),
             html.Button("JSON", id=ids.DOWNLOAD_JSON, className="button small", n_clicks=0),
             dcc.Download(id=ids.DOWNLOAD),
+            dcc.Download(id=ids.DOWNLOAD_JSON_FILE),
         ],
         className="downloads",
     )

@@ -8,7 +8,8 @@ UPLOAD_INPUT = "upload-input"  # dcc.Upload on the explorer
 UPLOAD_REPORT = "upload-report"
 UPLOAD_GOTO = "upload-goto"  # dcc.Store: where to go once the uploaded file is stored
 NAV_SINK = "nav-sink"  # dcc.Store written by the clientside navigation; nothing reads it
-DOWNLOAD = "download"  # dcc.Download of the filtered events
+DOWNLOAD = "download"  # dcc.Download of the filtered events as CSV
+DOWNLOAD_JSON_FILE = "download-json-file"  # ... and as JSON
 DOWNLOAD_CSV = "download-csv"
 DOWNLOAD_JSON = "download-json"
 

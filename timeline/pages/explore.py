@@ -288,6 +288,7 @@ def _lineage_section(collection: Collection) -> list:
                     "Click an organisation to see its events; click a connector or a leader for the source sentence.",
                     className="key",
                 ),
+                figure_downloads(ids.LINEAGE, "lineage"),
                 html.Div(id=ids.EXPLORE_LINEAGE_DETAIL, className="lineage-detail", **{"aria-live": "polite"}),
             ],
             className="panel lineage-panel",
@@ -418,23 +419,20 @@ def register(app: Dash, registry: Registry) -> None:
             search_for = collection.organisations.set_index("id").loc[item[1], "short_name"]
         return figure, item_detail(collection, item, served.url_key), search_for
 
-    @app.callback(
-        Output(ids.DOWNLOAD, "data"),
-        Input(ids.DOWNLOAD_CSV, "n_clicks"),
-        Input(ids.DOWNLOAD_JSON, "n_clicks"),
-        *[State(control.component_id, control.component_property) for control in controls],
-        State(ids.WINDOW, "data"),
-        *page,
-        prevent_initial_call=True,
-    )
-    def download(_csv, _json, text, categories, countries, actors, year_from, year_to, window, key, uploaded):
-        served = registry.get(key, uploaded)
-        filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
-        shown = events_shown(served.explore, filters, window)
-        name = served.collection.id
-        if ctx.triggered_id == ids.DOWNLOAD_JSON:
-            return dcc.send_string(export.to_json(shown), f"{name}-events.json", type="application/json")
-        return dcc.send_string(export.to_csv(shown), f"{name}-events.csv", type="text/csv")
+    # One callback per format: Dash drops the answer of a callback fired again before it returned,
+    # so one shared callback would lose the CSV when JSON is clicked right after it.
+    for button, target, fmt in (
+        (ids.DOWNLOAD_CSV, ids.DOWNLOAD, "csv"),
+        (ids.DOWNLOAD_JSON, ids.DOWNLOAD_JSON_FILE, "json"),
+    ):
+        app.callback(
+            Output(target, "data"),
+            Input(button, "n_clicks"),
+            *[State(control.component_id, control.component_property) for control in controls],
+            State(ids.WINDOW, "data"),
+            *page,
+            prevent_initial_call=True,
+        )(_downloader(registry, fmt))
 
     @app.callback(
         Output(ids.UPLOAD, "data"),
@@ -476,6 +474,19 @@ def register(app: Dash, registry: Registry) -> None:
         State(ids.EVENT_LIST, "id"),
         prevent_initial_call=True,
     )
+
+
+def _downloader(registry: Registry, fmt: str):
+    def download(_clicks, text, categories, countries, actors, year_from, year_to, window, key, uploaded):
+        served = registry.get(key, uploaded)
+        filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
+        shown = events_shown(served.explore, filters, window)
+        name = f"{served.collection.id}-events.{fmt}"
+        if fmt == "json":
+            return dcc.send_string(export.to_json(shown), name, type="application/json")
+        return dcc.send_string(export.to_csv(shown), name, type="text/csv")
+
+    return download
 
 
 def decode_upload(contents: str | None, filename: str | None) -> tuple[str, bytes]:
