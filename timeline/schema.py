@@ -268,8 +268,8 @@ def validate_events(rows: list[Row], file: str) -> tuple[list[Row], dict[str, li
     `columns[name][k]` is what `EventRow(...).model_dump()[name]` gives for the k-th good row, and the
     problems are validate_rows' (tests/test_fast_validation.py compares them). pydantic costs about
     0.16 ms a row, so rows are first checked by plain code over whole columns, mostly sets of
-    distinct values and loops that run in C (`_fast_columns`); only the rows that check is not
-    certain of go through EventRow, which so still writes every problem message.
+    distinct values and loops that run in C (`_fast_columns`). Only the rows that check is not
+    certain of go through EventRow, so every problem message is still pydantic's.
     """
     columns, doubtful = _fast_columns([row.values for row in rows])
     if not doubtful:
@@ -417,7 +417,7 @@ def _checked_column(cells: list[dict], key: str, text: bool, doubtful: set[int])
 
 
 def _all_slugs(ids: list[str]) -> bool:
-    """True if every id matches _SLUG: [a-z0-9] runs joined by single hyphens. (False may be wrong.)"""
+    """True if every id matches _SLUG: runs of [a-z0-9] joined by single hyphens; False if not, or in doubt."""
     text = "\0" + "\0".join(ids)  # a NUL before every id
     return (
         text.count("\0") == len(ids)
@@ -432,8 +432,8 @@ def _fast_fatalities(cell: str):
     if cell == "":
         return None
     text = cell.replace(",", "")
-    if text.isascii() and text.isdigit() and len(text) <= 15:
-        return int(text)
+    if text.isascii() and text.isdigit() and len(text) <= 15:  # EventRow: int(text) if text.isdigit()
+        return int(text)  # (other digits, and numbers too large to be counts, are left to EventRow)
     return ...
 
 
