@@ -196,3 +196,24 @@ def test_imported_events_are_marked_as_having_no_source_quote(aqim):
     assert "No source quote" in text_of(detail_panel(imported, quote_passages(imported), first))
     bundled = text_of(detail_panel(aqim, quote_passages(aqim), aqim.events.iloc[0]["id"]))
     assert "No source quote" not in bundled and "In the source" in bundled
+
+
+def test_page_cache_builds_a_page_once_and_keeps_the_last_few():
+    from timeline.pages.registry import PageCache
+
+    built: list[str] = []
+
+    def build(name: str):
+        def make():
+            built.append(name)
+            return {"page": name}
+
+        return make
+
+    cache = PageCache(size=2)
+    first = cache.get(("/", "?q=a"), build("a"))
+    assert cache.get(("/", "?q=a"), build("a")) is first
+    cache.get(("/", "?q=b"), build("b"))
+    cache.get(("/", "?q=c"), build("c"))  # evicts a, the least recently used
+    cache.get(("/", "?q=a"), build("a"))
+    assert built == ["a", "b", "c", "a"]

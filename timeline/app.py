@@ -10,7 +10,7 @@ from . import upload, urlstate
 from .collection import Collection
 from .components import ids
 from .pages import explore, glossary, present
-from .pages.registry import NoUpload, Registry, UnknownCollection
+from .pages.registry import NoUpload, Registry, Served, UnknownCollection
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -68,15 +68,28 @@ def create_app(collections: Collection | dict[str, Collection]) -> Dash:
             return _no_upload(registry), None
         except UnknownCollection:
             return _unknown_collection(registry, key), None
-        if pathname in ("/", "", None):
-            return explore.layout(registry, served, search, uploaded), served.key
-        if pathname in ("/present", "/present/"):
-            return served.present.layout(search), served.key
-        if pathname in ("/glossary", "/glossary/"):
-            return glossary.layout(served.collection, served.url_key), served.key
-        return _not_found(pathname, served.url_key), served.key
+        return _cached_page(registry, served, pathname, search, uploaded), served.key
 
+    # The first visitor should not wait for the default page to be built.
+    _cached_page(registry, registry.get(None), "/", "", None)
     return app
+
+
+def _cached_page(registry: Registry, served: Served, pathname: str | None, search: str | None, uploaded: dict | None):
+    name = (uploaded or {}).get("name")  # the explorer's collection bar names this tab's file
+    return served.pages.get(
+        (pathname or "/", search or "", name), lambda: _page(registry, served, pathname, search, uploaded)
+    )
+
+
+def _page(registry: Registry, served: Served, pathname: str | None, search: str | None, uploaded: dict | None):
+    if pathname in ("/", "", None):
+        return explore.layout(registry, served, search, uploaded)
+    if pathname in ("/present", "/present/"):
+        return served.present.layout(search)
+    if pathname in ("/glossary", "/glossary/"):
+        return glossary.layout(served.collection, served.url_key)
+    return _not_found(pathname, served.url_key)
 
 
 def _message(title: str, text: list, links: list[html.A]) -> html.Div:

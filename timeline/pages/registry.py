@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from .. import upload
 from ..collection import Collection
@@ -18,7 +19,8 @@ from ..passages import Passages, quote_passages
 from .explore import ExploreData
 from .present import PresentPage
 
-UPLOADS_KEPT = 4  # parsed uploads kept in server memory; the browser holds the file, so a miss only costs a re-read
+UPLOADS_KEPT = 4
+PAGES_KEPT = 32  # per collection  # parsed uploads kept in server memory; the browser holds the file, so a miss only costs a re-read
 
 
 class NoUpload(LookupError):
@@ -27,6 +29,31 @@ class NoUpload(LookupError):
 
 class UnknownCollection(LookupError):
     """The URL names a collection this server does not have."""
+
+
+class PageCache:
+    """Pages built from the same URL are the same page: the last few are kept, ready to send.
+
+    A page is a pure function of its collection and URL, and building the explorer's
+    (figures, list, source text) is most of a first visit's server time.
+    """
+
+    def __init__(self, size: int = PAGES_KEPT):
+        self._pages: OrderedDict[tuple, object] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, build: Callable[[], object]) -> object:
+        with self._lock:
+            if key in self._pages:
+                self._pages.move_to_end(key)
+                return self._pages[key]
+        page = build()
+        with self._lock:
+            self._pages[key] = page
+            while len(self._pages) > self._size:
+                self._pages.popitem(last=False)
+        return page
 
 
 @dataclass(frozen=True)
@@ -38,6 +65,7 @@ class Served:
     explore: ExploreData
     present: PresentPage
     upload: upload.Uploaded | None = None
+    pages: PageCache = field(default_factory=PageCache, compare=False)
 
     @classmethod
     def build(cls, key: str, url_key: str | None, collection: Collection, uploaded=None) -> Served:
