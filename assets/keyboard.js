@@ -26,6 +26,16 @@
     }
   });
 
+  // A click (or Enter, which clicks) on a list item or a highlighted passage selects its event.
+  // Done here rather than with a Dash id per item: pattern-matched ids on a list of a hundred
+  // made every redraw of the list cost seconds in Dash's renderer.
+  document.addEventListener('click', function (event) {
+    var chosen = event.target.closest && event.target.closest('.event-item[data-event], mark.passage[data-event]');
+    if (chosen && window.dash_clientside && window.dash_clientside.set_props) {
+      window.dash_clientside.set_props('selected', { data: chosen.getAttribute('data-event') });
+    }
+  });
+
   window.timelineUI = {
     // Brings the selected event's list item into view after a click on the map or timeline.
     reveal: function (selected) {

@@ -207,7 +207,7 @@ def test_keyboard_moves_through_the_list_and_selects(browser, server):
 
 def test_clicking_a_source_passage_selects_its_event(browser, server):
     open_explorer(browser, server)
-    passage = browser.driver.find_element(By.CSS_SELECTOR, '#source-reader mark.passage[id*="annabi-appointed"]')
+    passage = browser.driver.find_element(By.CSS_SELECTOR, '#source-reader mark.passage[data-event="annabi-appointed"]')
     browser.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", passage)
     passage.click()
     browser.wait(lambda: detail_title(browser) == COLLECTION.event("annabi-appointed")["title"])

@@ -1,61 +1,59 @@
-"""The chronological list: the accessible twin of the graphs and the basis of printing."""
+"""The chronological list: the accessible twin of the graphs and the basis of printing.
+
+It is sent as one block of HTML (every text escaped here) rather than as Dash
+components: Dash's renderer pays per component, and a hundred items of five
+components each cost seconds on every filter change (see bench/README.md).
+assets/keyboard.js turns a click on an item into the selection.
+"""
 
 from __future__ import annotations
 
+from html import escape
+
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
 from .. import dates
 from ..schema import CATEGORIES
-from . import ids
 
-# Dash's renderer slows with every component on the page (measured: ~5,000 components froze it
-# for minutes), and a list of hundreds is useless to scroll; say what is left out instead.
+# A list of hundreds is useless to scroll, and costs the browser; say what is left out instead.
 LIMIT = 100
 
 
-def event_list(events: pd.DataFrame, selected: str | None) -> html.Ol | html.P | html.Div:
+def event_list(events: pd.DataFrame, selected: str | None) -> html.P | dcc.Markdown:
     if events.empty:
         return html.P("No events match these filters. Clear a filter to see more.", className="empty-note")
     shown = events.head(LIMIT)
     if selected is not None and selected not in set(shown["id"]) and selected in set(events["id"]):
         shown = pd.concat([shown, events[events["id"] == selected]])
-    items = html.Ol([_item(event, event.id == selected) for event in shown.itertuples()], className="event-items")
-    if len(events) <= len(shown):
-        return items
-    return html.Div(
-        [
-            items,
-            html.P(
-                f"Showing the first {LIMIT:,} of {len(events):,} events in view. "
-                "Filter, or zoom the timeline, to see the others.",
-                className="empty-note list-more",
-            ),
-        ]
-    )
+    parts = ['<ol class="event-items">', *(_item(event, event.id == selected) for event in shown.itertuples()), "</ol>"]
+    if len(events) > len(shown):
+        parts.append(
+            f'<p class="empty-note list-more">Showing the first {LIMIT:,} of {len(events):,} events in view. '
+            "Filter, or zoom the timeline, to see the others.</p>"
+        )
+    # Markdown would read indented or blank-line-separated HTML as text; one line stays one HTML block.
+    return dcc.Markdown("".join(parts), dangerously_allow_html=True, className="event-list-html")
 
 
-def _item(event, is_selected: bool) -> html.Li:
+def _item(event, is_selected: bool) -> str:
     flags = []
     if event.date_basis != "stated":
-        flags.append(html.Span(f"date {event.date_basis}", className=f"flag flag-{event.date_basis}"))
+        flags.append(_span(f"flag flag-{event.date_basis}", f"date {event.date_basis}"))
     if getattr(event, "status", "") == "draft":
-        flags.append(html.Span("draft", className="flag flag-draft", title="Drafted by extract; not yet checked"))
+        flags.append('<span class="flag flag-draft" title="Drafted by extract; not yet checked">draft</span>')
     if event.kind == "era":
-        flags.append(html.Span("era", className="flag flag-era"))
-    return html.Li(
-        html.Button(
-            [
-                html.Span(dates.describe(event.start, event.end), className="item-date"),
-                html.Span(event.title, className="item-title"),
-                html.Span(
-                    [html.Span(CATEGORIES[event.category], className=f"badge cat-{event.category}"), *flags],
-                    className="item-meta",
-                ),
-            ],
-            id={"type": ids.EVENT_ITEM, "id": event.id},
-            className="event-item selected" if is_selected else "event-item",
-            n_clicks=0,
-            **{"aria-current": "true" if is_selected else "false", "data-event": event.id},
-        )
+        flags.append(_span("flag flag-era", "era"))
+    badge = _span(f"badge cat-{event.category}", CATEGORIES[event.category])
+    return (
+        f'<li><button type="button" class="event-item{" selected" if is_selected else ""}" '
+        f'aria-current="{"true" if is_selected else "false"}" data-event="{escape(event.id)}">'
+        f"{_span('item-date', dates.describe(event.start, event.end))}"
+        f"{_span('item-title', event.title)}"
+        f'<span class="item-meta">{badge}{"".join(flags)}</span>'
+        "</button></li>"
     )
+
+
+def _span(css_class: str, text: str) -> str:
+    return f'<span class="{escape(css_class)}">{escape(str(text))}</span>'

@@ -32,9 +32,6 @@ SELECTED = "selected"  # dcc.Store: the selected event id
 WINDOW = "time-window"  # dcc.Store: the timeline's visible [start, end]
 SCROLL_SINK = "scroll-sink"  # dcc.Store written by a clientside callback; nothing reads it
 
-EVENT_ITEM = "event-item"  # pattern: {"type": EVENT_ITEM, "id": event_id}
-PASSAGE = "passage"  # pattern: {"type": PASSAGE, "event": event_id, "at": offset}
-
 
 def passage_anchor(event_id: str) -> str:
     return f"passage-{event_id}"

@@ -75,11 +75,10 @@ def _piece(text: str, piece: sourcetext.Segment, spans, titles, selected):
     is_selected = selected in piece.event_ids
     mark = html.Mark(
         words,
-        id={"type": ids.PASSAGE, "event": piece.event_ids[0], "at": piece.start},
         className="passage selected" if is_selected else "passage",
         title="Quoted by: " + "; ".join(titles[eid] for eid in piece.event_ids),
         tabIndex=0,
         role="button",
-        n_clicks=0,
+        **{"data-event": piece.event_ids[0]},  # assets/keyboard.js selects it on click, as for list items
     )
     return html.Span([*anchors, mark])

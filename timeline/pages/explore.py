@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, get_asset_url, html, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, dcc, get_asset_url, html, no_update
 from dash.exceptions import PreventUpdate
 
 from .. import export, search, upload, urlstate
@@ -356,18 +356,11 @@ def register(app: Dash, registry: Registry) -> None:
         Output(ids.SELECTED, "data"),
         Input(ids.TIMELINE, "clickData"),
         Input(ids.MAP, "clickData"),
-        Input({"type": ids.EVENT_ITEM, "id": ALL}, "n_clicks"),
-        Input({"type": ids.PASSAGE, "event": ALL, "at": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )
-    def select(timeline_click, map_click, _items, _passages):
-        trigger = ctx.triggered_id
-        if isinstance(trigger, dict):
-            # A re-rendered list fires with n_clicks 0; only a real click selects.
-            if not ctx.triggered[0]["value"]:
-                return no_update
-            return trigger["id"] if trigger["type"] == ids.EVENT_ITEM else trigger["event"]
-        click = timeline_click if trigger == ids.TIMELINE else map_click
+    def select(timeline_click, map_click):
+        # Clicks on list items and source passages set the store in the browser (assets/keyboard.js).
+        click = timeline_click if ctx.triggered_id == ids.TIMELINE else map_click
         return clicked_event(click)
 
     @app.callback(

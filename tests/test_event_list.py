@@ -1,0 +1,53 @@
+"""The event list is sent as one block of HTML: every text in it must arrive as text."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from timeline.components.event_list import LIMIT, event_list
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parsed(component) -> _Tags:
+    parser = _Tags()
+    parser.feed(component.children)
+    return parser
+
+
+def test_items_carry_their_event_and_selection(aqim):
+    tags = parsed(event_list(aqim.events, "jnim-formed")).tags
+    buttons = [attrs for tag, attrs in tags if tag == "button"]
+    assert [b["data-event"] for b in buttons] == list(aqim.events["id"])
+    assert [b["data-event"] for b in buttons if b["aria-current"] == "true"] == ["jnim-formed"]
+    assert {tag for tag, _ in tags} <= {"ol", "li", "button", "span", "p"}
+
+
+def test_markup_in_the_data_is_escaped(aqim):
+    events = aqim.events.head(2).copy()
+    events.loc[events.index[0], "title"] = '<img src=x onerror="alert(1)"> & <script>alert(2)</script>'
+    events.loc[events.index[1], "id"] = 'x" onclick="alert(3)'
+    result = parsed(event_list(events, None))
+    assert {tag for tag, _ in result.tags} <= {"ol", "li", "button", "span", "p"}
+    assert not any(key.startswith("on") for _, attrs in result.tags for key in attrs)
+    assert '<img src=x onerror="alert(1)"> & <script>alert(2)</script>' in "".join(result.text)
+
+
+def test_a_long_list_says_what_it_leaves_out(aqim):
+    import pandas as pd
+
+    many = pd.concat([aqim.events] * 10, ignore_index=True)
+    result = parsed(event_list(many, None))
+    assert sum(tag == "button" for tag, _ in result.tags) == LIMIT
+    assert f"Showing the first {LIMIT:,} of {len(many):,} events" in "".join(result.text)
