@@ -15,6 +15,8 @@ class _Tags(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
+        if tag == "p":
+            self.text.append("\n")  # a paragraph is a block: its words do not run into the last one's
 
     def handle_data(self, data):
         self.text.append(data)
@@ -51,3 +53,25 @@ def test_a_long_list_says_what_it_leaves_out(aqim):
     result = parsed(event_list(many, None))
     assert sum(tag == "button" for tag, _ in result.tags) == LIMIT
     assert f"Showing the first {LIMIT:,} of {len(many):,} events" in "".join(result.text)
+
+
+def test_source_reader_marks_each_quoted_passage_with_its_event(aqim):
+    from dash import dcc
+
+    from timeline.components.source_reader import source_reader
+    from timeline.passages import quote_passages
+
+    passages = quote_passages(aqim)
+    blocks = source_reader(aqim, passages, "jnim-formed")
+    (block,) = [b for b in blocks if isinstance(b, dcc.Markdown)]
+    result = parsed(block)
+    marked = {attrs["data-event"] for tag, attrs in result.tags if tag == "mark"}
+    assert marked <= set(aqim.events["id"]) and "jnim-formed" in marked
+    selected = [attrs for tag, attrs in result.tags if tag == "mark" and "selected" in attrs["class"]]
+    assert selected and all(attrs["role"] == "button" for attrs in selected)
+    anchors = {attrs["id"] for tag, attrs in result.tags if tag == "span" and attrs.get("class") == "anchor"}
+    assert "passage-jnim-formed" in anchors
+    # The text reads as the source does: its paragraphs' words, in order, nothing added.
+    source = next(iter(aqim.sources.values())).text
+    shown = " ".join("".join(result.text).split())
+    assert len(shown) > 1000 and shown in " ".join(source.split())

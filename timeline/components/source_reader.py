@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dash import html
+from html import escape
+
+from dash import dcc, html
 
 from .. import sourcetext
 from ..collection import Collection
@@ -39,15 +41,18 @@ def source_reader(collection: Collection, passages: Passages, selected: str | No
                 className="source-note",
             )
         )
-    for paragraph in shown:
-        pieces = sourcetext.segments(source.text, spans, paragraph.start, paragraph.end)
-        blocks.append(
-            html.P(
-                [_piece(source.text, piece, spans, titles, selected) for piece in pieces],
-                id=f"{source.id}-para-{paragraph.number}",
-                className="source-paragraph",
-            )
+    # One block of HTML (every text escaped here), not a few Dash components per passage: the renderer
+    # pays per component, on every selection. assets/keyboard.js selects on a click on a passage.
+    html_paragraphs = "".join(
+        f'<p id="{escape(source.id)}-para-{paragraph.number}" class="source-paragraph">'
+        + "".join(
+            _piece(source.text, piece, spans, titles, selected)
+            for piece in sourcetext.segments(source.text, spans, paragraph.start, paragraph.end)
         )
+        + "</p>"
+        for paragraph in shown
+    )
+    blocks.append(dcc.Markdown(f"<div>{html_paragraphs}</div>", dangerously_allow_html=True))
     return blocks
 
 
@@ -63,22 +68,24 @@ def _window(paragraphs: list, offset: int | None) -> list:
     return paragraphs[first : first + WINDOW]
 
 
-def _piece(text: str, piece: sourcetext.Segment, spans, titles, selected):
-    words = text[piece.start : piece.end]
+def _piece(text: str, piece: sourcetext.Segment, spans, titles, selected) -> str:
+    # A newline inside a paragraph shows as a space anyway, and Markdown must not see one.
+    words = _text(text[piece.start : piece.end])
     if not piece.event_ids:
         return words
-    anchors = [
-        html.Span(id=ids.passage_anchor(eid), className="anchor")
+    anchors = "".join(
+        f'<span id="{escape(ids.passage_anchor(eid))}" class="anchor"></span>'
         for eid in piece.event_ids
         if spans[eid][0] == piece.start
-    ]
-    is_selected = selected in piece.event_ids
-    mark = html.Mark(
-        words,
-        className="passage selected" if is_selected else "passage",
-        title="Quoted by: " + "; ".join(titles[eid] for eid in piece.event_ids),
-        tabIndex=0,
-        role="button",
-        **{"data-event": piece.event_ids[0]},  # assets/keyboard.js selects it on click, as for list items
     )
-    return html.Span([*anchors, mark])
+    css = "passage selected" if selected in piece.event_ids else "passage"
+    title = _text("Quoted by: " + "; ".join(titles[eid] for eid in piece.event_ids))
+    mark = (
+        f'<mark class="{css}" title="{title}" tabindex="0" role="button" '
+        f'data-event="{escape(piece.event_ids[0])}">{words}</mark>'
+    )
+    return f"<span>{anchors}{mark}</span>"
+
+
+def _text(value: str) -> str:
+    return escape(value).replace("\r", " ").replace("\n", " ")
