@@ -16,8 +16,10 @@ problem; it never hands back part of a collection.
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -90,7 +92,7 @@ def load_collection(path: str | Path = BUNDLED, progress: Callable[[str], None] 
     report("checking lessons and organisations")
     # Ids are checked only against a clean events.csv: a broken row is reported there, not as an unknown id.
     events_clean = not any(problem.file == _label(folder, "events.csv") for problem in problems)
-    lessons = load_lessons(folder, events["id"] if events_clean else None, problems)
+    lessons = load_lessons(folder, events["id"].tolist() if events_clean else None, problems)
     lineage = load_lineage(folder, sources, problems)
     if problems:
         raise CollectionError(problems)
@@ -222,7 +224,8 @@ def _read_events(
     report = report or (lambda _stage: None)
     label = _label(folder, "events.csv")
     report("reading events.csv")
-    rows, found = read_rows(folder / "events.csv", schema.EVENT_REQUIRED, schema.EVENT_OPTIONAL, label)
+    with _no_collector():
+        rows, found = read_rows(folder / "events.csv", schema.EVENT_REQUIRED, schema.EVENT_OPTIONAL, label)
     problems.extend(found)
     return events_from_rows(rows, label, sources, places, problems, report)
 
@@ -250,14 +253,18 @@ def _events_from_rows(
 ) -> pd.DataFrame:
     """events_from_rows. `fast=False` is the plain way, every row through pydantic, one record per event
     and Source.finder for every quote, that tests/test_fast_validation.py holds the fast way to."""
-    import gc
+    with _no_collector():
+        return _checked_events(rows, label, sources, places, problems, report, fast)
 
+
+@contextmanager
+def _no_collector() -> Iterator[None]:
     # A load makes a few objects per cell, none of them in a cycle; the collector's passes over
     # everything alive (the rows included) took seconds at 100,000 events, for nothing to collect.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _checked_events(rows, label, sources, places, problems, report, fast)
+        yield
     finally:
         if collecting:
             gc.enable()
