@@ -98,3 +98,19 @@ def test_relayout_parsing():
     assert window_from_relayout({"xaxis.autorange": True}) is None
     with pytest.raises(LookupError):
         window_from_relayout({"dragmode": "pan"})
+
+
+def test_normalise_drops_every_combining_mark_as_a_per_character_check_would():
+    import sys
+    import unicodedata
+
+    from timeline.search import normalise
+
+    def reference(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'").replace("‘", "'"))
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+    marks = "".join(chr(c) for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c)))
+    text = "Émir Droukdel’s Ṭāriq Việt ﬁ القاعدة 한국어 " + "a".join(marks)
+    assert normalise(text) == reference(text)
+    assert normalise("ÉMIR") == "emir"

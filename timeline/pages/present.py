@@ -11,6 +11,7 @@ at load.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import parse_qs
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html
@@ -20,7 +21,7 @@ from ..collection import Collection
 from ..components import ids
 from ..components.slide import event_slide, intro_slide, map_box, map_graph, slide_figure, speaker_note
 from ..deck import Deck, UnknownLesson, build_deck
-from ..figures.strip import strip_layout
+from ..figures.strip import Strip, strip_layout
 from ..passages import Passages
 
 # Slides whose maps are drawn, around the one shown (the store hands the same window to present.js).
@@ -61,8 +62,12 @@ class PresentPage:
         self.collection = collection
         self.passages = passages
         self.url_key = url_key  # ?collection= in this page's links
-        self.strip = strip_layout(collection.events)
         self._figures: dict[str | None, list[dict | None]] = {}
+
+    @cached_property
+    def strip(self) -> Strip:
+        # Built on the first visit to /present, not at start-up: it walks every event.
+        return strip_layout(self.collection.events)
 
     def figures(self, deck: Deck) -> list[dict | None]:
         if deck.lesson_id not in self._figures:
