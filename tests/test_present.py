@@ -144,3 +144,22 @@ def test_unknown_lesson_lists_the_lessons(page: present.PresentPage) -> None:
     links = [a.href for a in find(root, lambda c: getattr(c, "href", None) is not None)]
     assert f"/present?lesson={LESSON}" in links
     assert "/present" in links
+
+
+def test_strip_marks_column_wise_match_one_event_at_a_time(tmp_path):
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    from timeline.collection import load_collection
+    from timeline.figures.strip import strip_layout
+
+    folder = tmp_path / "n600"
+    subprocess.run([sys.executable, "bench/make_collection.py", "600", str(folder)], cwd=ROOT, check=True)
+    events = load_collection(folder).events
+    strip = strip_layout(events)
+    one_by_one = [strip.mark(event) for _, event in events.iterrows()]
+    assert list(strip.background) == [m for m in one_by_one if not m.era]
+    assert list(strip.eras) == [m for m in one_by_one if m.era]
+    assert any(m.width == 0 for m in strip.background) and any(m.width > 0 for m in strip.background)

@@ -41,6 +41,23 @@ class Strip:
         left = self._percent(earliest)
         return Mark(event["id"], left, max(self._percent(latest) - left, 0.4), event["kind"] == "era")
 
+    def marks(self, events: pd.DataFrame) -> list[Mark]:
+        """mark() for every event, column-wise: one row at a time took seconds at 100,000 events."""
+        total = (self.last - self.first).total_seconds()
+
+        def percent(when: pd.Series) -> pd.Series:
+            return (100 * (when - self.first).dt.total_seconds() / total).round(3)
+
+        is_point = events["precision"].astype(str).isin(POINT_PRECISIONS)
+        middle = events["earliest"] + (events["latest"] - events["earliest"]) / 2
+        left = percent(middle.where(is_point, events["earliest"]))
+        width = (percent(events["latest"]) - left).clip(lower=0.4).where(~is_point, 0.0)
+        eras = events["kind"] == "era"
+        return [
+            Mark(event_id, float(at), float(span), bool(era))
+            for event_id, at, span, era in zip(events["id"], left, width, eras, strict=True)
+        ]
+
     def _percent(self, when: pd.Timestamp) -> float:
         total = (self.last - self.first).total_seconds()
         return round(100 * (when - self.first).total_seconds() / total, 3)
@@ -63,7 +80,7 @@ def strip_layout(events: pd.DataFrame) -> Strip:
         (strip._percent(pd.Timestamp(year=year, month=1, day=1)), str(year))
         for year in range(first_year + (-first_year) % step, last_year + 1, step)
     )
-    marks = [strip.mark(event) for _, event in events.iterrows()]
+    marks = strip.marks(events)
     return Strip(
         first,
         last,
