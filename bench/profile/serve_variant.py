@@ -2,6 +2,9 @@
 
     python bench/profile/serve_variant.py --port 8123 [--variant base] [--root DIR]
 
+Written against the app of commit 54ffd22 (see NOTES.md); `direct` needs that structure, the other
+variants only patch explore.layout's output, figure functions and Dash's resources.
+
 Nothing under timeline/ or assets/ is edited: each variant patches objects in memory before
 create_app() runs (or edits the built app). Variants combine with commas, e.g. `cache,direct`.
 
@@ -261,8 +264,8 @@ def build(variants: set[str], root: Path):
         explore.timeline_figure = timeline_figure
     real_layout = explore.layout
 
-    def layout(data, search_string):
-        tree = real_layout(data, search_string)
+    def layout(*args, **kwargs):  # any signature: 54ffd22 has (data, search), later trees more arguments
+        tree = real_layout(*args, **kwargs)
         if "storefix" in variants:
             for store_id in ("selected", "time-window"):
                 _replace_by_id(
@@ -310,10 +313,10 @@ def build(variants: set[str], root: Path):
     if "cache" in variants:
         uncached, memo = layout, {}
 
-        def layout(data, search_string):
-            key = (id(data), search_string or "")
+        def layout(*args, **kwargs):
+            key = tuple(a or "" if isinstance(a, (str, type(None))) else id(a) for a in (*args, *kwargs.values()))
             if key not in memo:
-                memo[key] = uncached(data, search_string)
+                memo[key] = uncached(*args, **kwargs)
             return memo[key]
 
     explore.layout = layout
@@ -332,6 +335,8 @@ def build(variants: set[str], root: Path):
         )
     if "direct" in variants:
         # The data create_app built is inside the router's closure; rebuild it the same way.
+        if not hasattr(explore, "ExploreData"):
+            raise SystemExit("variant 'direct' is written for the app of commit 54ffd22 (explore.ExploreData)")
         from timeline.passages import quote_passages
 
         data = explore.ExploreData.build(collection, quote_passages(collection))

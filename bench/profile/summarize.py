@@ -76,7 +76,7 @@ def main(paths: list[str]) -> int:
                 else:
                     cells.append("")
             extra = med(
-                [sum(1 for s in r["server"] if s.get("output") and s["output"] != "page.children") for r in runs[v]]
+                [sum(1 for s in r["server"] if s.get("output") and "page.children" not in s["output"]) for r in runs[v]]
             )
             cells.append(f"{extra:.0f}")
             print("| " + " | ".join(cells) + " |")

@@ -327,7 +327,7 @@ def trace_summary(driver, data: dict, keep: Path | None, index: int) -> dict:
             out["other"][name] += dur
     # Main-thread CPU time (tdur: thread time, robust to other processes taking the CPU) per phase.
     tops = [e for e in tasks if "tdur" in e]
-    router = next((f for f in data["fetches"] if f["output"] == "page.children"), None)
+    router = next((f for f in data["fetches"] if "page.children" in f["output"]), None)
     first_react = min((c["start"] for c in data["plotly"]), default=None)
     bounds = [
         ("cpu: nav -> sync scripts done", 0, data["nav"]["domInteractive"]),
@@ -415,14 +415,14 @@ def phases(run: dict) -> dict[str, float]:
             p[f"{label} start"] = r["start"]
             p[f"{label} end"] = r["end"]
     posts = [r for r in run["res"] if "_dash-update-component" in r["name"]]
-    router = next((f for f in run["fetches"] if f["output"] == "page.children"), None)
+    router = next((f for f in run["fetches"] if "page.children" in f["output"]), None)
     if router:
         r = next((x for x in posts if abs(x["start"] - router["start"]) < 50), None)
         p["router POST start"] = router["start"]
         if r:
             p["router POST ttfb"] = r["ttfb"]
             p["router POST end"] = r["end"]
-    srv = [s for s in run.get("server", []) if s["output"] == "page.children"]
+    srv = [s for s in run.get("server", []) if "page.children" in s["output"]]
     if srv:
         p["router server ms (dur)"] = srv[0]["ms"]
         p["router server CPU ms (dur)"] = srv[0].get("cpu_ms", float("nan"))
@@ -444,7 +444,7 @@ def phases(run: dict) -> dict[str, float]:
         if graph in m:
             p[f"{graph} traces present"] = m[graph]
     p["FIRST DRAW (timeline+map)"] = m.get("drawn", float("nan"))
-    extra = [s for s in run.get("server", []) if s.get("output") and s["output"] != "page.children"]
+    extra = [s for s in run.get("server", []) if s.get("output") and "page.children" not in s["output"]]
     p["extra callbacks on load: count"] = len(extra)
     p["extra callbacks on load: server CPU ms (dur)"] = sum(s.get("cpu_ms", 0) for s in extra)
     p["all three graphs"] = m.get("all_graphs", float("nan"))
