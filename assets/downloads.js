@@ -16,6 +16,12 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     timeline_upload: {
+      // A file the server accepted goes to this tab's sessionStorage store; then open() takes over.
+      keep: function (accepted) {
+        var none = window.dash_clientside.no_update;
+        if (!accepted) { return [none, none]; }
+        return [accepted.file, accepted.goto];
+      },
       // Runs once the store has written the file to sessionStorage (modified_timestamp comes after the write).
       open: function (_stamp, target) {
         if (target) { window.location.assign(target); }

@@ -76,6 +76,7 @@ def upload_box() -> html.Details:
                 className="upload-drop",
             ),
             html.Div(id=ids.UPLOAD_REPORT, className="upload-report", **{"aria-live": "polite"}),
+            dcc.Store(id=ids.UPLOAD_ACCEPTED),
         ],
         className="upload-box",
     )

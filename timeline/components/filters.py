@@ -16,7 +16,7 @@ def country_names(collection: Collection) -> dict[str, str]:
     return dict(zip(countries["country"], countries["name"], strict=True))
 
 
-def filter_bar(collection: Collection, filters: search.Filters) -> html.Div:
+def filter_bar(collection: Collection, filters: search.Filters, count: str = "") -> html.Div:
     offered = search.options(collection.events)
     names = country_names(collection)
     years = collection.events
@@ -54,7 +54,7 @@ def filter_bar(collection: Collection, filters: search.Filters) -> html.Div:
             html.Div(
                 [
                     html.Button("Clear all", id=ids.CLEAR, className="button", n_clicks=0),
-                    html.Span(id=ids.COUNT, className="count", role="status", **{"aria-live": "polite"}),
+                    html.Span(count, id=ids.COUNT, className="count", role="status", **{"aria-live": "polite"}),
                 ],
                 className="control control-count",
             ),

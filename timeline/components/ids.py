@@ -6,6 +6,7 @@ COLLECTION = "collection"  # dcc.Store: the key of the collection the page shows
 UPLOAD = "uploaded-file"  # dcc.Store (sessionStorage): {name, text, base} of the file this tab dropped
 UPLOAD_INPUT = "upload-input"  # dcc.Upload on the explorer
 UPLOAD_REPORT = "upload-report"
+UPLOAD_ACCEPTED = "upload-accepted"  # dcc.Store in the explorer: a file that passed, with where to go
 UPLOAD_GOTO = "upload-goto"  # dcc.Store: where to go once the uploaded file is stored
 NAV_SINK = "nav-sink"  # dcc.Store written by the clientside navigation; nothing reads it
 DOWNLOAD = "download"  # dcc.Download of the filtered events as CSV
@@ -30,6 +31,7 @@ SOURCE_READER = "source-reader"
 
 SELECTED = "selected"  # dcc.Store: the selected event id
 WINDOW = "time-window"  # dcc.Store: the timeline's visible [start, end]
+QUERY = "view-query"  # dcc.Store: the view as a query string, copied to the URL in the browser
 SCROLL_SINK = "scroll-sink"  # dcc.Store written by a clientside callback; nothing reads it
 
 

@@ -160,7 +160,7 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                 className="page-header",
             ),
             collection_bar(registry.choices(), served, uploaded),
-            filter_bar(collection, filters),
+            filter_bar(collection, filters, view.count),
             html.Section(
                 [
                     dcc.Graph(
@@ -242,10 +242,14 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                 id="source",
                 className="panel source-panel",
             ),
-            html.Span(view.count, id="initial-count", hidden=True),
-            dcc.Store(id=ids.SELECTED, data=selected),
-            dcc.Store(id=ids.WINDOW, data=None),
+            # A Store given data=None sets it again when it mounts, and Dash takes that for a change:
+            # five callbacks ran on every page load and redrew all three graphs (bench/profile/NOTES.md).
+            dcc.Store(id=ids.SELECTED, **({"data": selected} if selected else {})),
+            dcc.Store(id=ids.WINDOW),
             dcc.Store(id=ids.SCROLL_SINK),
+            # The view's query string. update_views writes it here, inside the page, not to the URL:
+            # a callback with an output outside a page the router inserted runs when the page arrives.
+            dcc.Store(id=ids.QUERY),
         ],
         className="explore",
     )
@@ -331,7 +335,7 @@ def register(app: Dash, registry: Registry) -> None:
         Output(ids.MAP, "figure"),
         Output(ids.EVENT_LIST, "children"),
         Output(ids.COUNT, "children"),
-        Output(ids.URL, "search"),
+        Output(ids.QUERY, "data"),
         *controls,
         Input(ids.WINDOW, "data"),
         Input(ids.SELECTED, "data"),
@@ -427,10 +431,11 @@ def register(app: Dash, registry: Registry) -> None:
             prevent_initial_call=True,
         )(_downloader(registry, fmt))
 
+    # Both outputs are inside the page, so the router's inserting it does not run this callback;
+    # the browser copies an accepted file to the tab's store (assets/downloads.js).
     @app.callback(
-        Output(ids.UPLOAD, "data"),
+        Output(ids.UPLOAD_ACCEPTED, "data"),
         Output(ids.UPLOAD_REPORT, "children"),
-        Output(ids.UPLOAD_GOTO, "data"),
         Input(ids.UPLOAD_INPUT, "contents"),
         State(ids.UPLOAD_INPUT, "filename"),
         State(ids.COLLECTION, "data"),
@@ -443,14 +448,24 @@ def register(app: Dash, registry: Registry) -> None:
             name, raw = decode_upload(contents, filename)
             served = registry.read_upload(name, raw, key if key != upload.KEY else None)
         except CollectionError as error:
-            return no_update, problem_list(error.problems), None
+            return no_update, problem_list(error.problems)
         stored = {"name": name, "text": raw.decode("utf-8"), "base": key if key != upload.KEY else None}
         count = len(served.collection.events)
-        return (
-            stored,
-            html.P(f"Read {count:,} events from {name}; opening them…", className="ok"),
-            "/?collection=upload",
-        )
+        accepted = {"file": stored, "goto": urlstate.href("/", upload.KEY)}
+        return accepted, html.P(f"Read {count:,} events from {name}; opening them…", className="ok")
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="timeline_upload", function_name="keep"),
+        Output(ids.UPLOAD, "data"),
+        Output(ids.UPLOAD_GOTO, "data"),
+        Input(ids.UPLOAD_ACCEPTED, "data"),
+    )
+
+    app.clientside_callback(
+        "function(query) { return query === undefined || query === null ? window.dash_clientside.no_update : query; }",
+        Output(ids.URL, "search"),
+        Input(ids.QUERY, "data"),
+    )
 
     app.clientside_callback(
         ClientsideFunction(namespace="timeline_upload", function_name="open"),
