@@ -31,12 +31,15 @@ def test_server_answers_on_loopback_and_serves_offline_assets(running):
     status, body, _ = fetch(running.url + "/")
     assert status == 200 and b"_dash-config" in body
     assert running.url.startswith("http://127.0.0.1:")
+    bodies = {"/": body}
     for asset in ("/assets/topojson/africa_50m.json", "/assets/vendor/plotly-geo.min.js", "/assets/style.css"):
         status, body, _ = fetch(running.url + asset)
         assert status == 200 and len(body) > 100, asset
-    # No page the server sends points the browser at a CDN.
-    for marker in (b"cdn.plot.ly", b"unpkg.com", b"jsdelivr", b"fonts.googleapis"):
-        assert marker not in body
+        bodies[asset] = body
+    # Nothing the server sends points the browser at a CDN, not even plotly's default topojsonURL.
+    for path, body in bodies.items():
+        for marker in (b"cdn.plot.ly", b"unpkg.com", b"jsdelivr", b"fonts.googleapis"):
+            assert marker not in body, (path, marker)
 
 
 def test_server_runs_without_debug_by_default(running):

@@ -107,7 +107,7 @@ def map_graph(index: int, figure: dict) -> dcc.Graph:
     return dcc.Graph(
         id=ids.present_map(index),
         figure=figure,
-        # topojsonURL keeps plotly from asking its CDN for the country shapes (see explore.py).
+        # topojsonURL points plotly at the vendored country shapes, never the internet (see explore.py).
         config={**MAP_CONFIG, "topojsonURL": get_asset_url("topojson/")},
         className="slide-map-graph",
         style={"height": "100%", "width": "100%"},
