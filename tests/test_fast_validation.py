@@ -1,4 +1,4 @@
-"""The fast way of checking events (schema.validate_events, collection._events_from_rows) gives what
+"""The fast way of checking events (schema.validate_events, collection.events_from_rows) gives what
 the plain way gives: the same DataFrame and the same problems, word for word.
 
 The plain way is every row through pydantic's EventRow, a record per event built by _record and
@@ -80,8 +80,8 @@ def assert_same_frame(rows: list[Row], sources: dict[str, C.Source], places: pd.
     """The events DataFrame and the problems of the fast and the plain way are the same."""
     fast_problems: list[Problem] = []
     plain_problems: list[Problem] = []
-    fast = C._events_from_rows(rows, "events.csv", _fresh(sources), places, fast_problems)
-    plain = C._events_from_rows(rows, "events.csv", _fresh(sources), places, plain_problems, fast=False)
+    fast = C.events_from_rows(rows, "events.csv", _fresh(sources), places, fast_problems)
+    plain = C.events_from_rows(rows, "events.csv", _fresh(sources), places, plain_problems, fast=False)
     pd.testing.assert_frame_equal(fast, plain, check_exact=True)
     assert fast_problems == plain_problems
     assert C.events_from_rows(rows, "events.csv", _fresh(sources), places, []).equals(fast)
@@ -374,7 +374,7 @@ def test_absurd_fatalities_end_as_they_did(synthetic, number):
     outcomes = []
     for fast in (True, False):
         try:
-            frame = C._events_from_rows(rows, "events.csv", _fresh(synthetic.sources), synthetic.places, [], fast=fast)
+            frame = C.events_from_rows(rows, "events.csv", _fresh(synthetic.sources), synthetic.places, [], fast=fast)
             outcomes.append(frame["fatalities"].tolist())
         except (OverflowError, TypeError) as exc:
             outcomes.append((type(exc), str(exc)))
@@ -412,8 +412,8 @@ def test_quotes_found_by_a_finder_built_already_and_by_the_sentences_agree(synth
         source.finder  # noqa: B018 (built now, as a server that showed the sources has them)
     fast: list[Problem] = []
     plain: list[Problem] = []
-    frame = C._events_from_rows(rows, "events.csv", sources, synthetic.places, fast)
-    expected = C._events_from_rows(rows, "events.csv", _fresh(synthetic.sources), synthetic.places, plain, fast=False)
+    frame = C.events_from_rows(rows, "events.csv", sources, synthetic.places, fast)
+    expected = C.events_from_rows(rows, "events.csv", _fresh(synthetic.sources), synthetic.places, plain, fast=False)
     pd.testing.assert_frame_equal(frame, expected, check_exact=True)
     assert fast == plain
 

@@ -13,7 +13,6 @@ from helpers import AQIM, ROOT, copy_collection, edit_row
 
 from timeline import upload
 from timeline.library import load_library
-from timeline.pages.explore import decode_upload
 from timeline.pages.registry import UPLOADS_KEPT, NoUpload, Registry, UnknownCollection
 from timeline.problems import CollectionError
 
@@ -115,14 +114,14 @@ def test_header_only_and_binary_files_are_refused(aqim):
 
 
 def test_decode_upload_reads_the_data_url_and_refuses_a_huge_one_before_decoding():
-    name, raw = decode_upload("data:text/csv;base64," + base64.b64encode(b"a,b\n").decode(), "f.csv")
+    name, raw = upload.decode_data_url("data:text/csv;base64," + base64.b64encode(b"a,b\n").decode(), "f.csv")
     assert (name, raw) == ("f.csv", b"a,b\n")
     with pytest.raises(CollectionError, match="MB"):
-        decode_upload("data:text/csv;base64," + "A" * (upload.MAX_BYTES * 2), "huge.csv")
+        upload.decode_data_url("data:text/csv;base64," + "A" * (upload.MAX_BYTES * 2), "huge.csv")
     with pytest.raises(CollectionError, match="unreadable"):
-        decode_upload("data:text/csv;base64,@@@@", "bad.csv")
+        upload.decode_data_url("data:text/csv;base64,@@@@", "bad.csv")
     with pytest.raises(CollectionError, match="no content"):
-        decode_upload(None, None)
+        upload.decode_data_url(None, None)
 
 
 def test_registry_resolves_keys_and_keeps_a_few_uploads_in_memory(aqim):
@@ -217,3 +216,11 @@ def test_page_cache_builds_a_page_once_and_keeps_the_last_few():
     cache.get(("/", "?q=c"), build("c"))  # evicts a, the least recently used
     cache.get(("/", "?q=a"), build("a"))
     assert built == ["a", "b", "c", "a"]
+
+
+def test_a_sheet_whose_first_4096_bytes_end_inside_a_character_is_still_a_sheet(aqim):
+    head = 'Year,Headline,Text\n2001,Title,"'
+    text = head + "é" * 3000 + '"\n'
+    assert (4096 - len(head.encode())) % 2 == 1  # byte 4096 falls inside an 'é'
+    result = upload.read_upload("accents.csv", text.encode("utf-8"), aqim)
+    assert result.format.startswith("TimelineJS sheet")

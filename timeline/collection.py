@@ -237,22 +237,13 @@ def events_from_rows(
     places: pd.DataFrame,
     problems: list[Problem],
     report: Callable[[str], None] | None = None,
-) -> pd.DataFrame:
-    """Rows of an events file -> the events DataFrame; problems (naming `label`) are appended, not raised."""
-    return _events_from_rows(rows, label, sources, places, problems, report)
-
-
-def _events_from_rows(
-    rows: list[Row],
-    label: str,
-    sources: dict[str, Source],
-    places: pd.DataFrame,
-    problems: list[Problem],
-    report: Callable[[str], None] | None = None,
     fast: bool = True,
 ) -> pd.DataFrame:
-    """events_from_rows. `fast=False` is the plain way, every row through pydantic, one record per event
-    and Source.finder for every quote, that tests/test_fast_validation.py holds the fast way to."""
+    """Rows of an events file -> the events DataFrame; problems (naming `label`) are appended, not raised.
+
+    `fast=False` is the plain way, every row through pydantic, one record per event and
+    Source.finder for every quote, that tests/test_fast_validation.py holds the fast way to.
+    """
     with _no_collector():
         return _checked_events(rows, label, sources, places, problems, report, fast)
 

@@ -14,12 +14,14 @@ server only keeps parsed results in a small in-memory cache.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import schema
 from .collection import Collection, Source, events_from_rows, places_frame
-from .csvfile import NotUtf8, Row, decode_utf8, parse_rows
+from .csvfile import Row, parse_rows
 from .interop import build, parse_timeline, readsheet
 from .interop.folder import source_entry
 from .problems import CollectionError, Problem
@@ -49,6 +51,21 @@ def size_problem(name: str, size: int) -> Problem | None:
     )
 
 
+def decode_data_url(contents: str | None, filename: str | None) -> tuple[str, bytes]:
+    """dcc.Upload's data URL -> (file name, bytes); CollectionError when it is empty or too big to read."""
+    name = filename or "uploaded file"
+    if not contents or "," not in contents:
+        raise CollectionError([Problem(name, None, None, "the browser sent no content; try choosing the file again")])
+    encoded = contents.split(",", 1)[1]
+    too_big = size_problem(name, len(encoded) * 3 // 4)  # checked before decoding a huge file
+    if too_big is not None:
+        raise CollectionError([too_big])
+    try:
+        return name, base64.b64decode(encoded, validate=True)
+    except binascii.Error:
+        raise CollectionError([Problem(name, None, None, "the browser sent unreadable content")]) from None
+
+
 def read_upload(name: str, raw: bytes, base: Collection) -> Uploaded:
     """The dropped file as a collection; CollectionError lists every problem, naming the file and row."""
     too_big = size_problem(name, len(raw))
@@ -63,10 +80,9 @@ def _is_timelinejs(name: str, raw: bytes) -> bool:
     suffix = Path(name).suffix.lower()
     if suffix == ".json":
         return True
-    try:
-        text = decode_utf8(raw[:4096] if len(raw) > 4096 else raw)
-    except NotUtf8:
-        return False  # our reader names the bad line
+    # Only a look at the start: a cut through a multi-byte character must not count as bad text
+    # (a file that really is not UTF-8 is reported, with its line, by whichever reader reads it).
+    text = raw[:4096].decode("utf-8", errors="ignore").lstrip("\ufeff")
     return text.lstrip()[:1] in ("{", "[") or readsheet.looks_like_sheet(text)
 
 

@@ -6,8 +6,6 @@ callbacks only run when the user changes something.
 
 from __future__ import annotations
 
-import base64
-import binascii
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,7 +27,7 @@ from ..figures.lineage import clicked_item, lineage_figure
 from ..figures.map import explode_places, map_figure
 from ..figures.timeline import DETAIL_LIMIT, timeline_figure
 from ..passages import Passages
-from ..problems import CollectionError, Problem
+from ..problems import CollectionError
 from .glossary import item_detail
 from .state import PAGE_STATE
 
@@ -445,7 +443,7 @@ def register(app: Dash, registry: Registry) -> None:
         if contents is None:
             raise PreventUpdate  # a re-drawn upload box fires with nothing in it
         try:
-            name, raw = decode_upload(contents, filename)
+            name, raw = upload.decode_data_url(contents, filename)
             served = registry.read_upload(name, raw, key if key != upload.KEY else None)
         except CollectionError as error:
             return no_update, problem_list(error.problems)
@@ -495,21 +493,6 @@ def _downloader(registry: Registry, fmt: str):
         return dcc.send_string(export.to_csv(shown), name, type="text/csv")
 
     return download
-
-
-def decode_upload(contents: str | None, filename: str | None) -> tuple[str, bytes]:
-    """dcc.Upload's data URL -> (file name, bytes); CollectionError when it is empty or too big to read."""
-    name = filename or "uploaded file"
-    if not contents or "," not in contents:
-        raise CollectionError([Problem(name, None, None, "the browser sent no content; try choosing the file again")])
-    encoded = contents.split(",", 1)[1]
-    too_big = upload.size_problem(name, len(encoded) * 3 // 4)  # checked before decoding a huge file
-    if too_big is not None:
-        raise CollectionError([too_big])
-    try:
-        return name, base64.b64decode(encoded, validate=True)
-    except binascii.Error:
-        raise CollectionError([Problem(name, None, None, "the browser sent unreadable content")]) from None
 
 
 def clicked_event(click: dict | None):
