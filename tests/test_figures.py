@@ -6,8 +6,17 @@ import pandas as pd
 import pytest
 
 from timeline.collection import load_collection
-from timeline.figures.map import country_counts, event_places, map_figure
-from timeline.figures.timeline import lane_rows, timeline_figure
+from timeline.figures.map import country_counts, explode_places, map_figure
+from timeline.figures.plotly_text import text_width_px
+from timeline.figures.timeline import (
+    LABEL_GAP_PX,
+    MARKER_PX,
+    PLOT_WIDTH_PX,
+    axis_span,
+    item_extent,
+    lane_rows,
+    timeline_figure,
+)
 
 
 @pytest.fixture(scope="module")
@@ -68,15 +77,62 @@ def test_eras_are_shaded_bands_with_labels(events):
 
 def test_lanes_follow_categories_and_rows_never_overlap(events):
     items = events[events["kind"] == "event"]
-    y, labels = lane_rows(items)
-    assert [category for category, _ in labels] == [
+    rows = lane_rows(items)
+    assert [category for category, _ in rows.lanes] == [
         c
         for c in ("organisation", "attack", "leadership", "state-response", "context")
         if (items["category"] == c).any()
     ]
-    for row in set(y):
-        same_row = items[y == row].sort_values("earliest")
+    for row in set(rows.y):
+        same_row = items[rows.y == row].sort_values("earliest")
         assert (same_row["earliest"].iloc[1:].values > same_row["latest"].iloc[:-1].values).all()
+
+
+def test_every_title_is_written_and_no_two_titles_or_marks_share_room(events):
+    """What vis-timeline does: each title printed beside its mark, the rows packed so nothing overlaps."""
+    figure = timeline_figure(events)
+    (labels,) = traces(figure, "label")
+    items = events[events["kind"] != "era"].set_index("id")
+    assert sorted(labels["meta"]["ids"]) == sorted(items.index)
+    assert sorted(labels["text"]) == sorted(items["title"])
+    # Each written title's room on the axis, measured from the figure itself, at the narrowest layout.
+    start, end = axis_span(events)
+    per_px = (end - start) / PLOT_WIDTH_PX
+    x0, x1 = item_extent(items)
+    rooms = []
+    for event_id, x, y, side in zip(
+        labels["meta"]["ids"], labels["x"], labels["y"], labels["textposition"], strict=True
+    ):
+        width = per_px * (MARKER_PX + text_width_px(items.loc[event_id, "title"]))
+        at = pd.Timestamp(x)
+        left, right = (at - width, at) if side == "middle left" else (at, at + width)
+        rooms.append((y, min(left, x0[event_id]), max(right, x1[event_id])))
+        assert left >= start - per_px * LABEL_GAP_PX and right <= end + per_px * LABEL_GAP_PX, (
+            f"{event_id} runs off the axis"
+        )
+    for y in {room[0] for room in rooms}:
+        row = sorted(room[1:] for room in rooms if room[0] == y)
+        for (_, first_end), (second_start, _) in zip(row, row[1:], strict=False):
+            assert second_start > first_end
+
+
+def test_past_what_fits_only_the_titles_with_room_are_written(events):
+    many = pd.concat([events[events["kind"] != "era"].assign(id=lambda e, n=n: e["id"] + f"-{n}") for n in range(12)])
+    rows = lane_rows(many.reset_index(drop=True))
+    assert 0 < rows.labelled.sum() < len(many)
+    for _, row in rows.y.groupby(rows.y):
+        assert len(row) >= 1
+
+
+def test_titles_are_text_not_markup(events):
+    hostile = events[events["id"] == "jnim-formed"].assign(title='<b>bold</b> & <a href="javascript:x">link</a>')
+    figure = timeline_figure(hostile)
+    (labels,) = traces(figure, "label")
+    assert labels["text"] == ['&lt;b&gt;bold&lt;/b&gt; &amp; &lt;a href="javascript:x"&gt;link&lt;/a&gt;']
+    (point,) = traces(figure, "point")
+    assert "<b>" not in point["customdata"][0][1] and "&lt;b&gt;" in point["customdata"][0][1]
+    for trace in traces(map_figure(hostile), "places"):
+        assert all("<a" not in cell for row in trace["customdata"] for cell in row if isinstance(cell, str))
 
 
 def test_selected_event_is_highlighted(events):
@@ -103,7 +159,9 @@ def test_map_has_a_marker_per_event_place_styled_by_place_kind(events):
     figure = map_figure(events)
     markers = traces(figure, "places")
     pairs = {(row[0], row[3].split(" (")[0]) for trace in markers for row in trace["customdata"]}
-    expected = {(e.id, p["name"]) for e in events.itertuples() for p in e.places}
+    (cluster,) = traces(figure, "cluster")
+    clustered = set(cluster["meta"]["places"])
+    expected = {(e.id, p["name"]) for e in events.itertuples() for p in e.places if p["id"] not in clustered}
     assert pairs == expected
     sizes = {t["meta"]["place_kind"]: t["marker"]["size"] for t in markers}
     assert sizes["city"] < sizes["region"] < sizes["country"]
@@ -127,11 +185,20 @@ def test_countries_of_events_in_view_are_shaded(events):
     assert list(country_counts(view).items()) == [("BFA", 1), ("MLI", 1)]
 
 
-def test_places_sharing_a_point_are_spread_apart(events):
-    places = event_places(events)
-    at_mali = places[places["place_id"] == "mali"]
-    assert len(at_mali) > 1
-    assert len(set(zip(at_mali["marker_lat"].round(4), at_mali["marker_lon"].round(4), strict=True))) == len(at_mali)
+def test_events_at_one_place_become_one_numbered_marker(events):
+    figure = map_figure(events)
+    (cluster,) = traces(figure, "cluster")
+    places = explode_places(events)
+    per_place = places.groupby("place_id")["event_id"].size()
+    shared = per_place[per_place > 1]
+    assert sorted(cluster["meta"]["places"]) == sorted(shared.index)
+    assert "mali" in shared.index and shared["mali"] >= 9
+    counts = dict(zip(cluster["meta"]["places"], cluster["text"], strict=True))
+    assert counts == {place: str(count) for place, count in shared.items()}
+    # Every other (event, place) keeps its own marker.
+    singles = {(row[0], row[3].split(" (")[0]) for trace in traces(figure, "places") for row in trace["customdata"]}
+    expected = {(r.event_id, r.place) for r in places.itertuples() if r.place_id not in shared.index}
+    assert singles == expected
 
 
 def test_map_is_framed_on_north_and_west_africa_and_focus_zooms(events):

@@ -7,74 +7,48 @@ nothing is fetched from the internet.
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from ..schema import CATEGORIES
 from . import theme
+from .plotly_text import plotly_text
 
 # North and West Africa: from Mauritania's coast to Libya, from the Gulf of Guinea to the Mediterranean.
 FRAME = {"lon": (-19.0, 26.0), "lat": (3.0, 38.0)}
 
 
-# Past this many event places the markers hide each other: one marker per place, sized by count.
-DETAIL_LIMIT = 1200
+# A place with several events gets one numbered marker; its hover names this many of them.
+CLUSTER_TITLES = 6
+# The explorer draws the map as tall as the timeline beside it, and never smaller than this.
+MIN_HEIGHT = 380
 PLACE_COLUMNS = ["event_id", "title", "date_text", "category", "place_id", "place", "place_kind", "added", "lat", "lon"]
-
-
-def event_places(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per (event, place), with the marker position spread around shared places."""
-    return _spread(explode_places(events))
 
 
 def explode_places(events: pd.DataFrame) -> pd.DataFrame:
     """One row per (event, place)."""
-    rows = []
-    for event in events.itertuples():
-        for place in event.places:
-            rows.append(
-                {
-                    "event_id": event.id,
-                    "title": event.title,
-                    "date_text": event.date_text,
-                    "category": event.category,
-                    "place_id": place["id"],
-                    "place": place["name"],
-                    "place_kind": place["kind"],
-                    "added": place["added"],
-                    "lat": place["lat"],
-                    "lon": place["lon"],
-                }
-            )
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            "event_id",
-            "title",
-            "date_text",
-            "category",
-            "place_id",
-            "place",
-            "place_kind",
-            "added",
-            "lat",
-            "lon",
-        ],
-    )
-    return _spread(frame)
+    rows = [
+        (
+            event.id, event.title, event.date_text, event.category, place["id"], place["name"], place["kind"],
+            place["added"], place["lat"], place["lon"],
+        )
+        for event in events.itertuples()
+        for place in event.places
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=PLACE_COLUMNS)
 
 
-def _spread(frame: pd.DataFrame) -> pd.DataFrame:
-    # Several events at one place would hide each other: set them on a small ring around it.
-    frame = frame.copy()
-    groups = frame.groupby("place_id", sort=False)["place_id"]
-    count = groups.transform("size").to_numpy()
-    angle = 2 * np.pi * groups.cumcount().to_numpy() / count
-    radius = np.where(count > 1, 0.5 + 0.16 * count, 0.0)
-    frame["marker_lat"] = frame["lat"].to_numpy() + radius * np.sin(angle)
-    frame["marker_lon"] = frame["lon"].to_numpy() + radius * np.cos(angle)
-    return frame
+def place_groups(exploded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(rows of places with one event, one row per place with several: its count and its events' titles)."""
+    count = exploded.groupby("place_id", sort=False)["event_id"].transform("size")
+    single = exploded[count == 1]
+    shared = exploded[count > 1]
+    clusters = shared.groupby("place_id", sort=False).agg(
+        place=("place", "first"), kind=("place_kind", "first"), lat=("lat", "first"), lon=("lon", "first"),
+        count=("event_id", "size"), titles=("title", lambda titles: list(titles[:CLUSTER_TITLES])),
+        event_ids=("event_id", list),
+    )  # fmt: skip
+    return single, clusters
 
 
 def country_counts(events: pd.DataFrame) -> pd.Series:
@@ -91,6 +65,7 @@ def map_figure(
     selected: str | None = None,
     focus: list[tuple[float, float]] | None = None,
     place_rows: pd.DataFrame | None = None,
+    height: int | None = None,
 ) -> go.Figure:
     """Markers for the places of `events`; `focus` (lat, lon) points zoom the frame onto them.
 
@@ -114,29 +89,27 @@ def map_figure(
             )
         )
     exploded = explode_places(events) if place_rows is None else place_rows[place_rows["event_id"].isin(events["id"])]
-    if len(exploded) > DETAIL_LIMIT:
-        figure.add_trace(_aggregate_trace(exploded))
-        places = exploded.assign(marker_lat=exploded["lat"], marker_lon=exploded["lon"]).iloc[0:0]
-    else:
-        places = _spread(exploded)
+    # Events that share a place would hide each other: one numbered marker per such place, which lists them.
+    single, clusters = place_groups(exploded)
     for category in CATEGORIES:
-        part = places[places["category"] == category]
+        part = single[single["category"] == category]
         if part.empty:
             continue
         for kind, style in theme.PLACE_MARKER.items():
             group = part[part["place_kind"] == kind]
-            if group.empty:
-                continue
-            figure.add_trace(_marker_trace(group, category, kind, style))
+            if not group.empty:
+                figure.add_trace(_marker_trace(group, category, kind, style))
+    if not clusters.empty:
+        figure.add_trace(_cluster_trace(clusters))
     if selected is not None:
-        chosen = places[places["event_id"] == selected]
+        chosen = exploded[exploded["event_id"] == selected]
         if not chosen.empty:
             figure.add_trace(
                 go.Scattergeo(
-                    lat=chosen["marker_lat"],
-                    lon=chosen["marker_lon"],
+                    lat=chosen["lat"],
+                    lon=chosen["lon"],
                     mode="markers",
-                    marker={"size": 26, "symbol": "circle-open", "color": theme.SELECTED, "line": {"width": 3}},
+                    marker={"size": 30, "symbol": "circle-open", "color": theme.SELECTED, "line": {"width": 3}},
                     customdata=_custom(chosen),
                     hovertemplate=HOVER,
                     name="Selected",
@@ -144,7 +117,7 @@ def map_figure(
                 )
             )
     figure.update_layout(
-        height=430,
+        height=max(height or 0, MIN_HEIGHT),
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         showlegend=False,
         uirevision="map",
@@ -153,34 +126,34 @@ def map_figure(
     return figure
 
 
-def _aggregate_trace(exploded: pd.DataFrame) -> go.Scattergeo:
-    per_place = exploded.groupby("place_id").agg(
-        place=("place", "first"), kind=("place_kind", "first"), lat=("lat", "first"), lon=("lon", "first"),
-        count=("event_id", "size"),
-    )  # fmt: skip
-    biggest = max(int(per_place["count"].max()), 1)
+def _cluster_trace(clusters: pd.DataFrame) -> go.Scattergeo:
+    biggest = max(int(clusters["count"].max()), 2)
     return go.Scattergeo(
-        lat=per_place["lat"],
-        lon=per_place["lon"],
-        mode="markers",
+        lat=clusters["lat"],
+        lon=clusters["lon"],
+        mode="markers+text",
         marker={
-            "size": (6 + 30 * (per_place["count"] / biggest) ** 0.5).round(1),
-            "color": theme.INK,
-            "opacity": 0.55,
-            "line": {"color": "white", "width": 1},
+            "size": (20 + 16 * ((clusters["count"] - 2) / max(biggest - 2, 1)) ** 0.5).round(1),
+            "color": theme.CLUSTER,
+            "opacity": 0.9,
+            "line": {"color": "white", "width": 1.5},
         },
+        text=[f"{count:,}" for count in clusters["count"]],
+        textfont={"color": "white", "size": 12},
         customdata=[
             [
                 None,
-                f"{row.place} ({row.kind})",
-                f"{row.count:,} events in view",
-                "zoom the timeline or filter to see them one by one",
+                plotly_text(f"{row.place} ({row.kind})"),
+                f"{row.count:,} events here: click to list them",
+                "<br>".join(plotly_text(f"· {title}") for title in row.titles)
+                + ("<br>…" if row.count > len(row.titles) else ""),
+                place_id,
             ]
-            for row in per_place.itertuples()
+            for place_id, row in zip(clusters.index, clusters.itertuples(), strict=True)
         ],
         hovertemplate=HOVER,
-        name="events per place",
-        meta={"role": "aggregate"},
+        name="several events at one place",
+        meta={"role": "cluster", "places": list(clusters.index)},
     )
 
 
@@ -188,9 +161,9 @@ def _custom(group: pd.DataFrame) -> list[list[str]]:
     return [
         [
             row.event_id,
-            row.title,
-            row.date_text,
-            f"{row.place} ({row.place_kind}{', added: not named in the source' if row.added else ''})",
+            plotly_text(row.title),
+            plotly_text(row.date_text),
+            plotly_text(f"{row.place} ({row.place_kind}{', added: not named in the source' if row.added else ''})"),
         ]
         for row in group.itertuples()
     ]
@@ -200,8 +173,8 @@ def _marker_trace(group: pd.DataFrame, category: str, kind: str, style: dict) ->
     colour = theme.CATEGORY_COLOURS[category]
     symbols = [theme.ADDED_SYMBOL if added else style["symbol"] for added in group["added"]]
     return go.Scattergeo(
-        lat=group["marker_lat"],
-        lon=group["marker_lon"],
+        lat=group["lat"],
+        lon=group["lon"],
         mode="markers",
         marker={
             "size": style["size"],
@@ -227,7 +200,8 @@ def _geo(focus: list[tuple[float, float]] | None) -> dict:
         lon_range = (min(lons) - margin * 1.5, max(lons) + margin * 1.5)
     return {
         "scope": "africa",
-        "resolution": 50,
+        # The coarse shapes are a third of the bytes and draw faster; a zoomed slide map needs the finer ones.
+        "resolution": 50 if focus else 110,
         "projection": {"type": "mercator"},
         "lonaxis": {"range": list(lon_range)},
         "lataxis": {"range": list(lat_range)},

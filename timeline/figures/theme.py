@@ -15,10 +15,11 @@ ERA_TEXT = "#555555"
 INK = "#1a1a1a"
 MUTED = "#666666"
 SELECTED = "#000000"
+CLUSTER = "#37474f"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 # The timeline and the lineage chart share a left margin so their date axes line up.
-PLOT_LEFT = 130
+PLOT_LEFT = 112
 
 LAND = "#f3f1ec"
 OCEAN = "#dde9f2"
@@ -33,6 +34,13 @@ PLACE_MARKER = {
     "country": {"size": 19, "opacity": 0.9, "symbol": "circle-open"},
 }
 ADDED_SYMBOL = "diamond"
+
+
+def tint(colour: str, strength: float) -> str:
+    """`colour` (#rrggbb) mixed with white: `strength` 1 is the colour, 0 is white."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    mixed = (round(255 - (255 - c) * strength) for c in (red, green, blue))
+    return "#{:02x}{:02x}{:02x}".format(*mixed)
 
 
 def base_layout() -> dict:

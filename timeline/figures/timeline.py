@@ -11,12 +11,15 @@ bin), and zooming in far enough brings the single events back.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from .. import dates
 from ..schema import CATEGORIES
 from . import theme
+from .plotly_text import LABEL_FONT_PX, plotly_text, text_width_px
 
 POINT_PRECISIONS = ("day", "month")
 # Measured (bench/browser_bench.py): 1,000 events drawn one by one took 8.8 s to first draw,
@@ -24,10 +27,20 @@ POINT_PRECISIONS = ("day", "month")
 DETAIL_LIMIT = 400
 SPAN_SAMPLES = 16
 DENSITY_BINS = 160
-# Room kept after an event before another may share its row: a marker is wider than a month.
-ROW_GAP = pd.Timedelta(days=400)
-LANE_GAP = 0.5
-ROW_HEIGHT_PX = 21
+LANE_GAP = 0.35
+ROW_HEIGHT_PX = 19
+MARGIN_TOP_PX, MARGIN_BOTTOM_PX = 30, 28
+# The plot area's width in the explorer at 1280 px, the narrowest screen its first view is laid out for:
+# labels are packed for it, so on a wider screen they only get more room.
+PLOT_WIDTH_PX = 620
+# Room between one item's end (its label included) and the next item of the same row.
+LABEL_GAP_PX = 14
+MARKER_PX = 12
+# The line that shows a span's extent runs along the bottom of its row, under the title (y grows downwards).
+UNDERLINE_DROP = 0.36
+# Past this many rows a labelled timeline no longer fits beside the map: rows are packed by marks
+# alone and only the labels that fit in their row are written.
+MAX_LABELLED_ROWS = 22
 
 
 def is_point(events: pd.DataFrame) -> pd.Series:
@@ -38,37 +51,115 @@ def midpoint(events: pd.DataFrame) -> pd.Series:
     return events["earliest"] + (events["latest"] - events["earliest"]) / 2
 
 
-def lane_rows(events: pd.DataFrame) -> tuple[pd.Series, list[tuple[str, float]]]:
-    """A y position per event (index-aligned) and (category, centre) for the lane labels.
+def axis_span(events: pd.DataFrame, x_range: list | None = None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The default visible window: every event with a little room on both sides, or the given window."""
+    if x_range:
+        return pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])
+    first, last = events["earliest"].min(), events["latest"].max()
+    pad = max((last - first) * 0.03, pd.Timedelta(days=180))
+    return first - pad, last + pad
 
-    Within a category, events are packed greedily into rows in date order so
-    no two bars or points overlap.
+
+@dataclass(frozen=True)
+class Rows:
+    """Where each item sits (index-aligned): its row, whether its title is written and on which side, and the lanes."""
+
+    y: pd.Series
+    labelled: pd.Series
+    left: pd.Series  # the title ends at the item's end instead of starting at its start: no room on the right
+    lanes: list[tuple[str, float]]
+
+    @property
+    def count(self) -> float:
+        return float(self.y.max() + 1) if len(self.y) else 1.0
+
+
+def item_extent(items: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Where each item's mark starts and ends on the time axis (a point is its midpoint)."""
+    point = is_point(items)
+    middle = midpoint(items)
+    return middle.where(point, items["earliest"]), middle.where(point, items["latest"])
+
+
+def lane_rows(
+    items: pd.DataFrame, axis: tuple[pd.Timestamp, pd.Timestamp] | None = None, width_px: float = PLOT_WIDTH_PX
+) -> Rows:
+    """Rows so that no two items overlap, their titles included, in one lane per category.
+
+    Like vis-timeline's stacking: each item takes its mark plus its written title,
+    and goes in the first row of its lane where that room is free. A title that
+    would run past the axis's end is written leftwards, ending where its item ends.
+    When all that needs more than MAX_LABELLED_ROWS rows, rows are packed by marks
+    alone and a title is written only where it fits before the next mark of its row.
     """
+    if items.empty:
+        empty = pd.Series(dtype=bool)
+        return Rows(pd.Series(dtype=float), empty, empty, [])
+    start, end = axis or axis_span(items)
+    per_px = (end - start) / width_px
+    x0, x1 = item_extent(items)
+    label = per_px * (MARKER_PX + items["title"].map(text_width_px) + LABEL_GAP_PX)
+    left = x0 + label > end
+    taken_from = x0.where(~left, pd.concat([x0, x1 - label], axis=1).min(axis=1))
+    taken_to = x1.where(left, pd.concat([x1, x0 + label], axis=1).max(axis=1)) + per_px * LABEL_GAP_PX
+    rows = _pack(items, taken_from, taken_to)
+    if rows.count <= MAX_LABELLED_ROWS:
+        return Rows(rows.y, pd.Series(True, index=items.index), left, rows.lanes)
+    rows = _pack(items, x0, x1 + per_px * (MARKER_PX + LABEL_GAP_PX))
+    return Rows(rows.y, _labels_that_fit(rows.y, x0, x0 + label), pd.Series(False, index=items.index), rows.lanes)
+
+
+@dataclass(frozen=True)
+class _Packed:
+    y: pd.Series
+    lanes: list[tuple[str, float]]
+
+    @property
+    def count(self) -> float:
+        return float(self.y.max() + 1)
+
+
+def _pack(items: pd.DataFrame, taken_from: pd.Series, taken_to: pd.Series) -> _Packed:
     positions: dict = {}
-    labels: list[tuple[str, float]] = []
+    lanes: list[tuple[str, float]] = []
     top = 0.0
     for category in CATEGORIES:
-        lane = events[events["category"] == category].sort_values(["earliest", "latest"])
+        lane = items.index[items["category"] == category]
         if lane.empty:
             continue
+        order = sorted(lane, key=lambda index: (taken_from[index], taken_to[index]))
         row_ends: list[pd.Timestamp] = []
-        for index, start, end in zip(lane.index, lane["earliest"], lane["latest"], strict=True):
+        for index in order:
             for row, row_end in enumerate(row_ends):
-                if start > row_end:
-                    row_ends[row] = end + ROW_GAP
+                if taken_from[index] > row_end:
+                    row_ends[row] = taken_to[index]
                     break
             else:
                 row = len(row_ends)
-                row_ends.append(end + ROW_GAP)
+                row_ends.append(taken_to[index])
             positions[index] = top + row
-        labels.append((category, top + (len(row_ends) - 1) / 2))
+        lanes.append((category, top + (len(row_ends) - 1) / 2))
         top += len(row_ends) + LANE_GAP
-    return pd.Series(positions, index=events.index, dtype=float).fillna(0.0), labels
+    return _Packed(pd.Series(positions, index=items.index, dtype=float), lanes)
+
+
+def _labels_that_fit(y: pd.Series, x0: pd.Series, label_end: pd.Series) -> pd.Series:
+    labelled = pd.Series(False, index=y.index)
+    for _, row in y.groupby(y):
+        order = sorted(row.index, key=lambda index: x0[index])
+        for index, following in zip(order, [*order[1:], None], strict=True):
+            labelled[index] = following is None or label_end[index] < x0[following]
+    return labelled
 
 
 def hover_data(events: pd.DataFrame) -> list[list[str]]:
     return [
-        [row.id, row.title, row.date_text, dates.describe_with_basis(row.start, row.end, row.date_basis)]
+        [
+            row.id,
+            plotly_text(row.title),
+            plotly_text(row.date_text),
+            plotly_text(dates.describe_with_basis(row.start, row.end, row.date_basis)),
+        ]
         for row in events.itertuples()
     ]
 
@@ -76,8 +167,12 @@ def hover_data(events: pd.DataFrame) -> list[list[str]]:
 HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br><i>%{customdata[3]}</i><extra></extra>"
 
 
+def figure_height(rows: float) -> int:
+    return int(MARGIN_TOP_PX + MARGIN_BOTTOM_PX + ROW_HEIGHT_PX * (rows + 0.3))
+
+
 def timeline_figure(events: pd.DataFrame, selected: str | None = None, x_range: list | None = None) -> go.Figure:
-    """The timeline of `events` (eras included), with `selected` highlighted.
+    """The timeline of `events` (eras included), with `selected` highlighted and every title written.
 
     `x_range` is the visible window: it sets the axis, and when there are too
     many events to draw one by one, only those in the window count.
@@ -93,7 +188,8 @@ def timeline_figure(events: pd.DataFrame, selected: str | None = None, x_range: 
     if len(items) > DETAIL_LIMIT:
         return density_figure(events, x_range)
 
-    y, labels = lane_rows(items)
+    rows = lane_rows(items, axis_span(events, x_range))
+    y = rows.y
     for category in CATEGORIES:
         lane = items[items["category"] == category]
         if lane.empty:
@@ -101,6 +197,8 @@ def timeline_figure(events: pd.DataFrame, selected: str | None = None, x_range: 
         colour = theme.CATEGORY_COLOURS[category]
         points = lane[is_point(lane)]
         spans = lane[~is_point(lane)]
+        if not spans.empty:
+            figure.add_trace(_band_trace(spans, y, colour, category))
         for inferred in (False, True):
             part = spans[(spans["date_basis"] == "inferred") == inferred]
             if not part.empty:
@@ -109,13 +207,13 @@ def timeline_figure(events: pd.DataFrame, selected: str | None = None, x_range: 
             part = points[(points["date_basis"] == "inferred") == inferred]
             if not part.empty:
                 figure.add_trace(_point_trace(part, y, colour, category, inferred))
+    figure.add_trace(_label_trace(items[rows.labelled], y, rows.left))
 
     if selected is not None and selected in set(items["id"]):
         figure.add_trace(_selected_trace(items[items["id"] == selected], y))
 
     _shade_eras(figure, eras)
-    rows = max(y.max() + 1 if len(y) else 1, 1)
-    _axes(figure, events, x_range, rows, [c for c, _ in labels], [centre for _, centre in labels])
+    _axes(figure, events, x_range, rows.count, [c for c, _ in rows.lanes], [centre for _, centre in rows.lanes])
     return figure
 
 
@@ -136,7 +234,7 @@ def _shade_eras(figure: go.Figure, eras: pd.DataFrame) -> None:
             yref="paper",
             yanchor="bottom",
             xanchor="left",
-            text=f"▇ {era.title} ({dates.describe(era.start, era.end)})",
+            text=plotly_text(f"▇ {era.title} ({dates.describe(era.start, era.end)})"),
             showarrow=False,
             font={"color": theme.ERA_TEXT, "size": 13},
         )
@@ -145,11 +243,10 @@ def _shade_eras(figure: go.Figure, eras: pd.DataFrame) -> None:
 def _axes(
     figure: go.Figure, events: pd.DataFrame, x_range, rows: float, lanes: list[str], centres: list[float]
 ) -> None:
-    first, last = events["earliest"].min(), events["latest"].max()
-    pad = max((last - first) * 0.03, pd.Timedelta(days=180))
+    start, end = axis_span(events, x_range)
     figure.update_layout(
-        height=int(125 + ROW_HEIGHT_PX * rows),
-        margin={"l": theme.PLOT_LEFT, "r": 10, "t": 34, "b": 10},
+        height=figure_height(rows),
+        margin={"l": theme.PLOT_LEFT, "r": 10, "t": MARGIN_TOP_PX, "b": MARGIN_BOTTOM_PX},
         showlegend=False,
         hovermode="closest",
         dragmode="zoom",
@@ -157,13 +254,12 @@ def _axes(
         uirevision=f"timeline-{x_range}" if x_range else "timeline",
         xaxis={
             "type": "date",
-            "range": list(x_range) if x_range else [first - pad, last + pad],
-            "rangeslider": {"visible": True, "thickness": 0.12},
+            "range": list(x_range) if x_range else [start, end],
             "showgrid": True,
             "gridcolor": "#ececec",
         },
         yaxis={
-            "range": [rows - 0.4, -0.8],
+            "range": [rows - 0.45, -0.75],
             "tickvals": centres,
             "ticktext": [CATEGORIES[category] for category in lanes],
             "showgrid": False,
@@ -225,7 +321,7 @@ def density_figure(events: pd.DataFrame, x_range: list | None = None) -> go.Figu
         )
     _shade_eras(figure, events[events["kind"] == "era"])
     _axes(figure, events, x_range, len(lanes), lanes, list(range(len(lanes))))
-    figure.update_layout(height=int(125 + 34 * len(lanes)))
+    figure.update_layout(height=figure_height(1.7 * len(lanes)))
     figure.update_yaxes(range=[len(lanes) - 0.5, -0.7])
     figure.add_annotation(
         text=f"{len(items):,} events: too many to draw one by one. Zoom in to see single events.",
@@ -253,15 +349,33 @@ def _span_trace(spans: pd.DataFrame, y: pd.Series, colour: str, category: str, i
     ys: list = []
     for index, event in spans.iterrows():
         xs += [event["earliest"], event["latest"], None]
+        ys += [y[index] + UNDERLINE_DROP, y[index] + UNDERLINE_DROP, None]
+    # The bar's extent as a coloured line under the title (dotted when inferred) over a pale band.
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": colour, "width": 3, "dash": "dot" if inferred else "solid"},
+        name=f"{CATEGORIES[category]} ({'inferred' if inferred else 'stated'} spans)",
+        hoverinfo="skip",
+        meta={"role": "span", "category": category, "inferred": inferred},
+    )
+
+
+def _band_trace(spans: pd.DataFrame, y: pd.Series, colour: str, category: str) -> go.Scatter:
+    xs: list = []
+    ys: list = []
+    for index, event in spans.iterrows():
+        xs += [event["earliest"], event["latest"], None]
         ys += [y[index], y[index], None]
     return go.Scatter(
         x=xs,
         y=ys,
         mode="lines",
-        line={"color": colour, "width": 10, "dash": "dot" if inferred else "solid"},
-        name=f"{CATEGORIES[category]} ({'inferred' if inferred else 'stated'} spans)",
+        line={"color": theme.tint(colour, 0.3), "width": ROW_HEIGHT_PX - 4},
         hoverinfo="skip",
-        meta={"role": "span", "category": category, "inferred": inferred},
+        name=f"{CATEGORIES[category]} (bands)",
+        meta={"role": "band", "category": category},
     )
 
 
@@ -294,7 +408,7 @@ def _point_trace(points: pd.DataFrame, y: pd.Series, colour: str, category: str,
         y=[y[index] for index in points.index],
         mode="markers",
         marker={
-            "size": 14,
+            "size": MARKER_PX,
             "color": "white" if inferred else colour,
             "symbol": "circle-open" if inferred else "circle",
             "line": {"color": colour, "width": 3 if inferred else 1.5},
@@ -303,6 +417,27 @@ def _point_trace(points: pd.DataFrame, y: pd.Series, colour: str, category: str,
         hovertemplate=HOVER,
         name=f"{CATEGORIES[category]} ({'inferred' if inferred else 'stated'} points)",
         meta={"role": "point", "category": category, "inferred": inferred},
+    )
+
+
+def _label_trace(items: pd.DataFrame, y: pd.Series, left: pd.Series) -> go.Scatter:
+    """Every written title: from its bar's start or its point rightwards, or leftwards from its end."""
+    x0, x1 = item_extent(items)
+    leftwards = left[items.index]
+    point = is_point(items)
+    # A point's title keeps clear of the marker: plotly pads text by the (invisible) marker's size.
+    return go.Scatter(
+        x=x1.where(leftwards, x0),
+        y=[y[index] for index in items.index],
+        mode="markers+text",
+        marker={"size": [MARKER_PX if is_pt else 1 for is_pt in point], "opacity": 0},
+        text=[plotly_text(title) for title in items["title"]],
+        textposition=["middle left" if is_left else "middle right" for is_left in leftwards],
+        textfont={"size": LABEL_FONT_PX, "color": theme.INK},
+        customdata=hover_data(items),
+        hovertemplate=HOVER,
+        name="Titles",
+        meta={"role": "label", "ids": list(items["id"])},
     )
 
 
