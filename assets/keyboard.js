@@ -1,7 +1,7 @@
 // Keyboard access for the explorer: arrows move through the event list, "/" jumps to search,
 // Enter or Space activates highlighted source passages. Pure UI: no server round trip.
 (function () {
-  function items() { return Array.from(document.querySelectorAll('.event-item')); }
+  function items() { return Array.from(document.querySelectorAll('#react-entry-point .event-item')); }
 
   document.addEventListener('keydown', function (event) {
     var target = event.target;
@@ -19,6 +19,11 @@
       if (next >= 0 && next < list.length) { event.preventDefault(); list[next].focus(); }
       return;
     }
+    if (target && target.classList && target.classList.contains('event-item') && event.key === ' ') {
+      event.preventDefault();  // Space selects, as on a button, instead of scrolling the page
+      target.click();
+      return;
+    }
     if (target && target.getAttribute && target.getAttribute('role') === 'button' && target.tagName === 'MARK' &&
         (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
@@ -31,7 +36,9 @@
   // made every redraw of the list cost seconds in Dash's renderer.
   document.addEventListener('click', function (event) {
     var chosen = event.target.closest && event.target.closest('.event-item[data-event], mark.passage[data-event]');
-    if (chosen && window.dash_clientside && window.dash_clientside.set_props) {
+    if (chosen && chosen.closest('#react-entry-point') && window.dash_clientside && window.dash_clientside.set_props) {
+      // List items are links (so the plain page works without scripts); here they select in place.
+      if (chosen.tagName === 'A' && !(event.ctrlKey || event.metaKey || event.shiftKey || event.button === 1)) { event.preventDefault(); }
       window.dash_clientside.set_props('selected', { data: chosen.getAttribute('data-event') });
     }
   });

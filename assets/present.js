@@ -4,7 +4,8 @@
 (function () {
   var CHANNEL = 'timeline-present';
 
-  function root() { return document.querySelector('.present[data-count]'); }
+  // The live page only: until it is there, the first response's plain copy shows the slides.
+  function root() { return document.querySelector('#react-entry-point .present[data-count]'); }
   function count(r) { return parseInt(r.getAttribute('data-count'), 10) || 1; }
   function current(r) { return parseInt(r.getAttribute('data-current'), 10) || 0; }
 

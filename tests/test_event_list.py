@@ -30,10 +30,17 @@ def parsed(component) -> _Tags:
 
 def test_items_carry_their_event_and_selection(aqim):
     tags = parsed(event_list(aqim.events, "jnim-formed")).tags
-    buttons = [attrs for tag, attrs in tags if tag == "button"]
-    assert [b["data-event"] for b in buttons] == list(aqim.events["id"])
-    assert [b["data-event"] for b in buttons if b["aria-current"] == "true"] == ["jnim-formed"]
-    assert {tag for tag, _ in tags} <= {"ol", "li", "button", "span", "p"}
+    items = [attrs for tag, attrs in tags if tag == "a"]
+    assert [item["data-event"] for item in items] == list(aqim.events["id"])
+    assert [item["data-event"] for item in items if item["aria-current"] == "true"] == ["jnim-formed"]
+    assert {tag for tag, _ in tags} <= {"ol", "li", "a", "span", "p"}
+
+
+def test_items_link_to_their_event_so_the_list_works_without_scripts(aqim):
+    default = [attrs["href"] for tag, attrs in parsed(event_list(aqim.events.head(2), None)).tags if tag == "a"]
+    assert default == [f"?event={event_id}" for event_id in aqim.events["id"].head(2)]
+    linked = parsed(event_list(aqim.events.head(1), None, lambda event_id: f"?q=mali&event={event_id}")).tags
+    assert [attrs["href"] for tag, attrs in linked if tag == "a"] == [f"?q=mali&event={aqim.events['id'].iloc[0]}"]
 
 
 def test_markup_in_the_data_is_escaped(aqim):
@@ -41,7 +48,7 @@ def test_markup_in_the_data_is_escaped(aqim):
     events.loc[events.index[0], "title"] = '<img src=x onerror="alert(1)"> & <script>alert(2)</script>'
     events.loc[events.index[1], "id"] = 'x" onclick="alert(3)'
     result = parsed(event_list(events, None))
-    assert {tag for tag, _ in result.tags} <= {"ol", "li", "button", "span", "p"}
+    assert {tag for tag, _ in result.tags} <= {"ol", "li", "a", "span", "p"}
     assert not any(key.startswith("on") for _, attrs in result.tags for key in attrs)
     assert '<img src=x onerror="alert(1)"> & <script>alert(2)</script>' in "".join(result.text)
 
@@ -51,7 +58,7 @@ def test_a_long_list_says_what_it_leaves_out(aqim):
 
     many = pd.concat([aqim.events] * 10, ignore_index=True)
     result = parsed(event_list(many, None))
-    assert sum(tag == "button" for tag, _ in result.tags) == LIMIT
+    assert sum(tag == "a" for tag, _ in result.tags) == LIMIT
     assert f"Showing the first {LIMIT:,} of {len(many):,} events" in "".join(result.text)
 
 

@@ -2,17 +2,64 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import flask
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from . import upload, urlstate
 from .collection import Collection
-from .components import ids
+from .components import ids, static_html
 from .pages import explore, glossary, present
 from .pages.registry import NoUpload, Registry, Served, UnknownCollection
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+# Dash's @babel/polyfill (core-js 2) replaces parseFloat, parseInt and String.prototype.trim with slow
+# versions that plotly calls constantly (~0.2-0.3 s of the first draw, bench/profile/NOTES.md); of all
+# it holds, Dash's renderer and dcc need only regenerator-runtime, vendored in assets/vendor/.
+_POLYFILL = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\n?')
+
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+
+class TimelineDash(Dash):
+    """Dash whose first response carries the requested page as plain HTML, readable before any script runs."""
+
+    def __init__(self, *args, static_page=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._static_page = static_page
+
+    def interpolate_index(self, **kwargs):
+        kwargs["scripts"] = _POLYFILL.sub("", kwargs.get("scripts", ""))
+        if self._static_page is not None and flask.has_request_context():
+            search = flask.request.query_string.decode("utf-8", "replace")
+            try:
+                static = self._static_page(flask.request.path, f"?{search}" if search else "")
+            except Exception:  # the plain copy only speeds the first paint: the live page must still come
+                self.logger.exception("could not render %s as plain HTML", flask.request.full_path)
+                static = ""
+            # Beside the mount point, not inside it: React would wipe it and flash "Loading...".
+            kwargs["app_entry"] = kwargs.get("app_entry", "") + f'<div id="static-page" class="app">{static}</div>'
+        return super().interpolate_index(**kwargs)
 
 
 def create_app(collections: Collection | dict[str, Collection]) -> Dash:
@@ -21,8 +68,9 @@ def create_app(collections: Collection | dict[str, Collection]) -> Dash:
         collections = {collections.id: collections}
     registry = Registry(collections)
     default = registry.get(None).collection
-    app = Dash(
+    app = TimelineDash(
         __name__,
+        static_page=lambda path, search: _static_page(registry, path, search),
         assets_folder=str(ASSETS),
         title=f"{default.title} · Timeline" if len(collections) == 1 else "Timeline explorer",
         update_title=None,
@@ -30,18 +78,10 @@ def create_app(collections: Collection | dict[str, Collection]) -> Dash:
         suppress_callback_exceptions=True,
         compress=True,  # gzip: the layout and figures of a large collection shrink several times
     )
-    app.layout = html.Div(
-        [
-            dcc.Location(id=ids.URL, refresh=False),
-            dcc.Store(id=ids.COLLECTION),
-            # The dropped file lives in this tab's sessionStorage, never on the server (see upload.py).
-            dcc.Store(id=ids.UPLOAD, storage_type="session"),
-            dcc.Store(id=ids.UPLOAD_GOTO),  # where to go once a dropped file is stored
-            dcc.Store(id=ids.NAV_SINK),
-            html.Main(id=ids.PAGE, className="page"),
-        ],
-        className="app",
-    )
+    app.index_string = INDEX
+    # The layout is the page the URL asks for, built (or taken from the cache) when the browser asks for it,
+    # so no router round trip stands between the scripts and the first draw.
+    app.layout = lambda: _shell(registry, _page_url())
     explore.register(app, registry)
     present.register(app)
     glossary.register(app, registry)
@@ -54,13 +94,16 @@ def create_app(collections: Collection | dict[str, Collection]) -> Dash:
         State(ids.URL, "search"),
         State(ids.COLLECTION, "data"),
         State(ids.UPLOAD, "data"),
+        prevent_initial_call=True,  # the layout arrives with its page; this serves later navigation
     )
     def route(pathname, _stamp, search, shown, uploaded):
         key = urlstate.collection(search)
         # The stored file arrives a moment after the page (sessionStorage is read when the store mounts):
-        # it matters only to a page that asked for it and has not shown it yet.
+        # it matters to a page that asked for it and has not shown it yet, and to any page of a tab that
+        # holds one, which names it among the collections (the layout was built without it).
         upload_only = ctx.triggered_prop_ids and set(ctx.triggered_prop_ids) == {f"{ids.UPLOAD}.modified_timestamp"}
-        if upload_only and shown is not None and (key != upload.KEY or shown == upload.KEY):
+        holds_file = bool(uploaded and uploaded.get("name"))
+        if upload_only and shown is not None and (shown == upload.KEY or (key != upload.KEY and not holds_file)):
             return no_update, no_update
         try:
             served = registry.get(key, uploaded)
@@ -73,6 +116,63 @@ def create_app(collections: Collection | dict[str, Collection]) -> Dash:
     # The first visitor should not wait for the default page to be built.
     _cached_page(registry, registry.get(None), "/", "", None)
     return app
+
+
+def _page_url() -> tuple[str, str] | None:
+    """(path, query string) of the page whose scripts ask for the layout, from the request's referrer."""
+    referrer = flask.request.referrer if flask.has_request_context() else None
+    if not referrer:
+        return None
+    parts = urlsplit(referrer)
+    if parts.netloc != flask.request.host:
+        return None
+    return parts.path or "/", f"?{parts.query}" if parts.query else ""
+
+
+def _shell(registry: Registry, url: tuple[str, str] | None) -> html.Div:
+    """The app around the page `url` names; with no URL or a page only the browser can build, the router builds it."""
+    page, key, location = None, None, {}
+    if url is not None:
+        pathname, search = url
+        try:
+            served = registry.get(urlstate.collection(search))
+        except (NoUpload, UnknownCollection):
+            served = None
+        if served is not None:
+            page, key = _cached_page(registry, served, pathname, search, None), served.key
+            # With every prop given, dcc.Location does not report the URL on mount, so the router stays idle.
+            href = flask.request.referrer.split("#", 1)[0]
+            location = {"pathname": pathname, "search": search, "hash": "", "href": href}
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False, **location),
+            dcc.Store(id=ids.COLLECTION, **({"data": key} if key else {})),
+            # The dropped file lives in this tab's sessionStorage, never on the server (see upload.py).
+            dcc.Store(id=ids.UPLOAD, storage_type="session"),
+            dcc.Store(id=ids.UPLOAD_GOTO),  # where to go once a dropped file is stored
+            dcc.Store(id=ids.NAV_SINK),
+            html.Main(page, id=ids.PAGE, className="page"),
+        ],
+        className="app",
+    )
+
+
+def _static_page(registry: Registry, pathname: str, search: str) -> str:
+    """The page at this URL as plain HTML; empty for a page only the browser can build (a dropped file)."""
+    try:
+        served = registry.get(urlstate.collection(search))
+    except NoUpload:
+        return ""
+    except UnknownCollection:
+        return static_html.render(
+            html.Main(_unknown_collection(registry, urlstate.collection(search)), className="page")
+        )
+
+    def build() -> str:
+        page = _cached_page(registry, served, pathname, search, None)
+        return static_html.render(html.Main(page, className="page"), static_html.link_targets(page))
+
+    return served.pages.get(("static", pathname or "/", search or ""), build)
 
 
 def _cached_page(registry: Registry, served: Served, pathname: str | None, search: str | None, uploaded: dict | None):

@@ -74,8 +74,13 @@ class Browser:
         self.requested: list[str] = []
 
     def open(self, url: str) -> None:
+        """Load `url` and wait until the live page has replaced the plain HTML copy the server sends first."""
         self.drain_logs()
         self.driver.get(url)
+        self.wait(self.live, timeout=30, message="the live page replaces the plain copy")
+
+    def live(self) -> bool:
+        return bool(self.js("return document.readyState === 'complete' && !document.getElementById('static-page')"))
 
     def wait(self, condition: Callable[[], object], timeout: float = 20, message: str = "") -> object:
         deadline = time.monotonic() + timeout

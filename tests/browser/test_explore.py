@@ -59,7 +59,7 @@ def test_page_draws_timeline_and_map_with_country_shapes_offline(browser, server
     assert points > 0
     requested = browser.requested + []
     browser.drain_logs()
-    assert any("/assets/topojson/africa_50m.json" in url for url in browser.requested + requested)
+    assert any("/assets/topojson/africa_110m.json" in url for url in browser.requested + requested)
     assert browser.outside_requests() == []
     browser.screenshot("explore-default")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from dash import html
 
 from .. import dates, sourcetext
@@ -9,6 +10,7 @@ from ..collection import Collection
 from ..passages import Passages
 from ..schema import CATEGORIES
 from . import ids
+from .event_list import event_list
 
 PRECISION_WORDS = {
     "day": "precise to the day",
@@ -18,6 +20,15 @@ PRECISION_WORDS = {
     "century": "precise to the century",
     "range": "a span between two dates",
 }
+
+
+def place_panel(place: str, events: pd.DataFrame) -> list:
+    """The events at one place of the map, as the list shows them: choosing one selects it."""
+    return [
+        html.H2(place, className="detail-title"),
+        html.P(f"{len(events):,} events in view at this place. Choose one to read its source.", className="muted"),
+        event_list(events, None),
+    ]
 
 
 def detail_panel(collection: Collection, passages: Passages, event_id: str | None) -> list:

@@ -18,7 +18,7 @@ from .. import export, search, upload, urlstate
 from ..collection import Collection
 from ..components import ids
 from ..components.collection_bar import collection_bar, problem_list
-from ..components.detail import detail_panel
+from ..components.detail import detail_panel, place_panel
 from ..components.downloads import event_downloads, figure_downloads
 from ..components.event_list import event_list
 from ..components.filters import filter_bar
@@ -58,7 +58,13 @@ class View:
     count: str
 
 
-def compute_view(data: ExploreData, filters: search.Filters, window: list[str] | None, selected: str | None) -> View:
+def compute_view(
+    data: ExploreData,
+    filters: search.Filters,
+    window: list[str] | None,
+    selected: str | None,
+    url_key: str | None = None,
+) -> View:
     """Everything the filters, the timeline's visible window and the selection decide."""
     events = data.collection.events
     matching = search.apply(events, filters, data.collection.aliases, hay=data.haystack)
@@ -68,9 +74,9 @@ def compute_view(data: ExploreData, filters: search.Filters, window: list[str] |
     if window:
         count += " in the zoomed time window"
     return View(
-        timeline=timeline_figure(matching, selected, x_range=window),
-        map=map_figure(visible, selected, place_rows=data.place_rows),
-        listing=event_list(visible, selected),
+        timeline=(timeline := timeline_figure(matching, selected, x_range=window)),
+        map=map_figure(visible, selected, place_rows=data.place_rows, height=timeline.layout.height),
+        listing=event_list(visible, selected, lambda event_id: urlstate.build(filters, event_id, url_key)),
         count=count,
     )
 
@@ -118,7 +124,7 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
     filters, selected = urlstate.parse(search_string)
     if selected is not None and collection.event(selected) is None:
         selected = None
-    view = compute_view(data, filters, None, selected)
+    view = compute_view(data, filters, None, selected, url_key)
     return html.Div(
         [
             html.Header(
@@ -129,63 +135,90 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                             html.P(_lede(collection), className="lede"),
                         ]
                     ),
-                    html.Nav(
+                    html.Div(
                         [
-                            html.A(
-                                "Present",
-                                href=urlstate.href("/present", url_key),
-                                className="nav-link",
-                                title="Step through events as slides",
-                            ),
-                            *(
-                                []
-                                if collection.organisations.empty
-                                else [
+                            html.Nav(
+                                [
                                     html.A(
-                                        "Glossary",
-                                        href=urlstate.href("/glossary", url_key),
+                                        "Present",
+                                        href=urlstate.href("/present", url_key),
                                         className="nav-link",
-                                        title="Organisations and people",
-                                    )
-                                ]
+                                        title="Step through events as slides",
+                                    ),
+                                    *(
+                                        []
+                                        if collection.organisations.empty
+                                        else [
+                                            html.A(
+                                                "Glossary",
+                                                href=urlstate.href("/glossary", url_key),
+                                                className="nav-link",
+                                                title="Organisations and people",
+                                            )
+                                        ]
+                                    ),
+                                    html.A("Source text", href="#source", className="nav-link"),
+                                ],
+                                className="top-nav",
+                                **{"aria-label": "Pages"},
                             ),
-                            html.A("Source text", href="#source", className="nav-link"),
+                            collection_bar(registry.choices(), served, uploaded),
                         ],
-                        className="top-nav",
-                        **{"aria-label": "Pages"},
+                        className="header-side",
                     ),
                 ],
                 className="page-header",
             ),
-            collection_bar(registry.choices(), served, uploaded),
             filter_bar(collection, filters, view.count),
-            html.Section(
+            html.Div(
                 [
-                    dcc.Graph(
-                        id=ids.TIMELINE,
-                        figure=view.timeline,
-                        config=GRAPH_CONFIG,
-                        className="timeline-graph",
-                    ),
-                    html.P(
+                    html.Section(
                         [
-                            html.Span("● ", className="key-dot"),
-                            "a month or a day  ",
-                            html.Span("▬ ", className="key-bar"),
-                            "a year, decade or span  ",
-                            html.Span("┅ ○ ", className="key-inferred"),
-                            "date inferred from context  ",
-                            html.Span("▇ ", className="key-era"),
-                            "era. Drag to zoom, use the slider below to pan, double-click to reset.",
+                            dcc.Graph(
+                                id=ids.TIMELINE,
+                                figure=view.timeline,
+                                config=GRAPH_CONFIG,
+                                className="timeline-graph",
+                            ),
+                            html.P(
+                                [
+                                    html.Span("● ", className="key-dot"),
+                                    "month or day  ",
+                                    html.Span("▬ ", className="key-bar"),
+                                    "year, decade or span  ",
+                                    html.Span("┅ ○ ", className="key-inferred"),
+                                    "inferred date  ",
+                                    html.Span("▇ ", className="key-era"),
+                                    "era · drag to zoom, double-click to reset",
+                                ],
+                                className="key",
+                            ),
+                            figure_downloads(ids.TIMELINE, "timeline"),
                         ],
-                        className="key",
+                        className="panel timeline-panel",
+                        **{"aria-label": "Timeline"},
                     ),
-                    figure_downloads(ids.TIMELINE, "timeline"),
+                    html.Section(
+                        [
+                            dcc.Graph(
+                                id=ids.MAP,
+                                figure=view.map,
+                                config={**GRAPH_CONFIG, "topojsonURL": get_asset_url("topojson/")},
+                                className="map-graph",
+                            ),
+                            html.P(
+                                "● city  ◍ region  ○ country  ◆ place added by the editors  "
+                                "❷ several events: click to list them",
+                                className="key",
+                            ),
+                            figure_downloads(ids.MAP, "map"),
+                        ],
+                        className="panel map-panel",
+                        **{"aria-label": "Map"},
+                    ),
                 ],
-                className="panel timeline-panel",
-                **{"aria-label": "Timeline"},
+                className="views",
             ),
-            *_lineage_section(collection),
             html.Div(
                 [
                     html.Section(
@@ -198,27 +231,6 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                         **{"aria-label": "Event list"},
                     ),
                     html.Section(
-                        [
-                            html.H2("Map"),
-                            dcc.Graph(
-                                id=ids.MAP,
-                                figure=view.map,
-                                config={**GRAPH_CONFIG, "topojsonURL": get_asset_url("topojson/")},
-                                className="map-graph",
-                                style={"height": "430px"},
-                            ),
-                            html.P(
-                                "Small dot: a city · pale disc: a region · ring: a whole country · "
-                                "diamond: a place added by the editors, not named in the source. "
-                                "Shaded: countries of the events in view.",
-                                className="key",
-                            ),
-                            figure_downloads(ids.MAP, "map"),
-                        ],
-                        className="panel map-panel",
-                        **{"aria-label": "Map"},
-                    ),
-                    html.Section(
                         detail_panel(collection, passages, selected),
                         id=ids.DETAIL,
                         className="panel detail-panel",
@@ -227,6 +239,7 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                 ],
                 className="grid",
             ),
+            *_lineage_section(collection),
             html.Section(
                 [
                     html.H2("Source text"),
@@ -343,7 +356,7 @@ def register(app: Dash, registry: Registry) -> None:
     def update_views(text, categories, countries, actors, year_from, year_to, window, selected, key, uploaded):
         served = registry.get(key, uploaded)
         filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
-        view = compute_view(served.explore, filters, window, selected)
+        view = compute_view(served.explore, filters, window, selected, served.url_key)
         # A small timeline already shows what the user zoomed to; a large one must redraw its detail.
         zoom_only = ctx.triggered_id == ids.WINDOW and len(served.collection.events) <= DETAIL_LIMIT
         return (
@@ -364,6 +377,26 @@ def register(app: Dash, registry: Registry) -> None:
         # Clicks on list items and source passages set the store in the browser (assets/keyboard.js).
         click = timeline_click if ctx.triggered_id == ids.TIMELINE else map_click
         return clicked_event(click)
+
+    @app.callback(
+        Output(ids.DETAIL, "children", allow_duplicate=True),
+        Input(ids.MAP, "clickData"),
+        *[State(control.component_id, control.component_property) for control in controls],
+        State(ids.WINDOW, "data"),
+        *page,
+        prevent_initial_call=True,
+    )
+    def list_place(click, text, categories, countries, actors, year_from, year_to, window, key, uploaded):
+        # A numbered marker stands for several events at one place: the detail panel lists them.
+        place_id = clicked_place(click)
+        if place_id is None:
+            raise PreventUpdate
+        served = registry.get(key, uploaded)
+        filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
+        panel = place_view(served.explore, filters, window, place_id)
+        if panel is None:
+            raise PreventUpdate
+        return panel
 
     @app.callback(
         Output(ids.DETAIL, "children"),
@@ -502,6 +535,28 @@ def clicked_event(click: dict | None):
     except (TypeError, KeyError, IndexError):
         return no_update
     return event_id if event_id else no_update
+
+
+def clicked_place(click: dict | None) -> str | None:
+    """The place id of a numbered marker the click landed on, or None for any other click."""
+    try:
+        custom = click["points"][0]["customdata"]
+    except (TypeError, KeyError, IndexError):
+        return None
+    if not isinstance(custom, list) or len(custom) < 5 or custom[0] is not None:
+        return None
+    return custom[4] if isinstance(custom[4], str) else None
+
+
+def place_view(data: ExploreData, filters: search.Filters, window: list[str] | None, place_id: str) -> list | None:
+    """The detail panel for one place of the map (the events in view there); None for an unknown place."""
+    shown = events_shown(data, filters, window)
+    rows = data.place_rows[data.place_rows["place_id"] == place_id]
+    if rows.empty:
+        return None
+    here = shown[shown["id"].isin(rows["event_id"])]
+    first = rows.iloc[0]
+    return place_panel(f"{first['place']} ({first['place_kind']})", here)
 
 
 def window_from_density_click(click: dict | None):
