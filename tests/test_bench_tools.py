@@ -159,3 +159,84 @@ def test_summary_rows_give_medians_and_ratios_to_the_first_size():
     assert ratios[1][column["first draw s"]] == "×3.0"
     assert ratios[1][column["server start s"]] == "×2.0"
     assert ratios[1][column["server RSS MB"]] == "×3.0"
+
+
+# --- bench/peers.py: the pure parts (no npm, no browser) ---------------------------------------------
+
+peers = _load("peers")
+
+
+def _frame():
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "title": ["A <b>bold</b> start", "One day", 'Quote "x" </script>'],
+            "earliest": pd.to_datetime(["1991-01-01", "2007-03-04", "2012-01-01"]),
+            "latest": pd.to_datetime(["2002-12-31", "2007-03-04", "2012-12-31"]),
+        }
+    )
+
+
+def test_peer_events_are_points_or_spans_from_earliest_to_latest():
+    events = peers.peer_events(_frame())
+    assert events[0] == peers.PeerEvent("A <b>bold</b> start", "1991-01-01", "2002-12-31")
+    assert events[1] == peers.PeerEvent("One day", "2007-03-04", None)
+
+
+def test_peer_pages_draw_the_same_escaped_titles_and_dates():
+    events = peers.peer_events(_frame())
+    items = peers.vis_items(events)
+    assert [item["content"] for item in items] == [
+        "A &lt;b&gt;bold&lt;/b&gt; start",
+        "One day",
+        "Quote &quot;x&quot; &lt;/script&gt;",
+    ]
+    assert items[1] == {"id": 1, "content": "One day", "start": "2007-03-04"}
+    assert items[0]["end"] == "2002-12-31"
+    slides = peers.timelinejs_data(events)["events"]
+    assert slides[0]["start_date"] == {"year": 1991, "month": 1, "day": 1}
+    assert slides[0]["end_date"] == {"year": 2002, "month": 12, "day": 31}
+    assert "end_date" not in slides[1]
+    assert [s["text"]["headline"] for s in slides] == [item["content"] for item in items]
+    for tool in (peers.VIS, peers.TJS):
+        page = peers.peer_page(tool, events)
+        assert "</script>" not in page.split("<script>", 1)[1].split("</script>", 1)[0]
+        assert "node_modules/" in page and "http" not in page.replace("location.href", "")
+
+
+def test_watch_script_and_watches():
+    watches = {**peers.explorer_watches("  Two\nwords "), **peers.peer_watches(peers.VIS, 22)}
+    assert watches["text"] == {"text": "Two words"}
+    assert watches["graphs"]["all"] == list(peers.EXPLORER_GRAPHS)
+    assert watches[peers.VIS] == {"count": [".vis-item-content", 22]}
+    script = peers.watch_script(watches)
+    assert '"Two words"' in script and "B.watch" in script
+
+
+def test_peer_summary_gives_medians_ratios_and_skipped_peers():
+    small = peers.SizeResult("22 (AQIM)", 20, events=22)
+    small.times = {
+        peers.VIS: [0.2, 0.3, 0.25],
+        peers.TJS: [0.3, "timeout"],
+        peers.TEXT: [1.0, 1.0],
+        peers.GRAPHS: [1.5],
+    }
+    big = peers.SizeResult("100,000", 100000, skipped_peers=True)
+    big.times = {peers.VIS: [], peers.TJS: [], peers.TEXT: [1.2], peers.GRAPHS: ["timeout"]}
+    headers, rows = peers.summary([small, big])
+    assert headers == ["tool (median s)", "22 (AQIM)", "100,000"]
+    by_name = {row[0]: row[1:] for row in rows}
+    assert by_name["vis-timeline 8.5.4: complete draw"] == ["0.25", "> timeout"]
+    assert by_name["TimelineJS 3.9.11: complete draw"] == ["0.30 (1 failed)", "> timeout"]
+    assert by_name["**the explorer: graphs**"] == ["1.50", "timeout"]
+    assert by_name["explorer text / vis-timeline"] == ["4.00", "–"]
+    assert by_name["explorer graphs / vis-timeline"] == ["6.00", "–"]
+
+
+def test_installed_version_reads_node_modules(tmp_path):
+    package = tmp_path / "node_modules" / "@knight-lab" / "timelinejs"
+    package.mkdir(parents=True)
+    (package / "package.json").write_text('{"version": "3.9.11"}')
+    assert peers.installed_version("@knight-lab/timelinejs", tmp_path) == "3.9.11"
+    assert peers.installed_version("vis-timeline", tmp_path) is None
