@@ -240,3 +240,118 @@ def test_installed_version_reads_node_modules(tmp_path):
     (package / "package.json").write_text('{"version": "3.9.11"}')
     assert peers.installed_version("@knight-lab/timelinejs", tmp_path) == "3.9.11"
     assert peers.installed_version("vis-timeline", tmp_path) is None
+
+
+# --- bench/classload.py: the pure parts (no server) ---------------------------------------------------
+
+classload = _load("classload")
+
+DEPENDENCIES = [
+    {
+        "output": "..page.children...collection.data..",
+        "inputs": [{"id": "url", "property": "pathname"}],
+        "state": [{"id": "url", "property": "search"}],
+        "clientside_function": None,
+        "prevent_initial_call": False,
+    },
+    {
+        "output": "..count.children...list.children..",
+        "inputs": [{"id": "search", "property": "value"}, {"id": "selected", "property": "data"}],
+        "state": [{"id": "collection", "property": "data"}],
+        "clientside_function": None,
+        "prevent_initial_call": True,
+    },
+    {
+        "output": "detail.children",
+        "inputs": [{"id": "selected", "property": "data"}],
+        "state": [],
+        "clientside_function": None,
+        "prevent_initial_call": True,
+    },
+    {
+        "output": "url.search",
+        "inputs": [{"id": "selected", "property": "data"}],
+        "state": [],
+        "clientside_function": {"namespace": "x", "function_name": "y"},
+        "prevent_initial_call": True,
+    },
+]
+
+
+def _component(kind, **props):
+    return {"type": kind, "namespace": "dash_html_components", "props": props}
+
+
+def test_outputs_layout_and_initial_callbacks():
+    assert classload.split_outputs("..a.b...c.d@123..") == [("a", "b"), ("c", "d")]
+    assert classload.split_outputs("detail.children") == [("detail", "children")]
+    layout = _component("Div", children=[_component("Location", id="url"), _component("Main", id="page")])
+    props = classload.layout_props(layout, "http://127.0.0.1:5/")
+    assert props["url"]["pathname"] == "/" and props["url"]["href"] == "http://127.0.0.1:5/"
+    assert [cb["output"] for cb in classload.initial_callbacks(DEPENDENCIES, props, set())] == []  # no 'collection'
+    props["collection"] = {}
+    first = classload.initial_callbacks(DEPENDENCIES, props, set())
+    assert [cb["output"] for cb in first] == ["..page.children...collection.data.."]
+    assert classload.initial_callbacks(DEPENDENCIES, props, {first[0]["output"]}) == []
+
+
+def test_answers_bring_new_components_and_bodies_take_their_values():
+    props = classload.layout_props(_component("Div", children=[_component("Main", id="page")]))
+    answer = {
+        "multi": True,
+        "response": {
+            "page": {"children": [_component("Input", id="search", value=""), _component("Store", id="selected")]},
+            "collection": {"data": "aqim"},
+        },
+    }
+    assert classload.apply_answer(answer, props) == ["page.children", "collection.data"]
+    assert props["search"]["value"] == "" and props["collection"]["data"] == "aqim"
+    (filter_cb,) = classload.require_callbacks(DEPENDENCIES[:2], "search.value", "filter", "--filter-input")
+    body = classload.request_body(filter_cb, props, ["search.value"], {"search.value": "mali"})
+    assert body == {
+        "output": "..count.children...list.children..",
+        "outputs": [{"id": "count", "property": "children"}, {"id": "list", "property": "children"}],
+        "inputs": [
+            {"id": "search", "property": "value", "value": "mali"},
+            {"id": "selected", "property": "data", "value": None},
+        ],
+        "changedPropIds": ["search.value"],
+        "state": [{"id": "collection", "property": "data", "value": "aqim"}],
+    }
+    (detail,) = [
+        cb for cb in classload.triggered_by(DEPENDENCIES, ["selected.data"]) if cb["output"] == "detail.children"
+    ]
+    assert classload.request_body(detail, props, ["selected.data"], {"selected.data": "e1"})["outputs"] == {
+        "id": "detail",
+        "property": "children",
+    }
+    # The clientside callback on selected.data never reaches the server.
+    assert len(classload.triggered_by(DEPENDENCIES, ["selected.data"])) == 2
+
+
+def test_a_missing_callback_stops_with_a_clear_message():
+    with pytest.raises(classload.LoadError, match=r"no server callback takes search\.value .*--filter-input"):
+        classload.require_callbacks(DEPENDENCIES[2:], "search.value", "filter", "--filter-input")
+
+
+def test_terms_percentiles_loopback_and_rows():
+    terms = classload.search_terms(["AQIM attacks Gao", "French forces attack", "AQIM attacks again", "Mali 2012"])
+    assert terms[:2] == ["AQIM", "attacks"] and "mali" not in terms and "forces" in terms
+    assert classload.percentile([], 50) is None
+    assert classload.percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.5
+    assert classload.percentile(list(range(101)), 95) == 95
+    assert classload.check_loopback("http://127.0.0.1:8050") == "http://127.0.0.1:8050/"
+    for url in ("http://localhost:8050/", "http://10.0.0.2:8050/", "https://127.0.0.1/"):
+        with pytest.raises(classload.LoadError, match="only http://127.0.0.1"):
+            classload.check_loopback(url)
+    assert classload.EVENT_ID.findall(r"<button data-event=\"gao-attack\">") == ["gao-attack"]
+    tally = classload.Tally()
+    tally.requests = 40
+    tally.steps["filter"] += [0.1, 0.3]
+    tally.steps["select"] += [0.2]
+    tally.filter_bytes += [(1000, 9000), (3000, 11000)]
+    row = classload.class_row(10, tally, 4.0, ("1.00", "2.00"))
+    assert len(row) == len(classload.CLASS_HEADERS)
+    assert row[:5] == ["10", "40", "10.0", "0", "2"]
+    assert row[6:10] == ["200 / 290", "200 / 200", "2,000 / 10,000", "1.00 → 2.00"]
+    assert row[5] == "–"
