@@ -6,7 +6,7 @@ unresolvable, `performance.now()` from navigation start, marks posted by the in-
 
   vis-timeline  complete draw   every one of the N items is in the DOM (.vis-item-content)
   TimelineJS    complete draw   every one of the N markers is in the DOM (.tl-timemarker)
-  explorer      text            an element whose text holds the first event's title is visible
+  explorer      text            an element whose text is the first event's title is visible
                                 (non-zero bounding box, checkVisibility): a static HTML copy counts
   explorer      graphs          #timeline has plotly traces and #map has drawn its country shapes
 
@@ -92,16 +92,18 @@ WATCHES = """
   if (!B) return;
   const count = (css) => document.querySelectorAll(css).length;
   const all = (list) => list.every((css) => document.querySelector(css) !== null);
-  // The first time any element whose own text holds `title` is visible: a non-zero box, and not
-  // hidden by visibility or opacity. Walks text nodes, so a static copy and an SVG label count.
+  // The first time any element whose text is `title` is visible: a non-zero box, and not hidden by
+  // visibility or opacity. Walks text nodes, so a static copy and an SVG label count; a sentence
+  // that merely mentions the title (a source passage, the lede) does not.
+  const norm = (text) => text.replace(/\\s+/g, ' ').trim();
   const visibleText = (title) => {
     const root = document.body;
     if (!root) return false;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.nodeValue.replace(/\\s+/g, ' ').includes(title)) continue;
+      if (!norm(node.nodeValue).includes(title)) continue;
       const el = node.parentElement;
-      if (!el) continue;
+      if (!el || (norm(node.nodeValue) !== title && norm(el.textContent) !== title)) continue;
       const box = el.getBoundingClientRect();
       if (box.width > 0 && box.height > 0
           && (!el.checkVisibility || el.checkVisibility({visibilityProperty: true, opacityProperty: true}))) {
