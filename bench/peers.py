@@ -1,4 +1,4 @@
-"""`python bench/peers.py [--sizes 20,1000,10000,100000] [--runs 5] [--peer-max 10000] [--root DIR] [--out FILE.md]`.
+"""`python bench/peers.py [--sizes 20,1000,10000,100000] [--runs 5] [--peer-max 10000] [--root DIR ...] [--out FILE.md]`.
 
 The explorer's first screen beside two peers, timed by one harness (bench/browser_bench.py's Page,
 MarkSink and probe): cold loads, each in a fresh headless Chromium profile, every host but 127.0.0.1
@@ -19,12 +19,14 @@ build/peers/node_modules and are served with their pages from a loopback HTTP se
 Tools are interleaved round by round (vis-timeline, TimelineJS, explorer, repeat) so the machine's
 noise falls on all of them alike. Medians are printed as one Markdown table with the ratios issue 12
 asks for and the 1-minute load average before and after. Above --peer-max events the peers are not
-run ("> timeout"). --root times another checkout's explorer on the same collections.
+run ("> timeout"). --root times another checkout's explorer on the same collections; given several
+times (--root /tmp/before --root .), each is one more explorer in every round: before/after in one run.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import functools
 import html
@@ -134,7 +136,8 @@ class SizeResult:
     label: str
     size: int
     events: int = 0
-    times: dict[str, list[Value]] = field(default_factory=lambda: {VIS: [], TJS: [], TEXT: [], GRAPHS: []})
+    # VIS, TJS, and for explorer number i (one per --root): key(TEXT, i), key(GRAPHS, i)
+    times: dict[str, list[Value]] = field(default_factory=lambda: collections.defaultdict(list))
     skipped_peers: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -228,18 +231,35 @@ def cell(values: Sequence[Value], skipped: bool = False) -> str:
     return fmt(median(values), 2, failed if numeric else 0)
 
 
-def summary(results: Sequence[SizeResult]) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows: a row per tool and measure, a column per size, then the two ratios."""
+def key(mark: str, explorer: int) -> str:
+    """The times key of explorer number `explorer` (the order of --root) for `mark` (TEXT or GRAPHS)."""
+    return f"{mark}#{explorer}"
+
+
+def summary(results: Sequence[SizeResult], explorers: Sequence[str] = ("",)) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows: a row per tool and mark, a column per size, then the two ratios per explorer.
+
+    `explorers` names each --root ('' for a single one: the rows then say just 'the explorer').
+    """
     headers = ["tool (median s)", *(r.label for r in results)]
     rows = [
         [f"vis-timeline {PEER_PACKAGES['vis-timeline']}: complete draw", *(cell(r.times[VIS], r.skipped_peers) for r in results)],
         [f"TimelineJS {PEER_PACKAGES['@knight-lab/timelinejs']}: complete draw", *(cell(r.times[TJS], r.skipped_peers) for r in results)],
-        ["**the explorer: text**", *(cell(r.times[TEXT]) for r in results)],
-        ["**the explorer: graphs**", *(cell(r.times[GRAPHS]) for r in results)],
-        ["explorer text / vis-timeline", *(quotient(median(r.times[TEXT]), median(r.times[VIS])) for r in results)],
-        ["explorer graphs / vis-timeline", *(quotient(median(r.times[GRAPHS]), median(r.times[VIS])) for r in results)],
     ]  # fmt: skip
-    return headers, rows
+    ratios = []
+    for number, name in enumerate(explorers):
+        label = f"the explorer ({name})" if name else "the explorer"
+        text, graphs = key(TEXT, number), key(GRAPHS, number)
+        rows.append([f"**{label}: text**", *(cell(r.times[text]) for r in results)])
+        rows.append([f"**{label}: graphs**", *(cell(r.times[graphs]) for r in results)])
+        for mark, what in ((text, "text"), (graphs, "graphs")):
+            ratios.append(
+                [
+                    f"{label}: {what} / vis-timeline",
+                    *(quotient(median(r.times[mark]), median(r.times[VIS])) for r in results),
+                ]
+            )
+    return headers, rows + ratios
 
 
 def load1() -> str:
@@ -369,11 +389,15 @@ def bench_size(
         result.label = f"{len(events)} (AQIM)"
     result.skipped_peers = size > args.peer_max
     pages = {} if result.skipped_peers else write_peer_pages(str(size), events)
-    server = browser_bench.Server(data, args.start_timeout, log_dir, root=args.root)
+    servers: list[browser_bench.Server] = []
     try:
-        log(f"  explorer ({args.root}) up in {server.startup:.1f} s; reading the first event's title (untimed load)")
-        title = first_title(server.url, args.timeout, sink, log)
-        log(f"  first event: {title!r}")
+        titles = []
+        for root in args.roots:
+            server = browser_bench.Server(data, args.start_timeout, log_dir, root=root)
+            servers.append(server)
+            log(f"  explorer ({root}) up in {server.startup:.1f} s; reading the first event's title (untimed load)")
+            titles.append(first_title(server.url, args.timeout, sink, log))
+            log(f"  first event: {titles[-1]!r}")
         gave_up: set[str] = set()  # a tool that hit the cap is not run again at this size
         for number in range(1, args.runs + 1):
             log(f"  round {number}")
@@ -390,26 +414,30 @@ def bench_size(
                 if got[tool] == "timeout":
                     gave_up.add(tool)
                 log(f"    {tool}: complete draw {fmt(got[tool])}")
-            got = timed_load(server.url, explorer_watches(title), args.timeout, sink, log)
-            result.times[TEXT].append(got[TEXT])
-            result.times[GRAPHS].append(got[GRAPHS])
-            log(f"    explorer: text {fmt(got[TEXT])}, graphs {fmt(got[GRAPHS])}")
+            for explorer, (server, title) in enumerate(zip(servers, titles, strict=True)):
+                got = timed_load(server.url, explorer_watches(title), args.timeout, sink, log)
+                result.times[key(TEXT, explorer)].append(got[TEXT])
+                result.times[key(GRAPHS, explorer)].append(got[GRAPHS])
+                log(f"    explorer {explorer + 1}: text {fmt(got[TEXT])}, graphs {fmt(got[GRAPHS])}")
         if gave_up:
             result.notes.append(
                 f"{result.label}: {', '.join(sorted(gave_up))} hit the {args.timeout:.0f} s cap; later rounds not run"
             )
     finally:
-        server.stop()
+        for server in servers:
+            server.stop()
     return result
 
 
 def report(results: Sequence[SizeResult], args: argparse.Namespace, loads: Iterable[str]) -> str:
-    headers, rows = summary(results)
+    names = explorer_names(args.roots)
+    headers, rows = summary(results, names)
     before, after = loads
+    described = [f"{name or 'explorer'}: {_describe(root)}" for name, root in zip(names, args.roots, strict=True)]
     lines = [
         f"Peers and the explorer, first screen: median of {args.runs} cold load(s) each, fresh Chromium profile, "
         "interleaved round by round.",
-        f"Explorer: {_describe(args.root)} · {browser_bench._chromium_version()} · {os.cpu_count()} CPUs · "
+        f"{'; '.join(described)} · {browser_bench._chromium_version()} · {os.cpu_count()} CPUs · "
         f"1-minute load average {before} at the start, {after} at the end",
         "",
         markdown_table(headers, rows),
@@ -418,11 +446,19 @@ def report(results: Sequence[SizeResult], args: argparse.Namespace, loads: Itera
         "at 100,000 text ≤ 0.5 s and graphs ≤ 1.5 s.",
     ]
     if any(r.skipped_peers for r in results):
-        lines.append(f"> timeout: the peers are not run above --peer-max {args.peer_max:,} events.")
+        lines.append(f"`> timeout`: the peers are not run above --peer-max {args.peer_max:,} events.")
     notes = [note for r in results for note in r.notes]
     if notes:
         lines += ["", "Notes:", *(f"- {note}" for note in notes)]
     return "\n".join(lines) + "\n"
+
+
+def explorer_names(roots: Sequence[Path]) -> list[str]:
+    """'' for one explorer; else each root's folder name, numbered if two share one."""
+    if len(roots) == 1:
+        return [""]
+    names = [root.name or str(root) for root in roots]
+    return [name if names.count(name) == 1 else f"{number + 1}: {name}" for number, name in enumerate(names)]
 
 
 def _describe(root: Path) -> str:
@@ -441,15 +477,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="event counts; 20 means the bundled AQIM collection (default 20,1000,10000,100000)")  # fmt: skip
     parser.add_argument("--runs", type=int, default=5, help="cold loads per tool and size (default 5)")
     parser.add_argument("--peer-max", type=int, default=10000, help="largest size the peers are run at (default 10000)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="checkout whose explorer is timed (default: this one)")
+    parser.add_argument("--root", type=Path, action="append", dest="roots",
+                        help="checkout whose explorer is timed (default: this one); repeat to time several, interleaved")  # fmt: skip
     parser.add_argument("--timeout", type=float, default=60, help="cap for each load, s (default 60)")
     parser.add_argument("--start-timeout", type=float, default=600, help="cap for server start-up, s (default 600)")
     parser.add_argument("--seed", type=int, default=browser_bench.make_collection.DEFAULT_SEED)
     parser.add_argument("--out", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args(argv)
-    args.root = args.root.resolve()
-    if not (args.root / "timeline" / "__main__.py").is_file():
-        parser.error(f"--root {args.root} is not a checkout of the explorer (no timeline/__main__.py)")
+    args.roots = [root.resolve() for root in args.roots or [ROOT]]
+    for root in args.roots:
+        if not (root / "timeline" / "__main__.py").is_file():
+            parser.error(f"--root {root} is not a checkout of the explorer (no timeline/__main__.py)")
     missing = [p for p in (browser_bench.CHROMIUM, browser_bench.CHROMEDRIVER) if not os.path.exists(p)]
     if missing:
         print(f"needs Debian's chromium and chromium-driver; not found: {', '.join(missing)}", file=sys.stderr)

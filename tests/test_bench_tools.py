@@ -215,23 +215,34 @@ def test_watch_script_and_watches():
 
 
 def test_peer_summary_gives_medians_ratios_and_skipped_peers():
+    text, graphs = peers.key(peers.TEXT, 0), peers.key(peers.GRAPHS, 0)
     small = peers.SizeResult("22 (AQIM)", 20, events=22)
-    small.times = {
-        peers.VIS: [0.2, 0.3, 0.25],
-        peers.TJS: [0.3, "timeout"],
-        peers.TEXT: [1.0, 1.0],
-        peers.GRAPHS: [1.5],
-    }
+    small.times.update({peers.VIS: [0.2, 0.3, 0.25], peers.TJS: [0.3, "timeout"], text: [1.0, 1.0], graphs: [1.5]})
     big = peers.SizeResult("100,000", 100000, skipped_peers=True)
-    big.times = {peers.VIS: [], peers.TJS: [], peers.TEXT: [1.2], peers.GRAPHS: ["timeout"]}
+    big.times.update({text: [1.2], graphs: ["timeout"]})
     headers, rows = peers.summary([small, big])
     assert headers == ["tool (median s)", "22 (AQIM)", "100,000"]
     by_name = {row[0]: row[1:] for row in rows}
     assert by_name["vis-timeline 8.5.4: complete draw"] == ["0.25", "> timeout"]
     assert by_name["TimelineJS 3.9.11: complete draw"] == ["0.30 (1 failed)", "> timeout"]
     assert by_name["**the explorer: graphs**"] == ["1.50", "timeout"]
-    assert by_name["explorer text / vis-timeline"] == ["4.00", "–"]
-    assert by_name["explorer graphs / vis-timeline"] == ["6.00", "–"]
+    assert by_name["the explorer: text / vis-timeline"] == ["4.00", "–"]
+    assert by_name["the explorer: graphs / vis-timeline"] == ["6.00", "–"]
+
+
+def test_several_roots_each_get_rows_and_ratios():
+    names = peers.explorer_names([Path("/tmp/before"), Path("/work/wt-bench")])
+    assert names == ["before", "wt-bench"]
+    assert peers.explorer_names([Path("/a/x"), Path("/b/x")]) == ["1: x", "2: x"]
+    assert peers.explorer_names([Path("/a/x")]) == [""]
+    result = peers.SizeResult("22 (AQIM)", 20, events=22)
+    result.times.update({peers.VIS: [0.5], peers.key(peers.TEXT, 0): [1.0], peers.key(peers.TEXT, 1): [0.25]})
+    _, rows = peers.summary([result], names)
+    by_name = {row[0]: row[1:] for row in rows}
+    assert by_name["**the explorer (before): text**"] == ["1.00"]
+    assert by_name["**the explorer (wt-bench): text**"] == ["0.25"]
+    assert by_name["the explorer (wt-bench): text / vis-timeline"] == ["0.50"]
+    assert by_name["the explorer (before): graphs / vis-timeline"] == ["–"]
 
 
 def test_installed_version_reads_node_modules(tmp_path):
