@@ -277,9 +277,12 @@ def free_port() -> int:
 
 
 class Server:
-    """`python -m timeline serve --data DIR --port P`, as tests/servers.py starts it, timed to its first 200."""
+    """`python -m timeline serve --data DIR --port P`, as tests/servers.py starts it, timed to its first 200.
 
-    def __init__(self, data: Path, timeout: float, log_dir: Path):
+    `root` is the checkout whose `timeline` package serves (run from there, `-m` imports it first).
+    """
+
+    def __init__(self, data: Path, timeout: float, log_dir: Path, root: Path = ROOT):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         # A log file, not a pipe: werkzeug logs every request, and a full pipe would stall the server.
@@ -287,7 +290,7 @@ class Server:
         self.log = self.log_path.open("w")
         command = [sys.executable, "-m", "timeline", "serve", "--data", str(data), "--port", str(self.port)]
         began = time.perf_counter()
-        self.process = subprocess.Popen(command, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(command, cwd=root, stdout=self.log, stderr=subprocess.STDOUT)
         self.startup: Value = "timeout"
         deadline = began + timeout
         while time.perf_counter() < deadline:

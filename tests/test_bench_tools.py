@@ -159,3 +159,210 @@ def test_summary_rows_give_medians_and_ratios_to_the_first_size():
     assert ratios[1][column["first draw s"]] == "×3.0"
     assert ratios[1][column["server start s"]] == "×2.0"
     assert ratios[1][column["server RSS MB"]] == "×3.0"
+
+
+# --- bench/peers.py: the pure parts (no npm, no browser) ---------------------------------------------
+
+peers = _load("peers")
+
+
+def _frame():
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "title": ["A <b>bold</b> start", "One day", 'Quote "x" </script>'],
+            "earliest": pd.to_datetime(["1991-01-01", "2007-03-04", "2012-01-01"]),
+            "latest": pd.to_datetime(["2002-12-31", "2007-03-04", "2012-12-31"]),
+        }
+    )
+
+
+def test_peer_events_are_points_or_spans_from_earliest_to_latest():
+    events = peers.peer_events(_frame())
+    assert events[0] == peers.PeerEvent("A <b>bold</b> start", "1991-01-01", "2002-12-31")
+    assert events[1] == peers.PeerEvent("One day", "2007-03-04", None)
+
+
+def test_peer_pages_draw_the_same_escaped_titles_and_dates():
+    events = peers.peer_events(_frame())
+    items = peers.vis_items(events)
+    assert [item["content"] for item in items] == [
+        "A &lt;b&gt;bold&lt;/b&gt; start",
+        "One day",
+        "Quote &quot;x&quot; &lt;/script&gt;",
+    ]
+    assert items[1] == {"id": 1, "content": "One day", "start": "2007-03-04"}
+    assert items[0]["end"] == "2002-12-31"
+    slides = peers.timelinejs_data(events)["events"]
+    assert slides[0]["start_date"] == {"year": 1991, "month": 1, "day": 1}
+    assert slides[0]["end_date"] == {"year": 2002, "month": 12, "day": 31}
+    assert "end_date" not in slides[1]
+    assert [s["text"]["headline"] for s in slides] == [item["content"] for item in items]
+    for tool in (peers.VIS, peers.TJS):
+        page = peers.peer_page(tool, events)
+        assert "</script>" not in page.split("<script>", 1)[1].split("</script>", 1)[0]
+        assert "node_modules/" in page and "http" not in page.replace("location.href", "")
+
+
+def test_watch_script_and_watches():
+    watches = {**peers.explorer_watches("  Two\nwords "), **peers.peer_watches(peers.VIS, 22)}
+    assert watches["text"] == {"text": "Two words"}
+    assert watches["graphs"]["all"] == list(peers.EXPLORER_GRAPHS)
+    assert watches[peers.VIS] == {"count": [".vis-item-content", 22]}
+    script = peers.watch_script(watches)
+    assert '"Two words"' in script and "B.watch" in script
+
+
+def test_peer_summary_gives_medians_ratios_and_skipped_peers():
+    text, graphs = peers.key(peers.TEXT, 0), peers.key(peers.GRAPHS, 0)
+    small = peers.SizeResult("22 (AQIM)", 20, events=22)
+    small.times.update({peers.VIS: [0.2, 0.3, 0.25], peers.TJS: [0.3, "timeout"], text: [1.0, 1.0], graphs: [1.5]})
+    big = peers.SizeResult("100,000", 100000, skipped_peers=True)
+    big.times.update({text: [1.2], graphs: ["timeout"]})
+    headers, rows = peers.summary([small, big])
+    assert headers == ["tool (median s)", "22 (AQIM)", "100,000"]
+    by_name = {row[0]: row[1:] for row in rows}
+    assert by_name["vis-timeline 8.5.4: complete draw"] == ["0.25", "> timeout"]
+    assert by_name["TimelineJS 3.9.11: complete draw"] == ["0.30 (1 failed)", "> timeout"]
+    assert by_name["**the explorer: graphs**"] == ["1.50", "timeout"]
+    assert by_name["the explorer: text / vis-timeline"] == ["4.00", "–"]
+    assert by_name["the explorer: graphs / vis-timeline"] == ["6.00", "–"]
+
+
+def test_several_roots_each_get_rows_and_ratios():
+    names = peers.explorer_names([Path("/tmp/before"), Path("/work/wt-bench")])
+    assert names == ["before", "wt-bench"]
+    assert peers.explorer_names([Path("/a/x"), Path("/b/x")]) == ["1: x", "2: x"]
+    assert peers.explorer_names([Path("/a/x")]) == [""]
+    result = peers.SizeResult("22 (AQIM)", 20, events=22)
+    result.times.update({peers.VIS: [0.5], peers.key(peers.TEXT, 0): [1.0], peers.key(peers.TEXT, 1): [0.25]})
+    _, rows = peers.summary([result], names)
+    by_name = {row[0]: row[1:] for row in rows}
+    assert by_name["**the explorer (before): text**"] == ["1.00"]
+    assert by_name["**the explorer (wt-bench): text**"] == ["0.25"]
+    assert by_name["the explorer (wt-bench): text / vis-timeline"] == ["0.50"]
+    assert by_name["the explorer (before): graphs / vis-timeline"] == ["–"]
+
+
+def test_installed_version_reads_node_modules(tmp_path):
+    package = tmp_path / "node_modules" / "@knight-lab" / "timelinejs"
+    package.mkdir(parents=True)
+    (package / "package.json").write_text('{"version": "3.9.11"}')
+    assert peers.installed_version("@knight-lab/timelinejs", tmp_path) == "3.9.11"
+    assert peers.installed_version("vis-timeline", tmp_path) is None
+
+
+# --- bench/classload.py: the pure parts (no server) ---------------------------------------------------
+
+classload = _load("classload")
+
+DEPENDENCIES = [
+    {
+        "output": "..page.children...collection.data..",
+        "inputs": [{"id": "url", "property": "pathname"}],
+        "state": [{"id": "url", "property": "search"}],
+        "clientside_function": None,
+        "prevent_initial_call": False,
+    },
+    {
+        "output": "..count.children...list.children..",
+        "inputs": [{"id": "search", "property": "value"}, {"id": "selected", "property": "data"}],
+        "state": [{"id": "collection", "property": "data"}],
+        "clientside_function": None,
+        "prevent_initial_call": True,
+    },
+    {
+        "output": "detail.children",
+        "inputs": [{"id": "selected", "property": "data"}],
+        "state": [],
+        "clientside_function": None,
+        "prevent_initial_call": True,
+    },
+    {
+        "output": "url.search",
+        "inputs": [{"id": "selected", "property": "data"}],
+        "state": [],
+        "clientside_function": {"namespace": "x", "function_name": "y"},
+        "prevent_initial_call": True,
+    },
+]
+
+
+def _component(kind, **props):
+    return {"type": kind, "namespace": "dash_html_components", "props": props}
+
+
+def test_outputs_layout_and_initial_callbacks():
+    assert classload.split_outputs("..a.b...c.d@123..") == [("a", "b"), ("c", "d")]
+    assert classload.split_outputs("detail.children") == [("detail", "children")]
+    layout = _component("Div", children=[_component("Location", id="url"), _component("Main", id="page")])
+    props = classload.layout_props(layout, "http://127.0.0.1:5/")
+    assert props["url"]["pathname"] == "/" and props["url"]["href"] == "http://127.0.0.1:5/"
+    assert [cb["output"] for cb in classload.initial_callbacks(DEPENDENCIES, props, set())] == []  # no 'collection'
+    props["collection"] = {}
+    first = classload.initial_callbacks(DEPENDENCIES, props, set())
+    assert [cb["output"] for cb in first] == ["..page.children...collection.data.."]
+    assert classload.initial_callbacks(DEPENDENCIES, props, {first[0]["output"]}) == []
+
+
+def test_answers_bring_new_components_and_bodies_take_their_values():
+    props = classload.layout_props(_component("Div", children=[_component("Main", id="page")]))
+    answer = {
+        "multi": True,
+        "response": {
+            "page": {"children": [_component("Input", id="search", value=""), _component("Store", id="selected")]},
+            "collection": {"data": "aqim"},
+        },
+    }
+    assert classload.apply_answer(answer, props) == ["page.children", "collection.data"]
+    assert props["search"]["value"] == "" and props["collection"]["data"] == "aqim"
+    (filter_cb,) = classload.require_callbacks(DEPENDENCIES[:2], "search.value", "filter", "--filter-input")
+    body = classload.request_body(filter_cb, props, ["search.value"], {"search.value": "mali"})
+    assert body == {
+        "output": "..count.children...list.children..",
+        "outputs": [{"id": "count", "property": "children"}, {"id": "list", "property": "children"}],
+        "inputs": [
+            {"id": "search", "property": "value", "value": "mali"},
+            {"id": "selected", "property": "data", "value": None},
+        ],
+        "changedPropIds": ["search.value"],
+        "state": [{"id": "collection", "property": "data", "value": "aqim"}],
+    }
+    (detail,) = [
+        cb for cb in classload.triggered_by(DEPENDENCIES, ["selected.data"]) if cb["output"] == "detail.children"
+    ]
+    assert classload.request_body(detail, props, ["selected.data"], {"selected.data": "e1"})["outputs"] == {
+        "id": "detail",
+        "property": "children",
+    }
+    # The clientside callback on selected.data never reaches the server.
+    assert len(classload.triggered_by(DEPENDENCIES, ["selected.data"])) == 2
+
+
+def test_a_missing_callback_stops_with_a_clear_message():
+    with pytest.raises(classload.LoadError, match=r"no server callback takes search\.value .*--filter-input"):
+        classload.require_callbacks(DEPENDENCIES[2:], "search.value", "filter", "--filter-input")
+
+
+def test_terms_percentiles_loopback_and_rows():
+    terms = classload.search_terms(["AQIM attacks Gao", "French forces attack", "AQIM attacks again", "Mali 2012"])
+    assert terms[:2] == ["AQIM", "attacks"] and "mali" not in terms and "forces" in terms
+    assert classload.percentile([], 50) is None
+    assert classload.percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.5
+    assert classload.percentile(list(range(101)), 95) == 95
+    assert classload.check_loopback("http://127.0.0.1:8050") == "http://127.0.0.1:8050/"
+    for url in ("http://localhost:8050/", "http://10.0.0.2:8050/", "https://127.0.0.1/"):
+        with pytest.raises(classload.LoadError, match="only http://127.0.0.1"):
+            classload.check_loopback(url)
+    assert classload.EVENT_ID.findall(r"<button data-event=\"gao-attack\">") == ["gao-attack"]
+    tally = classload.Tally()
+    tally.requests = 40
+    tally.steps["filter"] += [0.1, 0.3]
+    tally.steps["select"] += [0.2]
+    tally.filter_bytes += [(1000, 9000), (3000, 11000)]
+    row = classload.class_row(10, tally, 4.0, ("1.00", "2.00"))
+    assert len(row) == len(classload.CLASS_HEADERS)
+    assert row[:5] == ["10", "40", "10.0", "0", "2"]
+    assert row[6:10] == ["200 / 290", "200 / 200", "2,000 / 10,000", "1.00 → 2.00"]
+    assert row[5] == "–"
