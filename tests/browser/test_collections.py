@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By
 from servers import Server
 from test_upload import data_snapshot
 
-from browser.test_explore import TOTAL, count_text, expected_count, open_explorer, url_query
+from browser.test_explore import TOTAL, count_text, expected_count, open_explorer, show_lineage, url_query
 
 pytestmark = pytest.mark.browser
 
@@ -106,6 +106,7 @@ def test_downloads_give_the_filtered_events_and_the_figures(browser, server, tmp
     browser.driver.find_element(By.ID, "download-json").click()
     browser.driver.find_element(By.CSS_SELECTOR, "button[data-graph='timeline'][data-format='svg']").click()
     browser.driver.find_element(By.CSS_SELECTOR, "button[data-graph='map'][data-format='png']").click()
+    show_lineage(browser)
     browser.driver.find_element(By.CSS_SELECTOR, "button[data-graph='lineage'][data-format='svg']").click()
     wanted = {"aqim-events.csv", "aqim-events.json", "timeline.svg", "map.png", "lineage.svg"}
     deadline = time.monotonic() + 30

@@ -238,8 +238,27 @@ def test_empty_results_say_so_and_clear_all_restores(browser, server):
     assert browser.js("return document.getElementById('search').value") == ""
 
 
+def show_lineage(browser) -> None:
+    """The explorer draws its lineage chart on demand, below the first screen."""
+    button = browser.driver.find_element(By.ID, "lineage-show")
+    browser.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    browser.wait(
+        lambda: browser.js("return document.querySelectorAll('#lineage .scatterlayer .trace').length") > 0,
+        message="the lineage chart is drawn",
+    )
+    assert not browser.driver.find_element(By.ID, "lineage-show").is_displayed()
+
+
+def test_the_lineage_chart_is_not_drawn_until_asked_for(browser, server):
+    open_explorer(browser, server)
+    assert browser.js("return document.querySelector('#lineage .js-plotly-plot')") is None
+    show_lineage(browser)
+
+
 def test_clicking_an_organisation_lane_shows_its_events(browser, server):
     open_explorer(browser, server)
+    show_lineage(browser)
     _click_trace_point(browser, "lineage", "jnim", "lane", id_at=1)
     want = expected_count(text="JNIM")
     assert 0 < want < TOTAL
@@ -250,6 +269,7 @@ def test_clicking_an_organisation_lane_shows_its_events(browser, server):
 
 def test_clicking_a_connector_shows_its_quote(browser, server):
     open_explorer(browser, server)
+    show_lineage(browser)
     relation = COLLECTION.relations[COLLECTION.relations["type"] == "renamed-into"].iloc[0]
     _click_trace_point(browser, "lineage", relation["id"], "connector", id_at=1)
     browser.wait(lambda: relation["quote"][:40] in browser.text("#explore-lineage-detail"), message="connector quote")

@@ -59,6 +59,8 @@ def present_map(index: int) -> str:
 # Organisations and people: the lineage chart and the glossary page (/glossary).
 LINEAGE = "lineage"  # the lineage chart on the explorer page (figures/lineage.py)
 GLOSSARY_LINEAGE = "glossary-lineage"  # the lineage chart on /glossary: its own id, so each page's callbacks stay apart
+LINEAGE_SHOW = "lineage-show"  # draws the explorer's lineage chart on demand: it is 60 % of the page's data
+LINEAGE_BOX = "lineage-box"  # where that chart goes
 EXPLORE_LINEAGE_DETAIL = "explore-lineage-detail"  # under the explorer's lineage chart
 LINEAGE_DETAIL = "lineage-detail"  # under the glossary's chart: the source of what was clicked
 

@@ -291,24 +291,37 @@ def lineage_view(collection: Collection, window: list[str] | None, selected: str
 
 def _lineage_section(collection: Collection) -> list:
     if collection.organisations.empty:
-        # Empty stand-ins: the lineage callback listens to the chart, and Dash refuses a page without it.
-        return [html.Div([dcc.Store(id=ids.LINEAGE), html.Div(id=ids.EXPLORE_LINEAGE_DETAIL)], hidden=True)]
+        return []  # the lineage callbacks wait for components that never come: Dash leaves them idle
     return [
         html.Section(
             [
                 html.H2("Organisations and leaders"),
-                dcc.Graph(id=ids.LINEAGE, figure=lineage_view(collection, None, None), config=GRAPH_CONFIG),
                 html.P(
-                    "Solid connectors: renamed, split, merged. Dashed: allegiance. Thin bars: leaders. "
-                    "Click an organisation to see its events; click a connector or a leader for the source sentence.",
-                    className="key",
+                    "How the groups were renamed, split and merged, and who led them, on the timeline's time axis.",
+                    className="muted",
                 ),
-                figure_downloads(ids.LINEAGE, "lineage"),
+                # Drawn on demand: the chart is most of the page's data and a third of its drawing time,
+                # and it sits below the first screen (issue 12).
+                html.Button("Show the chart", id=ids.LINEAGE_SHOW, n_clicks=0, className="button"),
+                html.Div(id=ids.LINEAGE_BOX),
                 html.Div(id=ids.EXPLORE_LINEAGE_DETAIL, className="lineage-detail", **{"aria-live": "polite"}),
             ],
             className="panel lineage-panel",
             **{"aria-label": "Organisations and leaders"},
         )
+    ]
+
+
+def lineage_chart(collection: Collection, window: list[str] | None) -> list:
+    """The explorer's lineage chart, its key and its downloads, as shown when asked for."""
+    return [
+        dcc.Graph(id=ids.LINEAGE, figure=lineage_view(collection, window, None), config=GRAPH_CONFIG),
+        html.P(
+            "Solid connectors: renamed, split, merged. Dashed: allegiance. Thin bars: leaders. "
+            "Click an organisation to see its events; click a connector or a leader for the source sentence.",
+            className="key",
+        ),
+        figure_downloads(ids.LINEAGE, "lineage"),
     ]
 
 
@@ -424,27 +437,42 @@ def register(app: Dash, registry: Registry) -> None:
         return "", [], [], [], None, None
 
     @app.callback(
-        Output(ids.LINEAGE, "figure"),
-        Output(ids.EXPLORE_LINEAGE_DETAIL, "children"),
-        Output(ids.SEARCH, "value", allow_duplicate=True),
+        Output(ids.LINEAGE_BOX, "children"),
+        Output(ids.LINEAGE_SHOW, "hidden"),
+        Input(ids.LINEAGE_SHOW, "n_clicks"),
         Input(ids.WINDOW, "data"),
-        Input(ids.LINEAGE, "clickData"),
         *page,
         prevent_initial_call=True,
     )
-    def update_lineage(window, click, key, uploaded):
-        # The lineage follows the timeline's window; a click on it explains, and on a lane, filters.
+    def show_lineage(shown, window, key, uploaded):
+        # Drawn when asked for, then redrawn to follow the timeline's window (its labels are placed for it).
+        # The chart is not in the page before that, so only components that are always there trigger this.
+        if not shown:
+            raise PreventUpdate
+        return lineage_chart(registry.get(key, uploaded).collection, window), True
+
+    @app.callback(
+        Output(ids.LINEAGE, "figure"),
+        Output(ids.EXPLORE_LINEAGE_DETAIL, "children"),
+        Output(ids.SEARCH, "value", allow_duplicate=True),
+        Input(ids.LINEAGE, "clickData"),
+        State(ids.WINDOW, "data"),
+        *page,
+        prevent_initial_call=True,
+    )
+    def explain_lineage(click, window, key, uploaded):
+        # A click on the chart explains what was clicked, and on an organisation's lane, filters by it.
+        if not click:
+            raise PreventUpdate  # the chart just arrived: Dash reports its empty clickData
         served = registry.get(key, uploaded)
         collection = served.collection
-        if collection.organisations.empty:
-            raise PreventUpdate
-        item = clicked_item(click) if ctx.triggered[0]["prop_id"].endswith(".clickData") else None
-        figure = lineage_view(collection, window, item[1] if item else None)
+        item = clicked_item(click)
         if item is None:
-            return figure, no_update, no_update
+            raise PreventUpdate
         search_for = no_update
         if item[0] == "organisation":
             search_for = collection.organisations.set_index("id").loc[item[1], "short_name"]
+        figure = lineage_view(collection, window, item[1])
         return figure, item_detail(collection, item, served.url_key), search_for
 
     # One callback per format: Dash drops the answer of a callback fired again before it returned,
