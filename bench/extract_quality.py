@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import re
 import sys
 import tempfile
@@ -252,11 +253,14 @@ def read_labels(text: str, path: Path) -> list[Label]:
 
 
 def measure_document(source: Path, labels_path: Path, kind: str = "") -> DocQuality:
-    text = source.read_text(encoding="utf-8")
-    labels = read_labels(text, labels_path)
+    """Labels are located in the text the draft quotes: the source as given, or the cleaned copy extract
+    stores for a text in markup (its collection.json names it)."""
     with tempfile.TemporaryDirectory() as tmp:
         extract(source, Path(tmp) / "draft")
         draft = _read(Path(tmp) / "draft" / "events.csv")
+        meta = json.loads((Path(tmp) / "draft" / "collection.json").read_text(encoding="utf-8"))
+        text = (Path(tmp) / "draft" / meta["sources"][0]["file"]).read_text(encoding="utf-8")
+    labels = read_labels(text, labels_path)
     spans = [find_quote(text, row["quote"]) for row in draft]
     used: set[int] = set()
     found = accurate = 0

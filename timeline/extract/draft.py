@@ -13,10 +13,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import dates
 from ..schema import EVENT_COLUMNS
 from . import categories, datefinder
 from .actors import ActorHit, Glossary, Subject, defined_acronyms, guesses, subject
 from .datefinder import Mention
+from .markup import Structure
 from .places import Gazetteer, Place
 from .resolve import Dated, Unresolved, resolve
 from .sentences import Sentence, split
@@ -52,12 +54,18 @@ class Draft:
 
 
 def build(
-    text: str, source_id: str, gazetteer: Gazetteer, glossary: Glossary, progress: Progress | None = None
+    text: str,
+    source_id: str,
+    gazetteer: Gazetteer,
+    glossary: Glossary,
+    progress: Progress | None = None,
+    structure: Structure | None = None,
 ) -> Draft:
-    """The draft of one source text; pure (writes nothing)."""
+    """The draft of one source text; pure (writes nothing). `structure` gives the headings and list
+    items of a cleaned text (markup.clean); without it, plain text's own are found."""
     say = progress or (lambda message: None)
     say("splitting sentences")
-    sentences = split(text)
+    sentences = split(text, structure)
     say(f"{len(sentences):,} sentences; finding date expressions")
     mentions = datefinder.find(text)
     located = _locate(mentions, sentences)
@@ -65,6 +73,7 @@ def build(
     draft = Draft(about, sentences=len(sentences))
     paragraphs = _paragraph_texts(text, sentences)
     dated, unresolved = resolve(located, glossary, about, paragraphs)
+    dated = _events_only(dated)
     draft.stated = sum(1 for d in dated if d.basis == "stated")
     draft.derived = sum(1 for d in dated if d.basis == "derived")
     draft.undated = _undated(located, unresolved)
@@ -83,6 +92,45 @@ def build(
         if done % step == 0 and len(by_sentence) > 1000:
             say(f"drafting rows: {100 * done // len(by_sentence)}%")
     return draft
+
+
+def _events_only(dated: list[Dated]) -> list[Dated]:
+    """Dated mentions that are events: not a heading's year (it dates the list below it), and not a bare
+    year naming something inside a list item that has its own date ('July 26–29 - 2009 Boko Haram
+    uprising': the item's date is July 26–29, and '2009' names the uprising)."""
+    kept = []
+    leading: dict[int, Dated] = {}
+    for d in sorted(dated, key=lambda d: d.mention.start):
+        if d.sentence.heading:
+            continue
+        if d.sentence.item and d.sentence.index not in leading and _at_start(d):
+            leading[d.sentence.index] = d
+        lead = leading.get(d.sentence.index)
+        if lead is not None and lead is not d and _names_a_thing(d) and _covers(d, lead):
+            continue
+        kept.append(d)
+    return kept
+
+
+def _at_start(d: Dated) -> bool:
+    return not d.sentence.text[: d.mention.start - d.sentence.start].strip(" \t*-•")
+
+
+_PREPOSITION = re.compile(r"(?:in|on|by|since|during|until|from|between|throughout|around|about|c\.|circa)\b", re.I)
+
+
+def _names_a_thing(d: Dated) -> bool:
+    """A stated date without a preposition, followed by a capitalised name: '2000 Kaduna riots'."""
+    after = d.sentence.text[d.mention.end - d.sentence.start :]
+    return d.basis == "stated" and not _PREPOSITION.match(d.mention.text) and bool(re.match(r"\s+[A-Z]", after))
+
+
+def _covers(d: Dated, lead: Dated) -> bool:
+    try:
+        outer, inner = dates.span(d.start, d.end or None), dates.span(lead.start, lead.end or None)
+    except dates.DateError:
+        return False
+    return outer.earliest <= inner.earliest and inner.latest <= outer.latest
 
 
 def _locate(mentions: list[Mention], sentences: list[Sentence]) -> list[tuple[Mention, Sentence]]:
