@@ -73,7 +73,7 @@ def build(
     draft = Draft(about, sentences=len(sentences))
     paragraphs = _paragraph_texts(text, sentences)
     dated, unresolved = resolve(located, glossary, about, paragraphs)
-    dated = _events_only(dated)
+    dated = _events_only(_sub_items(dated, sentences))
     draft.stated = sum(1 for d in dated if d.basis == "stated")
     draft.derived = sum(1 for d in dated if d.basis == "derived")
     draft.undated = _undated(located, unresolved)
@@ -92,6 +92,54 @@ def build(
         if done % step == 0 and len(by_sentence) > 1000:
             say(f"drafting rows: {100 * done // len(by_sentence)}%")
     return draft
+
+
+def _sub_items(dated: list[Dated], sentences: list[Sentence]) -> list[Dated]:
+    """'* November 6:' with sub-items '** An attack on X.', '** A strike on Y.': each sub-item is an event
+    of that date (derived from the item above it), and the item that is only a date is no event itself."""
+    items: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        if sentence.item:
+            items.setdefault(sentence.item_start, []).append(sentence)
+    if not items:
+        return dated
+    own: dict[int, list[Dated]] = {}
+    for d in dated:
+        if d.sentence.item:
+            own.setdefault(d.sentence.item_start, []).append(d)
+    added: list[Dated] = []
+    used: set[int] = set()  # item_start of date-only items whose sub-items took their date
+    stack: list[tuple[int, Dated | None]] = []  # (depth, the date of a date-only item)
+    for start, members in items.items():
+        depth = members[0].level
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        mine = own.get(start, [])
+        parent = next((d for _, d in reversed(stack) if d is not None), None)
+        if not mine and parent is not None:
+            first = members[0]
+            words = parent.mention.text.strip()
+            mention = Mention(first.start, first.start, words, "partial", rule="sub-item")
+            note = f"A sub-item of '{words}', dated {_edtf_words(parent)} ({parent.basis}); the date is the item's above it."
+            added.append(
+                Dated(mention, first, parent.start, parent.end, "derived", note + " Drafted by rule: check it.")
+            )
+            used.add(parent.sentence.item_start)
+        stack.append((depth, mine[0] if len(mine) == 1 and _only_a_date(members, mine[0]) else None))
+    kept = [d for d in dated if not (d.sentence.item_start in used and d.sentence.item)]
+    return sorted(kept + added, key=lambda d: (d.sentence.index, d.mention.start))
+
+
+def _only_a_date(members: list[Sentence], d: Dated) -> bool:
+    """An item that holds nothing but its date: 'November 6:'."""
+    if len(members) != 1:
+        return False
+    rest = d.sentence.text[: d.mention.start - d.sentence.start] + d.sentence.text[d.mention.end - d.sentence.start :]
+    return not re.sub(r"[\W_]+", "", rest)
+
+
+def _edtf_words(d: Dated) -> str:
+    return d.start + (f"/{d.end}" if d.end else "")
 
 
 def _events_only(dated: list[Dated]) -> list[Dated]:

@@ -215,6 +215,9 @@ def _markdown(text: str) -> list[Block]:
         if bold and _blank(lines, number - 1) and _blank(lines, number + 1):  # a bold line on its own: a heading
             blocks.append(Block("heading", _md_inline(bold.group(2)), 6))
             continue
+        if DATE_LEAD.match(line):  # 'March 22 – ...' at a line's start: an entry of a list, not wrapped prose
+            blocks.append(Block("item", _md_inline(line), 1))
+            continue
         body = re.sub(r"^\s*>+\s?", "", line)
         if blocks and blocks[-1].kind == "item" and line[:1] in " \t":  # an item's continuation line
             last = blocks.pop()
@@ -292,8 +295,10 @@ def _wikitext(text: str) -> list[Block]:
         if item:
             blocks.append(Block("item", html.unescape(item.group(2)), len(item.group(1))))
             continue
-        bold_only = re.fullmatch(r"\s*(.+?)\s*", line)
-        blocks.append(Block("line", html.unescape(bold_only.group(1) if bold_only else line)))
+        if DATE_LEAD.match(line):  # 'March 22 – ...' at a line's start: an entry of a list
+            blocks.append(Block("item", html.unescape(line), 1))
+            continue
+        blocks.append(Block("line", html.unescape(line.strip())))
     return _paragraph_lines(blocks)
 
 

@@ -29,8 +29,9 @@ class Sentence:
     text: str
     header: bool  # a 'Label: value' line such as 'Founded: 2007'
     heading: bool = False  # a heading ('2016', '### 2016', '== Events =='): context for what follows, not an event
-    level: int = 0  # a heading's level (1 = a title)
+    level: int = 0  # a heading's level (1 = a title), or a list item's depth (1 = top, 2 = a sub-item)
     item: bool = False  # in a list item ('* March 13 – ...', 'March 22 – ...')
+    item_start: int = -1  # where its list item begins: the sentences of one item share it
     section: tuple[int, ...] = ()  # indices of the headings above it, outermost first
 
 
@@ -57,6 +58,7 @@ def iter_sentences(text: str, structure: Structure | None = None) -> Iterator[Se
         structure = plain_structure(text)
     headings = {a: (b, level) for a, b, level in structure.headings}
     items = sorted((a, b) for a, b, _ in structure.items)
+    depths = {a: depth for a, _, depth in structure.items}
     item_starts = [a for a, _ in items]
     stack: list[tuple[int, int]] = []  # (level, sentence index) of the headings above
     index = 0
@@ -71,8 +73,10 @@ def iter_sentences(text: str, structure: Structure | None = None) -> Iterator[Se
                 index += 1
                 continue
             pieces = [(a, b)] if role == "header" else _sentences_in(text, a, b)
+            item = role == "item"
             for s, e in pieces:
-                yield Sentence(index, paragraph, s, e, text[s:e], role == "header", item=role == "item",
+                yield Sentence(index, paragraph, s, e, text[s:e], role == "header", item=item,
+                               level=depths.get(a, 1) if item else 0, item_start=a if item else -1,
                                section=_section(stack))  # fmt: skip
                 index += 1
 
