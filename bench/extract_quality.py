@@ -320,9 +320,12 @@ def corpus_table(results: list[DocQuality]) -> str:
         )
     for name, group in (
         ("all held-out", [q for q in results if q.set == "held-out"]),
+        ("all held-out (late)", [q for q in results if q.set == "held-out (late)"]),
         ("all dev", [q for q in results if q.set == "dev"]),
         ("whole corpus", results),
     ):
+        if not group:
+            continue
         labels, found, accurate = (sum(getattr(q, f) for q in group) for f in ("labels", "found", "accurate"))
         extra = sum(len(q.extra) for q in group)
         lines.append(
@@ -365,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     print(corpus_table(corpus))
     print()
     print(corpus_details(corpus))
-    held_out = [q for q in corpus if q.set == "held-out"]
+    held_out = [q for q in corpus if q.set.startswith("held-out")]
     labels, found, accurate = (sum(getattr(q, f) for q in held_out) for f in ("labels", "found", "accurate"))
     if labels and (found / labels < TARGET or (found and accurate / found < TARGET)):
         below.append(held_out)

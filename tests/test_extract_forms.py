@@ -315,6 +315,16 @@ def test_until_a_date_when_is_that_date():
     assert one("Military rule lasted until 1991, when a coup ended it.", "until 1991") == ("1991", "", "stated")
 
 
+def test_until_a_date_is_that_date_not_a_span_from_an_unrelated_one():
+    text = "Kush gained independence in 1070. Two kingdoms endured until around 1500."
+    assert one(text, "until around 1500") == ("1500~", "", "stated")
+
+
+def test_a_relative_date_equal_to_a_stated_one_is_still_its_own_event():
+    text = "Officers staged a coup in 1966 and a countercoup later that year."
+    assert dates_of(text) == {"in 1966": ("1966", "", "stated"), "later that year": ("1966", "", "derived")}
+
+
 # --- 6. several years or months in one phrase -----------------------------------------------------
 
 
@@ -346,14 +356,19 @@ def test_one_event_per_year_or_month_each_quoting_the_sentence(text, expected):
         ("Kingdoms emerged in the 15th and 16th centuries.", "in the 15th and 16th centuries", "1401", "1600"),
         ("States rose starting around the 9th century.", "around the 9th century", "0801~", "0900~"),
         ("It was founded in the twelfth century.", "in the twelfth century", "1101", "1200"),
+        ("Egypt occupied it early in the 19th century.", "early in the 19th century", "1801~", "1833~"),
+        ("Wars marked the second half of the 20th century.", "the second half of the 20th century", "1951", "2000"),
+        ("It lasted until the middle of the 4th century A.D. and fell.", "until the middle of the 4th century A.D.",
+         "0334~", "0366~"),
     ],
-)
+)  # fmt: skip
 def test_centuries_by_the_strict_rule(text, words, start, end):
     assert one(text, words) == (start, end, "stated")
 
 
-def test_centuries_before_the_common_era_are_left_out():
+def test_centuries_and_years_before_the_common_era_are_left_out():
     assert dates_of("The Kingdom of Kush rose by the 11th century B.C. and lasted long.") == {}
+    assert dates_of("It was the Kingdom of Kerma (ca. 2500-1500 B.C.) for a long time.") == {}
 
 
 # --- the corpus texts: every quote is in the stored text, every draft loads ------------------------

@@ -227,9 +227,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "century",
         re.compile(
-            rf"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<c>{_CENTURY_NUMBER})(?:st|nd|rd|th)?"
+            r"\b(?:(?:the\s+)?(?P<part>early|mid|late)[\s-]+(?:in\s+)?(?:the\s+)?|(?P<part2>early|late)\s+in\s+the\s+|"
+            r"the\s+(?P<part3>beginning|start|middle|end|first\s+half|second\s+half)\s+of\s+the\s+|the\s+)?"
+            rf"(?P<c>{_CENTURY_NUMBER})(?:st|nd|rd|th)?"
             rf"(?:\s*(?:-|–|—|and|to|through|until)\s*(?:the\s+)?(?P<c2>{_CENTURY_NUMBER})(?:st|nd|rd|th)?)?"
-            r"[\s-]+centur(?:y|ies)\b(?!\s*B\.?\s*C)",
+            r"[\s-]+centur(?:y|ies)\b(?!\s*B\.?\s*C)(?:\s+(?:A\.D\.|AD\b|C\.E\.|CE\b))?",
             re.I,
         ),
     ),
@@ -341,7 +343,8 @@ def _atom(rule: str, m: re.Match[str], text: str) -> _Atom | None:
         century, last = _century(g["c"]), _century(g["c2"]) if g.get("c2") else None
         if not 1 <= century <= 21 or (last is not None and not century < last <= 21):
             return None
-        start, end = century_span(century, (g.get("part") or "").lower())
+        part = re.sub(r"\s+", " ", (g.get("part") or g.get("part2") or g.get("part3") or "").lower())
+        start, end = century_span(century, _CENTURY_PART.get(part, part))
         if last is not None:
             end = century_span(last, "")[1]
     elif rule == "year-short-range":
@@ -352,12 +355,15 @@ def _atom(rule: str, m: re.Match[str], text: str) -> _Atom | None:
     elif rule == "iso-month":
         start = f"{year:04d}-{g['m']}"
     elif rule == "year":
-        if _counts_things(text, m.start(), m.end()):
-            return None
+        if _counts_things(text, m.start(), m.end()) or _BCE_AFTER.match(text, m.end()):
+            return None  # '1500 fighters', '2500-1500 B.C.' (years before the common era cannot be placed)
         start = str(year)
     if not _valid(start, end):
         return None
     return _Atom(m.start(), m.end(), start, end, rule, _PRIORITY[rule])
+
+
+_BCE_AFTER = re.compile(r"\s*(?:B\.\s?C\.|BCE?\b|B\.C\.E\.)")
 
 
 def _century(number: str) -> int:
@@ -372,8 +378,13 @@ def century_span(century: int, part: str = "") -> tuple[str, str]:
     first, last = (century - 1) * 100 + 1, century * 100
     if not part:
         return f"{first:04d}", f"{last:04d}"
+    if part in ("first half", "second half"):  # halves are exact: 1801-1850, 1851-1900
+        return (f"{first:04d}", f"{first + 49:04d}") if part == "first half" else (f"{first + 50:04d}", f"{last:04d}")
     low, high = {"early": (0, 32), "mid": (33, 65), "late": (66, 99)}[part]
     return f"{first + low:04d}~", f"{first + high:04d}~"
+
+
+_CENTURY_PART = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
 
 
 def _month(name: str) -> int:
@@ -483,7 +494,8 @@ _PRESENT_AFTER = re.compile(
     r"\s*(?:[-–—]|to|until|till|through)\s*(?:the\s+)?(?:present(?:\s+day)?|today)\b|\s*(?:[-–—]\s*)?onwards?\b|\s*[-–—]\s*(?=\))",
     re.I,
 )
-_CLOSING_BEFORE = re.compile(r"\b(?:through|until|till|up\s+to|right\s+up\s+to)\s+$", re.I)
+# 'through' closes a span begun before it; 'until X' alone stays X ('lasted until around 1500': its end)
+_CLOSING_BEFORE = re.compile(r"\b(?:through|up\s+to|right\s+up\s+to)\s+$", re.I)
 _WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|as)\b")
 _CONTINUED = re.compile(
     r",?\s+and\s+(?:[a-z]+\s+){0,3}?(?:continued|lasted|ran|went\s+on|remained|persisted|carried\s+on)\s+"

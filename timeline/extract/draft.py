@@ -238,8 +238,8 @@ def _rows_for_sentence(
         draft.places.setdefault(hit.place.id, hit.place)
     seen: set[tuple[str, str]] = set()
     for item in items:
-        if (item.start, item.end) in seen:
-            continue  # 'in 2015 ... in 2015': one event
+        if item.basis == "stated" and (item.start, item.end) in seen:
+            continue  # 'in 2015 ... in 2015': one event ('a coup in 1966 and a countercoup later that year': two)
         seen.add((item.start, item.end))
         others = [i.mention for i in items if i is not item]
         draft.rows.append(
