@@ -67,6 +67,11 @@ def test_plain_timeline_list_dates_each_line_with_its_heading_year():
     assert set(found) == {"July 26–29", "July 30", "January 17-March 7", "September 7"}
 
 
+def test_a_dated_line_on_its_own_is_still_an_event_but_a_year_heading_is_not():
+    text = "The group was founded in 2007\n\nIt grew.\n\n2016\n\nMarch 3 – An attack.\n"
+    assert dates_of(text) == {"in 2007": ("2007", "", "stated"), "March 3": ("2016-03-03", "", "derived")}
+
+
 def test_derived_list_dates_say_where_the_year_came_from():
     notes = {row["date_text"]: row["date_note"] for row in draft(PLAIN_LIST).rows}
     assert "the year 2009 from the heading '2009'" in notes["July 30"]

@@ -149,7 +149,7 @@ def _events_only(dated: list[Dated]) -> list[Dated]:
     kept = []
     leading: dict[int, Dated] = {}
     for d in sorted(dated, key=lambda d: d.mention.start):
-        if d.sentence.heading:
+        if d.sentence.heading and _context_heading(d):
             continue
         if d.sentence.item and d.sentence.index not in leading and _at_start(d):
             leading[d.sentence.index] = d
@@ -158,6 +158,15 @@ def _events_only(dated: list[Dated]) -> list[Dated]:
             continue
         kept.append(d)
     return kept
+
+
+def _context_heading(d: Dated) -> bool:
+    """A heading that begins with its date or is little more than it ('2016', '2012: The north falls',
+    '== Events of 2016 ==') dates what is below it; another ('The group was founded in 2007' alone on a
+    line) may be an event."""
+    before = d.sentence.text[: d.mention.start - d.sentence.start]
+    rest = before + d.sentence.text[d.mention.end - d.sentence.start :]
+    return not re.search(r"[A-Za-z]", before) or len(re.findall(r"[A-Za-z]+", rest)) <= 2
 
 
 def _at_start(d: Dated) -> bool:
