@@ -210,7 +210,13 @@ def _paragraph_texts(text: str, sentences: list[Sentence]) -> dict[int, str]:
 
 def _undated(located: list[tuple[Mention, Sentence]], unresolved: list[Unresolved]) -> list[Undated]:
     found = [
-        Undated(u.mention.text, u.sentence.index + 1, f"relative date not resolved: {u.reason}") for u in unresolved
+        Undated(
+            u.mention.text,
+            u.sentence.index + 1,
+            f"{'a day or month without its year' if u.mention.kind == 'partial' else 'relative date not resolved'}: "
+            f"{u.reason}",
+        )
+        for u in unresolved
     ]
     for mention, sentence in located:
         if mention.kind == "vague":
