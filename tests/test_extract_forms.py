@@ -394,3 +394,14 @@ def test_plain_text_is_stored_as_given(tmp_path):
     meta = json.loads((tmp_path / "d" / "collection.json").read_text(encoding="utf-8"))
     assert meta["sources"][0]["note"] == "Copied verbatim by extract."
     assert Path(tmp_path / "d" / meta["sources"][0]["file"]).read_bytes() == source.read_bytes()
+
+
+def test_cli_takes_html_and_markdown(tmp_path):
+    from helpers import run_timeline
+
+    for name in ("niger-background.html", "sahel-timeline.md"):
+        out = tmp_path / name
+        result = run_timeline("extract", FIXTURES / name, "--out", out)
+        assert result.returncode == 0, result.stderr
+        assert "markup was read as structure" in result.stdout
+        assert "validation:            OK" in result.stdout
