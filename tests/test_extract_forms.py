@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, run_timeline
 
 from timeline.collection import load_collection
 from timeline.extract import extract, markup
@@ -397,8 +397,6 @@ def test_plain_text_is_stored_as_given(tmp_path):
 
 
 def test_cli_takes_html_and_markdown(tmp_path):
-    from helpers import run_timeline
-
     for name in ("niger-background.html", "sahel-timeline.md"):
         out = tmp_path / name
         result = run_timeline("extract", FIXTURES / name, "--out", out)
