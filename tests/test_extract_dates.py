@@ -39,7 +39,8 @@ FORMS = [
     ("It ran from March 2017 to June 2018.", "from March 2017 to June 2018", "2017-03", "2018-06", "range"),
     ("In the 2000s, the group expanded.", "In the 2000s", "200X", "", "decade"),
     ("Smuggling grew in the 1990s and after.", "in the 1990s", "199X", "", "decade"),
-    ("Its roots lie in the 19th century.", "in the 19th century", "18XX", "", "century"),
+    # centuries by the strict rule: the 19th century is 1801 to 1900
+    ("Its roots lie in the 19th century.", "in the 19th century", "1801", "1900", "range"),
     ("Founded: 2007", "2007", "2007", "", "year"),
     ("A camp opened around 2013 in the hills.", "around 2013", "2013~", "", "year"),
     ("A camp opened in or around 2013.", "in or around 2013", "2013~", "", "year"),

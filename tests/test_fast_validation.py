@@ -195,6 +195,18 @@ def _tricky(base: dict[str, str], quote_two: str, quote_folded: str) -> list[dic
         {"start": "2014/2015", "end": "2016"},
         {"start": "2014/2015-13", "end": ""},
         {"start": "2014/2015/2016", "end": ""},
+        # open ends ('since 2007')
+        {"start": "2007/..", "end": ""},
+        {"start": "2007", "end": ".."},
+        {"start": "2013~", "end": ".."},
+        {"start": "2014-03-05", "end": ".."},
+        {"start": "2999", "end": ".."},  # starts after the current year: latest is its own end
+        {"start": "../2007", "end": ""},
+        {"start": "..", "end": ""},
+        {"start": "..", "end": "2007"},
+        {"start": "2007/..", "end": "2008"},
+        {"start": "2017-13", "end": ".."},
+        {"start": "2007", "end": "..."},
         # other dates
         {"start": "2017-13"},
         {"start": "2015-02-29"},
@@ -420,7 +432,8 @@ def test_quotes_found_by_a_finder_built_already_and_by_the_sentences_agree(synth
 
 DATES = ["2014", "2014-03", "2014-03-05", "2016-02-29", "2015-02-29", "2017-13", "200X", "19XX", "2017-XX",
          "2012?", "2013~", "2020-11%", "0000", "0001", "9999", "2004-21", "2004-06-11T10:00:00", "", "2014/2015",
-         "-0500", "1990-01-01~", "2020-12-31?", "2004-?06-11", "?2004-06", "~2004", "2004-XX-11"]  # fmt: skip
+         "-0500", "1990-01-01~", "2020-12-31?", "2004-?06-11", "?2004-06", "~2004", "2004-XX-11", "..",
+         "2999"]  # fmt: skip
 
 
 @pytest.mark.parametrize("start", DATES)
@@ -436,7 +449,8 @@ def test_span_in_days_is_span(start):
             assert str(raised.value) == str(exc)
             continue
         days = ((expected.earliest - epoch).days, (expected.latest - epoch).days)
-        assert C.dates.span_days(start, end) == (*days, expected.precision, expected.approximate, expected.uncertain)
+        flags = (expected.approximate, expected.uncertain, expected.open_end)
+        assert C.dates.span_days(start, end) == (*days, expected.precision, *flags)
 
 
 def test_sentences_are_pieces_of_the_text():

@@ -57,8 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--lesson", help="lesson id, a file in DIR/lessons/ (default: every event in date order)")
     handout.add_argument("--out", type=Path, required=True, help="the HTML file to write")
 
-    extract = commands.add_parser("extract", help="draft a new collection from a plain-text source")
-    extract.add_argument("source", type=Path, help="the source text (.txt)")
+    extract = commands.add_parser("extract", help="draft a new collection from a text (plain, Markdown, HTML)")
+    extract.add_argument(
+        "source", type=Path, help="the source text: plain text (.txt), Markdown (.md) or HTML (.html); wikitext too"
+    )
     extract.add_argument("--out", type=Path, help="the new collection folder (default: SOURCE-NAME-draft)")
     extract.add_argument(
         "--collection",

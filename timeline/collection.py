@@ -401,6 +401,7 @@ def _record(event: dict, gazetteer: dict[str, dict]) -> dict:
         "precision": span.precision,
         "approximate": span.approximate,
         "uncertain": span.uncertain,
+        "open_end": span.open_end,
         "places": resolved,
         "place_ids": list(event["places"]),
         "places_added": list(event["places_added"]),
@@ -410,7 +411,7 @@ def _record(event: dict, gazetteer: dict[str, dict]) -> dict:
 
 FRAME_COLUMNS = (
     "id", "kind", "title", "summary", "start", "end", "date_text", "date_basis", "date_note",
-    "earliest", "latest", "precision", "approximate", "uncertain", "category", "actors",
+    "earliest", "latest", "precision", "approximate", "uncertain", "open_end", "category", "actors",
     "places", "place_ids", "places_added", "place_note", "countries", "fatalities", "fatalities_text",
     "source", "quote", "status",
 )  # fmt: skip
@@ -424,6 +425,7 @@ def to_frame(records: list[dict]) -> pd.DataFrame:
     frame["fatalities"] = frame["fatalities"].astype("Int64")
     frame["approximate"] = frame["approximate"].astype(bool)
     frame["uncertain"] = frame["uncertain"].astype(bool)
+    frame["open_end"] = frame["open_end"].astype(bool)
     frame["precision"] = pd.Categorical(frame["precision"], categories=dates.PRECISIONS)
     frame["category"] = pd.Categorical(frame["category"], categories=list(schema.CATEGORIES))
     frame = frame.sort_values(["earliest", "latest", "id"], kind="stable").reset_index(drop=True)
@@ -450,13 +452,14 @@ def _events_frame(columns: dict[str, list], gazetteer: dict[str, dict]) -> pd.Da
     distinct = list(set(pairs))
     spans = [dates.span_days(start, end) for start, end in distinct]
     at = np.fromiter(map({pair: i for i, pair in enumerate(distinct)}.__getitem__, pairs), dtype=np.intp, count=n)
-    earliest_days, latest_days, precisions, approximates, uncertains = zip(*spans, strict=True)
+    earliest_days, latest_days, precisions, approximates, uncertains, open_ends = zip(*spans, strict=True)
     earliest = np.array(earliest_days, dtype="datetime64[D]").astype("datetime64[s]")[at]
     latest = np.array(latest_days, dtype="datetime64[D]").astype("datetime64[s]")[at]
     precision_codes = {name: code for code, name in enumerate(dates.PRECISIONS)}
     precision = np.array([precision_codes[name] for name in precisions], dtype=np.int8)[at]
     approximate = np.array(approximates, dtype=bool)[at]
     uncertain = np.array(uncertains, dtype=bool)[at]
+    open_end = np.array(open_ends, dtype=bool)[at]
     # Places: resolved once per distinct pair of place lists, then a fresh dict for each place of each event.
     keys = list(zip(map(tuple, columns["places"]), map(tuple, columns["places_added"]), strict=True))
     resolved_by_key: dict[tuple, tuple[dict, ...]] = {}
@@ -490,6 +493,7 @@ def _events_frame(columns: dict[str, list], gazetteer: dict[str, dict]) -> pd.Da
         "precision": pd.Categorical.from_codes(precision[order], categories=list(dates.PRECISIONS)),
         "approximate": approximate[order],
         "uncertain": uncertain[order],
+        "open_end": open_end[order],
         "category": pd.Categorical.from_codes(category[order], categories=list(schema.CATEGORIES)),
         "places": sort(resolved_places),
         "place_ids": sort(columns["places"]),

@@ -23,6 +23,15 @@ PRECISIONS = ("day", "month", "year", "decade", "century", "range")
 
 EDTF_EXAMPLES = "2007, 2017-03, 2015-11-20, 200X (a decade), 2020-11~ (about), 2012? (uncertain)"
 
+# EDTF's open end: 'Since 2007' is start 2007, end '..' (or '2007/..' in start). Such an event
+# runs to the end of the current year when it is loaded, and says so in its `open_end` flag.
+OPEN = ".."
+
+
+def open_latest_year() -> int:
+    """The year an open end reaches: the current one, read when a collection is loaded."""
+    return datetime.date.today().year
+
 
 class DateError(ValueError):
     """An EDTF string that cannot be used as one event date."""
@@ -175,13 +184,19 @@ class Span:
     precision: str
     approximate: bool
     uncertain: bool
+    open_end: bool = False  # end '..': it has not ended; `latest` is the end of the current year
 
 
 def span(start: str, end: str | None) -> Span:
-    """Bounds of an event from its start and (optional) end EDTF dates."""
+    """Bounds of an event from its start and (optional) end EDTF dates; end '..' is an open end."""
+    if start == OPEN:
+        raise DateError(f"start cannot be open ('{OPEN}'); give the first date the source states")
     first = parse(start)
     if not end or end == start:
         return Span(first.earliest, first.latest, first.precision, first.approximate, first.uncertain)
+    if end == OPEN:
+        latest = max(first.latest, pd.Timestamp(datetime.datetime(open_latest_year(), 12, 31)))
+        return Span(first.earliest, latest, "range", first.approximate, first.uncertain, True)
     last = parse(end)
     if last.latest < first.earliest:
         raise DateError(f"end '{end}' is before start '{start}'")
@@ -197,6 +212,7 @@ def span(start: str, end: str | None) -> Span:
 # Bounds as whole days since 1970-01-01, for building many events at once (collection.py): every
 # Timestamp parse makes is a midnight, so the days say all they do.
 DaySpan = tuple[int, int, str, bool, bool]  # earliest, latest, precision, approximate, uncertain
+OpenDaySpan = tuple[int, int, str, bool, bool, bool]  # the same and open_end
 _EPOCH = datetime.date(1970, 1, 1).toordinal()
 
 
@@ -217,20 +233,33 @@ def day_bounds(text: str) -> DaySpan:
     return earliest, latest, precision, approximate, uncertain
 
 
+def span_days(start: str, end: str | None) -> OpenDaySpan:
+    """span(start, end) with earliest and latest in days since 1970-01-01, and open_end; raises DateError
+    where span does. (The current year is part of the cache key: an open end moves with it.)"""
+    return _span_days(start, end, open_latest_year() if end == OPEN else 0)
+
+
 @functools.lru_cache(maxsize=65536)
-def span_days(start: str, end: str | None) -> DaySpan:
-    """span(start, end) with earliest and latest in days since 1970-01-01; raises DateError where span does."""
+def _span_days(start: str, end: str | None, year: int) -> OpenDaySpan:
+    if start == OPEN:
+        span(start, end)  # raises its message
     first = day_bounds(start)
     if not end or end == start:
-        return first
+        return (*first, False)
+    if end == OPEN:
+        latest = max(first[1], datetime.date(year, 12, 31).toordinal() - _EPOCH)
+        return first[0], latest, "range", first[3], first[4], True
     last = day_bounds(end)
     if last[1] < first[0]:
         raise DateError(f"end '{end}' is before start '{start}'")
-    return first[0], last[1], "range", first[3] or last[3], first[4] or last[4]
+    return first[0], last[1], "range", first[3] or last[3], first[4] or last[4], False
 
 
 def describe(start: str, end: str | None = None) -> str:
-    """Words for a date at its own precision: 'March 2017', 'the 2000s', '2014–2015', 'about November 2020'."""
+    """Words for a date at its own precision: 'March 2017', 'the 2000s', '2014–2015', 'about November 2020',
+    'since 2007' (an open end)."""
+    if end == OPEN:
+        return f"since {describe(start)}"
     if end and end != start:
         return f"{describe(start)}–{describe(end)}"
     date = parse(start)

@@ -164,7 +164,7 @@ class EventRow(_Row):
     @field_validator("end")
     @classmethod
     def _end(cls, value: str) -> str:
-        if value:
+        if value and value != dates.OPEN:  # '..': an open end ('since 2007')
             dates.parse(value)
         return value
 
@@ -178,8 +178,9 @@ class EventRow(_Row):
                 )
             first, last = interval
             try:
-                for part in interval:
-                    dates.parse(part)
+                dates.parse(first)
+                if last != dates.OPEN:  # '2007/..': an open end
+                    dates.parse(last)
                 dates.span(first, last)
             except dates.DateError as exc:
                 # Worded with 'interval' so the problem names the start column, the one to fix.

@@ -1,6 +1,7 @@
 """`python -m timeline extract`: a plain-text source -> a draft collection folder and a report.
 
 reading.py     bytes -> text (UTF-8, UTF-16, or cp1252 with a warning); refuses binary and empty files
+markup.py      Markdown, wikitext, HTML -> a cleaned plain text and its headings and list items
 sentences.py   sentences with their offsets, so quotes are verbatim substrings
 datefinder.py  date expressions -> EDTF, precision, words as written (a regex grammar)
 resolve.py     relative dates ('five months after X's death') against the document's own dates
@@ -17,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..problems import CollectionError
-from . import folder
+from . import folder, markup
 from .actors import Glossary, load_glossary
 from .draft import Progress, build
 from .places import Gazetteer, load_places
@@ -61,10 +62,16 @@ def extract(
         glossary, more = load_glossary(collection)
         warnings += [f"gazetteer or glossary row skipped: {p}" for p in problems + more]
     gazetteer = Gazetteer(own_places, offline=offline_places)
-    draft = build(decoded.text, folder.source_id(source), gazetteer, glossary, progress)
+    cleaned = markup.clean(decoded.text, markup.sniff(decoded.text, source.suffix))
+    if cleaned.kind:
+        warnings.append(
+            f"the file is {cleaned.kind}: its markup was read as structure and removed; the events quote the "
+            "cleaned copy in sources/, and the original is kept beside it"
+        )
+    draft = build(cleaned.text, folder.source_id(source), gazetteer, glossary, progress, cleaned.structure)
     if progress:
         progress("writing the draft folder")
-    folder.write(draft, source, decoded, out, glossary)
+    folder.write(draft, source, decoded, out, glossary, cleaned)
     report = Report.of(draft, source, out, decoded.encoding, decoded.size, warnings)
     report.validation = _self_check(out, decoded.size)
     (out / "report.txt").write_text(report.text(), encoding="utf-8")

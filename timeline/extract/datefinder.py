@@ -36,6 +36,7 @@ MONTH_NUMBERS["sept"] = 9
 
 # Month names are capitalised in English; requiring it keeps the verb 'may' and 'march on' out.
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+MONTH_PATTERN = _MONTH
 # Years 1000-2099, not part of a longer number ('4,500', '1.2000', '12000').
 _YEAR_DIGITS = r"(?:1\d{3}|20\d{2})"
 _YEAR = rf"(?<![\d,.£$€]){_YEAR_DIGITS}(?![\d])(?!,\d{{3}})(?!\.\d)"
@@ -62,8 +63,11 @@ class Mention:
     """One time expression, with its place in the text.
 
     kind: 'stated' (EDTF known from the words alone), 'relative' (needs another
-    event: resolve.py), 'vague' (no date can honestly be given) or 'open' (a bound
-    only: 'after 2011').
+    event: resolve.py), 'partial' (a day or month without its year, which the
+    context gives: resolve.py), 'closing' (the end of a span whose start is the
+    date before it: 'continued through 2016'), 'vague' (no date can honestly be
+    given) or 'open' (a bound only: 'after 2011'). A stated open-ended span
+    ('Since 2007') has edtf_end '..'.
     """
 
     start: int
@@ -79,6 +83,12 @@ class Mention:
     direction: int = 0  # +1 after/later, -1 before/earlier, 0 the same year/month
     anchor: str = ""  # the event it counts from, as written ('Droukdel’s death'); '' = the previous date
     approximate: bool = False
+    amount_high: int = 0  # a vague count ('a few months'): amount to amount_high units
+    # Partial mentions only (a day or month without its year: 'on 22 March', 'in April', 'July 26–29'):
+    month: int = 0
+    day: int = 0
+    month2: int = 0  # the last month and day of a span ('January 17-March 7'); 0 for one date
+    day2: int = 0
 
     @property
     def precision(self) -> str:
@@ -108,17 +118,21 @@ def find(text: str) -> list[Mention]:
     ends = [m.end for m in claimed]
     atoms = [a for a in atoms if not _overlaps(a.start, a.end, claimed, ends)]
     atoms = _non_overlapping(sorted(atoms, key=lambda a: (a.start, a.start - a.end, -a.priority)))
-    mentions = claimed + _combine(text, atoms)
+    mentions = sorted(claimed + _combine(text, atoms), key=lambda m: m.start)
+    ends = [m.end for m in mentions]
+    partials = [p for p in _partials(text) if not _overlaps(p.start, p.end, mentions, ends)]
+    mentions += _non_overlapping(sorted(partials, key=lambda m: (m.start, m.start - m.end)))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
 # The full grammar runs only around these cheap hits: a 10 MB text has few dates per page,
 # and a dozen patterns run over every character would take a minute.
-_ATOM_TRIGGER = re.compile(r"\d\d\d\d|entury")  # every form has a four-digit year but centuries
+_ATOM_TRIGGER = re.compile(r"\d\d\d\d|entur")  # every form has a four-digit year but centuries
 _RELATIVE_TRIGGER = re.compile(
     r"\b(?:[Yy]ears?|[Mm]onths?|[Dd]ays?|[Ww]eeks?|[Dd]ecades?|[Ss]ince|[Rr]ecent(?:ly)?|[Nn]owadays|[Pp]resent|"
-    r"[Cc]urrently|time|then|future|date|meantime|past|last)\b"
+    r"[Cc]urrently|time|then|future|date|meantime|past|last|[Ff]ollowing|[Aa]fter|[Ss]hortly|[Ss]oon|"
+    r"[Ss]ubsequently|[Ww]ake|[Aa]ftermath|[Ii]ndependence)\b"
 )
 
 
@@ -167,6 +181,15 @@ _CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
                   "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
                   "nineteenth": 19, "twentieth": 20, "twenty-first": 21}  # fmt: skip
 
+_CENTURY_NUMBER = (
+    r"1\d|2[01]|[1-9]|(?:twenty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)"
+)
+# Several months of one year: 'in July and August of 2013', 'in January, March and May 2014' (one date each).
+_MONTH_LIST_YEAR = re.compile(
+    rf"\b(?P<list>{_MONTH}(?:\s*,\s*{_MONTH})*\s*,?\s+and\s+{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})"
+)
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "iso-day",
@@ -182,11 +205,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("month-year", re.compile(rf"\b(?P<mon>{_MONTH})\s*,?\s+(?:of\s+)?(?P<y>{_YEAR})")),
+    # (not across a blank line: 'from February.' then a heading '2008' is no date)
+    (
+        "month-year",
+        re.compile(rf"\b(?P<mon>{_MONTH})[^\S\n]*,?(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?:of\s+)?(?P<y>{_YEAR})"),
+    ),
     (
         "month-month-year",
         re.compile(
-            rf"\b(?P<mon>{_MONTH})\s*(?:-|–|—|to|and|until|through)\s*(?P<mon2>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})"
+            rf"\b(?P<mon>{_MONTH})\s*(?:-|–|—|to|until|through)\s*(?P<mon2>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})"
         ),
     ),
     (
@@ -200,7 +227,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "century",
         re.compile(
-            r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<c>1\d|2[01]|[1-9]|(?:twenty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))(?:st|nd|rd|th)?[\s-]+century\b",
+            r"\b(?:(?:the\s+)?(?P<part>early|mid|late)[\s-]+(?:in\s+)?(?:the\s+)?|(?P<part2>early|late)\s+in\s+the\s+|"
+            r"the\s+(?P<part3>beginning|start|middle|end|first\s+half|second\s+half)\s+of\s+the\s+|the\s+)?"
+            rf"(?P<c>{_CENTURY_NUMBER})(?:st|nd|rd|th)?"
+            rf"(?:\s*(?:-|–|—|and|to|through|until)\s*(?:the\s+)?(?P<c2>{_CENTURY_NUMBER})(?:st|nd|rd|th)?)?"
+            r"[\s-]+centur(?:y|ies)\b(?!\s*B\.?\s*C)(?:\s+(?:A\.D\.|AD\b|C\.E\.|CE\b))?",
             re.I,
         ),
     ),
@@ -214,6 +245,7 @@ _PRIORITY = {name: len(_PATTERNS) - i for i, (name, _) in enumerate(_PATTERNS)}
 
 # Cheap tests of a window that say which rules could match in it at all.
 _HAS_MONTH = re.compile(_MONTH)
+_FULL_MONTHS = {name.lower() for name in calendar.month_name if name}
 _HAS_DIGIT_JOIN = re.compile(r"\d\s*[-–/.]\s*\d")
 _NEEDS = {
     "iso-day": _HAS_DIGIT_JOIN,
@@ -227,7 +259,7 @@ _NEEDS = {
         r"\b(?:[Ee]arly|[Mm]id|[Ll]ate|beginning|start|end|half|quarter|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
     ),
     "decade": re.compile(r"\d0[’']?s"),
-    "century": re.compile(r"entury"),
+    "century": re.compile(r"entur"),
     "year-short-range": _HAS_DIGIT_JOIN,
     "iso-month": _HAS_DIGIT_JOIN,
 }
@@ -247,6 +279,24 @@ def _atoms(text: str, start: int, end: int) -> Iterator[_Atom]:
             atom = _atom(rule, match, text)
             if atom is not None:
                 yield atom
+    if tested.get(_HAS_MONTH, True):
+        yield from _month_list(text, start, end)
+
+
+def _month_list(text: str, start: int, end: int) -> Iterator[_Atom]:
+    """'July and August of 2013' -> one atom per month, the last holding the year's words; their
+    priority puts them above month-month-year's single range, so each month becomes its own event."""
+    for match in _MONTH_LIST_YEAR.finditer(text, start, end):
+        year = int(match.group("y"))
+        months = list(re.finditer(_MONTH, match.group("list")))
+        numbers = [_month(m.group()) for m in months]
+        if len(set(numbers)) != len(numbers):
+            continue
+        offset = match.start("list")
+        for i, (m, number) in enumerate(zip(months, numbers, strict=True)):
+            a = offset + m.start()
+            b = match.end() if i == len(months) - 1 else offset + m.end()
+            yield _Atom(a, b, f"{year:04d}-{number:02d}", "", "month-list", len(_PATTERNS) + 1)
 
 
 def _atom(rule: str, m: re.Match[str], text: str) -> _Atom | None:
@@ -267,6 +317,8 @@ def _atom(rule: str, m: re.Match[str], text: str) -> _Atom | None:
         day = int(re.match(r"\d+", g["d"]).group())
         start = f"{year:04d}-{_month(g['mon']):02d}-{day:02d}"
     elif rule in ("month-year", "part-month-year"):
+        if g["mon"].endswith(".") and g["mon"].rstrip(".").lower() in _FULL_MONTHS:
+            return None  # 'in February. 2008': a sentence's end, not an abbreviation
         start = f"{year:04d}-{_month(g['mon']):02d}"
     elif rule == "month-month-year":
         first, last = _month(g["mon"]), _month(g["mon2"])
@@ -288,18 +340,13 @@ def _atom(rule: str, m: re.Match[str], text: str) -> _Atom | None:
         else:
             start = f"{decade // 10:03d}X"
     elif rule == "century":
-        number = g["c"].lower()
-        century = int(number) if number.isdigit() else _CENTURY_WORDS.get(number.replace("twenty-", ""), 0)
-        if number.startswith("twenty-"):
-            century += 20
-        if not 1 <= century <= 21:
+        century, last = _century(g["c"]), _century(g["c2"]) if g.get("c2") else None
+        if not 1 <= century <= 21 or (last is not None and not century < last <= 21):
             return None
-        base = (century - 1) * 100
-        if g.get("part"):
-            low, high = {"early": (0, 33), "mid": (34, 66), "late": (67, 99)}[g["part"].lower()]
-            start, end = f"{base + low:04d}~", f"{base + high:04d}~"
-        else:
-            start = f"{base // 100:02d}XX"
+        part = re.sub(r"\s+", " ", (g.get("part") or g.get("part2") or g.get("part3") or "").lower())
+        start, end = century_span(century, _CENTURY_PART.get(part, part))
+        if last is not None:
+            end = century_span(last, "")[1]
     elif rule == "year-short-range":
         yy = int(g["yy"])
         if yy <= year % 100:  # '2015-11' is not 2015 to 2011: left to iso-month
@@ -308,12 +355,36 @@ def _atom(rule: str, m: re.Match[str], text: str) -> _Atom | None:
     elif rule == "iso-month":
         start = f"{year:04d}-{g['m']}"
     elif rule == "year":
-        if _counts_things(text, m.start(), m.end()):
-            return None
+        if _counts_things(text, m.start(), m.end()) or _BCE_AFTER.match(text, m.end()):
+            return None  # '1500 fighters', '2500-1500 B.C.' (years before the common era cannot be placed)
         start = str(year)
     if not _valid(start, end):
         return None
     return _Atom(m.start(), m.end(), start, end, rule, _PRIORITY[rule])
+
+
+_BCE_AFTER = re.compile(r"\s*(?:B\.\s?C\.|BCE?\b|B\.C\.E\.)")
+
+
+def _century(number: str) -> int:
+    number = number.lower()
+    century = int(number) if number.isdigit() else _CENTURY_WORDS.get(number.replace("twenty-", ""), 0)
+    return century + 20 if number.startswith("twenty-") else century
+
+
+def century_span(century: int, part: str = "") -> tuple[str, str]:
+    """The strict rule: the 14th century is 1301 to 1400 ('1301', '1400'); early, mid and late are its
+    thirds, approximate (the late 19th century is '1867~' to '1900~')."""
+    first, last = (century - 1) * 100 + 1, century * 100
+    if not part:
+        return f"{first:04d}", f"{last:04d}"
+    if part in ("first half", "second half"):  # halves are exact: 1801-1850, 1851-1900
+        return (f"{first:04d}", f"{first + 49:04d}") if part == "first half" else (f"{first + 50:04d}", f"{last:04d}")
+    low, high = {"early": (0, 32), "mid": (33, 65), "late": (66, 99)}[part]
+    return f"{first + low:04d}~", f"{first + high:04d}~"
+
+
+_CENTURY_PART = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
 
 
 def _month(name: str) -> int:
@@ -380,6 +451,12 @@ def _combine(text: str, atoms: list[_Atom]) -> list[Mention]:
             if joined and _valid(edtf_start, nxt.edtf_start) and edtf_start != nxt.edtf_start:
                 edtf_end, end, rule = nxt.edtf_start, nxt.end, f"{rule}+range"
                 i += 1
+            elif not nxt.edtf_end or _ends_a_year(text, nxt):
+                # 'began in March 2015 and continued through 2016': one span, 2015-03 to 2016
+                last = _closing_end(text, nxt)
+                if _CONTINUED.fullmatch(text, end, nxt.start) and _valid(edtf_start, last):
+                    edtf_end, end, rule = last, nxt.end, f"{rule}+continued"
+                    i += 1
         i += 1
         approx = _APPROX_BEFORE.search(text, max(0, start - 40), start)
         if approx:
@@ -387,14 +464,55 @@ def _combine(text: str, atoms: list[_Atom]) -> list[Mention]:
             start, rule = approx.start(), f"approximate {rule}"
         kind = "stated"
         opening = _OPEN_BEFORE.search(text, max(0, start - 30), start)
+        since = _SINCE_BEFORE.search(text, max(0, start - 30), start)
+        present = _PRESENT_AFTER.match(text, end)
+        closing = _CLOSING_BEFORE.search(text, max(0, start - 30), start)
         if opening and not edtf_end:
             kind, start = "open", opening.start()
+        elif (since or present) and not edtf_end:
+            # A span that has not ended: 'Since 2007', 'Starting in 2018', '2014–present', 'from 2017 onwards'
+            edtf_end, rule = OPEN, f"{rule}+open"
+            end = present.end() if present else end
+            start = since.start() if since else _with_preposition(text, start)
+        elif closing and (not edtf_end or _ends_a_year(text, atom)) and not _WHEN_AFTER.match(text, end):
+            # 'ground fighting continued through 2016': the span's start is the date before it (resolve.py)
+            edtf_start, edtf_end = "", _closing_end(text, atom)
+            kind, start, rule = "closing", closing.start(), f"{rule}+closing"
         else:
             start = _with_preposition(text, start)
         if start > 0 and text[start - 1] == "(" and end < len(text) and text[end] == ")":
             start, end = start - 1, end + 1  # '(1991-2002)' as written
         mentions.append(Mention(start, end, text[start:end], kind, edtf_start, edtf_end, rule))
     return mentions
+
+
+OPEN = dates.OPEN
+_SINCE_BEFORE = re.compile(
+    r"\b(?:(?:ongoing|continuing|ever)\s+)?since\s+$|\b(?:starting|beginning)\s+(?:in|from)\s+$", re.I
+)
+_PRESENT_AFTER = re.compile(
+    r"\s*(?:[-–—]|to|until|till|through)\s*(?:the\s+)?(?:present(?:\s+day)?|today)\b|\s*(?:[-–—]\s*)?onwards?\b|\s*[-–—]\s*(?=\))",
+    re.I,
+)
+# 'through' closes a span begun before it; 'until X' alone stays X ('lasted until around 1500': its end)
+_CLOSING_BEFORE = re.compile(r"\b(?:through|up\s+to|right\s+up\s+to)\s+$", re.I)
+_WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|as)\b")
+_CONTINUED = re.compile(
+    r",?\s+and\s+(?:[a-z]+\s+){0,3}?(?:continued|lasted|ran|went\s+on|remained|persisted|carried\s+on)\s+"
+    r"(?:on\s+)?(?:through|until|till|to|into)\s+",
+    re.I,
+)
+
+
+def _ends_a_year(text: str, atom: _Atom) -> bool:
+    return bool(re.match(r"(?:the\s+)?end\s+of\b", text[atom.start : atom.end], re.I))
+
+
+def _closing_end(text: str, atom: _Atom) -> str:
+    """The last date of 'through 2016' (2016) or 'through the end of 2023' (the year 2023, not late 2023)."""
+    if _ends_a_year(text, atom):
+        return atom.edtf_start.rstrip("~")[:4]
+    return atom.edtf_end or atom.edtf_start
 
 
 def _joins(text: str, start: int, word: str) -> bool:
@@ -411,6 +529,67 @@ def _approximate(edtf: str) -> str:
 def _with_preposition(text: str, start: int) -> int:
     found = _PREPOSITION_BEFORE.search(text, max(0, start - 20), start)
     return found.start() if found else start
+
+
+# --- days and months without their year ---------------------------------------------------------
+
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+_PDAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d)"
+_SPAN_JOIN = r"\s*(?:-|–|—|to|until|till|through)\s*"
+_PARTIAL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "day-month-day-month",
+        re.compile(rf"\b(?P<d>{_PDAY})\s+(?P<mon>{_MONTH}){_SPAN_JOIN}(?P<d2>{_PDAY})\s+(?P<mon2>{_MONTH})"),
+    ),
+    (
+        "month-day-month-day",
+        re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_PDAY}){_SPAN_JOIN}(?P<mon2>{_MONTH})\s+(?P<d2>{_PDAY})\b"),
+    ),
+    (
+        "day-day-month",
+        re.compile(rf"\b(?P<d>{_PDAY})\s*(?:-|–|—|to|and)\s*(?P<d2>{_PDAY})\s+(?:of\s+)?(?P<mon>{_MONTH})"),
+    ),
+    ("month-day-day", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_PDAY})\s*(?:-|–|—|to|and)\s*(?P<d2>{_PDAY})\b")),
+    ("day-month", re.compile(rf"\b(?P<d>{_PDAY})\s+(?:of\s+)?(?P<mon>{_MONTH})")),
+    ("month-day", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_PDAY})\b")),
+    (
+        "month-month",
+        re.compile(
+            rf"\b(?:[Ii]n|[Ff]rom|[Bb]etween|[Dd]uring)\s+(?P<mon>{_FULL_MONTH}){_SPAN_JOIN}(?P<mon2>{_FULL_MONTH})"
+        ),
+    ),
+    # A month alone only after a word that makes it a date ('in April', 'By February'): 'May' and 'March' are verbs too.
+    (
+        "month",
+        re.compile(
+            rf"\b(?:(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring|[Tt]hroughout|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]he\s+(?:end|beginning|start|middle)\s+of)\s+|[Mm]id-)(?P<mon>{_FULL_MONTH})"
+        ),
+    ),
+]
+_PARTIAL_TRIGGER = re.compile(_MONTH)
+
+
+def _partials(text: str) -> Iterator[Mention]:
+    """Days and months written without a year ('on 22 March', 'July 26–29', 'in April'): partial mentions,
+    which resolve.py dates from a year the context states. Mentions that overlap a full date are dropped by find."""
+    found: list[Mention] = []
+    for start, end in _windows(text, _PARTIAL_TRIGGER, before=30, after=30):
+        for rule, pattern in _PARTIAL_PATTERNS:
+            for m in pattern.finditer(text, start, end):
+                g = m.groupdict()
+                month, month2 = _month(g["mon"]), _month(g["mon2"]) if g.get("mon2") else 0
+                day = int(re.match(r"\d+", g["d"]).group()) if g.get("d") else 0
+                day2 = int(re.match(r"\d+", g["d2"]).group()) if g.get("d2") else 0
+                if g.get("d2") and not g.get("mon2"):
+                    month2 = month
+                if month2 and (month2, day2) <= (month, day):
+                    continue
+                a = m.start() if rule == "month" or rule == "month-month" else _with_preposition(text, m.start())
+                full_stop = re.search(rf"{_FULL_MONTH}\.$", m.group())  # 'on 22 March.': the sentence's end
+                b = m.end() - 1 if full_stop else m.end()
+                found.append(Mention(a, b, text[a:b], "partial", rule=rule, month=month, day=day,
+                                     month2=month2, day2=day2))  # fmt: skip
+    return found
 
 
 # --- relative and vague expressions -------------------------------------------------------------
@@ -434,12 +613,64 @@ _RELATIVE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "next-unit",
         re.compile(
-            r"\b(?:in\s+|by\s+)?the\s+(?P<dir>following|next|subsequent|previous|preceding)\s+(?P<unit>year|month)\b",
+            r"\b(?:in\s+|by\s+|on\s+)?the\s+(?P<dir>following|next|subsequent|previous|preceding)\s+(?P<unit>year|month|week|day)\b",
             re.I,
         ),
     ),
     # 'the year after the coup'
-    ("unit-anchor", re.compile(rf"\b(?:in\s+)?the\s+(?P<unit>year|month)\s+(?P<dir>after|before)\s+{_ANCHOR}", re.I)),
+    (
+        "unit-anchor",
+        re.compile(rf"\b(?:in\s+|on\s+)?the\s+(?P<unit>year|month|week|day)\s+(?P<dir>after|before)\s+{_ANCHOR}", re.I),
+    ),
+    # 'within a month': from the date before it to a month after that
+    ("within", re.compile(rf"\bwithin\s+(?:(?:only|just|less\s+than|about)\s+)?(?P<n>{_COUNT})\s+{_UNIT}\b", re.I)),
+    # 'after only a few months', 'after two years': counted from the date before it
+    (
+        "after-count",
+        re.compile(
+            rf"\bafter\s+(?:(?:only|just|about|some|nearly|almost)\s+)?(?P<n>{_COUNT})\s+{_UNIT}\b(?!\s+(?:of|after|before|following|later|earlier|since))",
+            re.I,
+        ),
+    ),
+    # 'a year-long transition', 'a two-month siege': from the date before it, for that long
+    (
+        "duration",
+        re.compile(rf"\b(?P<n>{_COUNT}|\d{{1,3}})[\s-]+(?P<unit>day|week|month|year|decade)[\s-]+long\b", re.I),
+    ),
+    # 'Shortly after DEBY was killed ... in 2021': the date of the clause it follows, approximate
+    (
+        "soon-after-clause",
+        re.compile(r"\b(?:shortly|soon|not\s+long|immediately)\s+after\s+(?P<anchor>[^,.;:!?()]{2,120})", re.I),
+    ),
+    # 'shortly afterwards', 'subsequently': the date before it, approximate
+    (
+        "soon-after",
+        re.compile(
+            r"\b(?:(?:shortly|soon|not\s+long|immediately)\s+(?:afterwards?|thereafter)|subsequently|thereafter)\b",
+            re.I,
+        ),
+    ),
+    # 'Following the coup, ...': the date of that event, approximate (only at the start of a clause)
+    (
+        "after-event",
+        re.compile(
+            r"\b(?:[Ff]ollowing|[Aa]fter|[Ii]n\s+the\s+(?:wake|aftermath)\s+of)\s+(?P<anchor>(?:the|this|that|these|its|their|his|her)\s+[^,.;:!?()]{2,60})"
+        ),
+    ),
+    # 'on three consecutive days': between the event it follows and the next date the text gives
+    (
+        "consecutive",
+        re.compile(
+            rf"\b(?:on|over|for|during)\s+(?P<n>{_COUNT})\s+consecutive\s+(?P<unit>day|week|month|year|night)s\b", re.I
+        ),
+    ),
+    # 'Since independence': from that event, not ended
+    (
+        "since-event",
+        re.compile(
+            r"\b[Ss]ince\s+(?P<anchor>(?:(?:its|their|the)\s+)?(?:independence|unification|reunification|(?:[a-z-]+\s+)?(?:coup|war|revolution|uprising|invasion|election|agreement|accord|split|merger|collapse|withdrawal|intervention)))\b"
+        ),
+    ),
     # 'later that year', 'in the same year', 'that month'
     (
         "same-unit",
@@ -472,16 +703,29 @@ def _relatives(text: str, start: int, end: int) -> Iterator[Mention]:
             g = m.groupdict()
             unit = (g.get("unit") or "year").lower()
             direction_word = (g.get("dir") or "").lower()
-            anchor = _trim_anchor(g.get("anchor") or "")
+            anchor = (g.get("anchor") or "").strip()
+            if rule != "soon-after-clause":  # that anchor is a whole clause, searched for a date
+                anchor = _trim_anchor(anchor)
             stop = m.start("anchor") + len(anchor) if g.get("anchor") else m.end()
             written = text[m.start() : stop]
             if rule == "count-anchor" and not anchor:
                 continue
-            count = (g.get("n") or "").lower()
-            if count in _VAGUE_COUNTS or re.fullmatch(r"a\s+few", count):
+            count = re.sub(r"\s+", " ", (g.get("n") or "").lower())
+            amount_high = 0
+            if count in ("a few", "few"):  # a few: two to four
+                amount, amount_high = 2, 4
+            elif count in _VAGUE_COUNTS:
                 yield Mention(m.start(), stop, written, "vague", rule="relative without a number")
                 continue
-            amount = (int(count) if count.isdigit() else NUMBER_WORDS.get(count, 1)) if count else 1
+            else:
+                amount = (int(count) if count.isdigit() else NUMBER_WORDS.get(count, 1)) if count else 1
+            if rule == "after-event" and not _clause_start(text, m.start()):
+                continue  # 'the instability following the coup' describes, it does not date
+            if rule == "soon-after-clause":
+                stop, written = m.start("anchor"), text[m.start() : m.start("anchor")].rstrip()
+                stop = m.start() + len(written)
+            if rule in ("after-event", "soon-after", "soon-after-clause", "since-event", "consecutive"):
+                amount = 0
             direction = -1 if direction_word.startswith(("before", "earlier", "prior", "previous", "preceding")) else 1
             if rule == "same-unit":
                 amount, direction = 0, 0
@@ -497,8 +741,28 @@ def _relatives(text: str, start: int, end: int) -> Iterator[Mention]:
                 unit=unit,
                 direction=direction,
                 anchor=anchor,
-                approximate=rule in ("count-anchor", "count-later"),  # counted durations are rounded in prose
+                # counted durations are rounded in prose; 'shortly after' and 'following' say no more than after
+                approximate=rule
+                in (
+                    "count-anchor",
+                    "count-later",
+                    "within",
+                    "after-count",
+                    "duration",
+                    "soon-after",
+                    "soon-after-clause",
+                    "after-event",
+                    "consecutive",
+                )
+                or amount_high > 0,
+                amount_high=amount_high,
             )
+
+
+def _clause_start(text: str, at: int) -> bool:
+    """Whether `at` begins a sentence or a clause (after a comma, a semicolon or a line break)."""
+    before = text[max(0, at - 3) : at]
+    return at == 0 or bool(re.search(r"(?:[.!?;,:]\s+|\n\s*|^\s*)$", before))
 
 
 def _trim_anchor(anchor: str) -> str:

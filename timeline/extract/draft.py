@@ -13,10 +13,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import dates
 from ..schema import EVENT_COLUMNS
 from . import categories, datefinder
 from .actors import ActorHit, Glossary, Subject, defined_acronyms, guesses, subject
 from .datefinder import Mention
+from .markup import Structure
 from .places import Gazetteer, Place
 from .resolve import Dated, Unresolved, resolve
 from .sentences import Sentence, split
@@ -52,12 +54,18 @@ class Draft:
 
 
 def build(
-    text: str, source_id: str, gazetteer: Gazetteer, glossary: Glossary, progress: Progress | None = None
+    text: str,
+    source_id: str,
+    gazetteer: Gazetteer,
+    glossary: Glossary,
+    progress: Progress | None = None,
+    structure: Structure | None = None,
 ) -> Draft:
-    """The draft of one source text; pure (writes nothing)."""
+    """The draft of one source text; pure (writes nothing). `structure` gives the headings and list
+    items of a cleaned text (markup.clean); without it, plain text's own are found."""
     say = progress or (lambda message: None)
     say("splitting sentences")
-    sentences = split(text)
+    sentences = split(text, structure)
     say(f"{len(sentences):,} sentences; finding date expressions")
     mentions = datefinder.find(text)
     located = _locate(mentions, sentences)
@@ -65,6 +73,7 @@ def build(
     draft = Draft(about, sentences=len(sentences))
     paragraphs = _paragraph_texts(text, sentences)
     dated, unresolved = resolve(located, glossary, about, paragraphs)
+    dated = _events_only(_sub_items(dated, sentences))
     draft.stated = sum(1 for d in dated if d.basis == "stated")
     draft.derived = sum(1 for d in dated if d.basis == "derived")
     draft.undated = _undated(located, unresolved)
@@ -83,6 +92,102 @@ def build(
         if done % step == 0 and len(by_sentence) > 1000:
             say(f"drafting rows: {100 * done // len(by_sentence)}%")
     return draft
+
+
+def _sub_items(dated: list[Dated], sentences: list[Sentence]) -> list[Dated]:
+    """'* November 6:' with sub-items '** An attack on X.', '** A strike on Y.': each sub-item is an event
+    of that date (derived from the item above it), and the item that is only a date is no event itself."""
+    items: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        if sentence.item:
+            items.setdefault(sentence.item_start, []).append(sentence)
+    if not items:
+        return dated
+    own: dict[int, list[Dated]] = {}
+    for d in dated:
+        if d.sentence.item:
+            own.setdefault(d.sentence.item_start, []).append(d)
+    added: list[Dated] = []
+    used: set[int] = set()  # item_start of date-only items whose sub-items took their date
+    stack: list[tuple[int, Dated | None]] = []  # (depth, the date of a date-only item)
+    for start, members in items.items():
+        depth = members[0].level
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        mine = own.get(start, [])
+        parent = next((d for _, d in reversed(stack) if d is not None), None)
+        if not mine and parent is not None:
+            first = members[0]
+            words = parent.mention.text.strip()
+            mention = Mention(first.start, first.start, words, "partial", rule="sub-item")
+            note = f"A sub-item of '{words}', dated {_edtf_words(parent)} ({parent.basis}); the date is the item's above it."
+            added.append(
+                Dated(mention, first, parent.start, parent.end, "derived", note + " Drafted by rule: check it.")
+            )
+            used.add(parent.sentence.item_start)
+        stack.append((depth, mine[0] if len(mine) == 1 and _only_a_date(members, mine[0]) else None))
+    kept = [d for d in dated if not (d.sentence.item_start in used and d.sentence.item)]
+    return sorted(kept + added, key=lambda d: (d.sentence.index, d.mention.start))
+
+
+def _only_a_date(members: list[Sentence], d: Dated) -> bool:
+    """An item that holds nothing but its date: 'November 6:'."""
+    if len(members) != 1:
+        return False
+    rest = d.sentence.text[: d.mention.start - d.sentence.start] + d.sentence.text[d.mention.end - d.sentence.start :]
+    return not re.sub(r"[\W_]+", "", rest)
+
+
+def _edtf_words(d: Dated) -> str:
+    return d.start + (f"/{d.end}" if d.end else "")
+
+
+def _events_only(dated: list[Dated]) -> list[Dated]:
+    """Dated mentions that are events: not a heading's year (it dates the list below it), and not a bare
+    year naming something inside a list item that has its own date ('July 26–29 - 2009 Boko Haram
+    uprising': the item's date is July 26–29, and '2009' names the uprising)."""
+    kept = []
+    leading: dict[int, Dated] = {}
+    for d in sorted(dated, key=lambda d: d.mention.start):
+        if d.sentence.heading and _context_heading(d):
+            continue
+        if d.sentence.item and d.sentence.index not in leading and _at_start(d):
+            leading[d.sentence.index] = d
+        lead = leading.get(d.sentence.index)
+        if lead is not None and lead is not d and _names_a_thing(d) and _covers(d, lead):
+            continue
+        kept.append(d)
+    return kept
+
+
+def _context_heading(d: Dated) -> bool:
+    """A heading that begins with its date or is little more than it ('2016', '2012: The north falls',
+    '== Events of 2016 ==') dates what is below it; another ('The group was founded in 2007' alone on a
+    line) may be an event."""
+    before = d.sentence.text[: d.mention.start - d.sentence.start]
+    rest = before + d.sentence.text[d.mention.end - d.sentence.start :]
+    return not re.search(r"[A-Za-z]", before) or len(re.findall(r"[A-Za-z]+", rest)) <= 2
+
+
+def _at_start(d: Dated) -> bool:
+    return not d.sentence.text[: d.mention.start - d.sentence.start].strip(" \t*-•")
+
+
+_PREPOSITION = re.compile(r"(?:in|on|by|since|during|until|from|between|throughout|around|about|c\.|circa)\b", re.I)
+
+
+def _names_a_thing(d: Dated) -> bool:
+    """A stated date without a preposition, followed by a capitalised name: '2000 Kaduna riots'."""
+    after = d.sentence.text[d.mention.end - d.sentence.start :]
+    return d.basis == "stated" and not _PREPOSITION.match(d.mention.text) and bool(re.match(r"\s+[A-Z]", after))
+
+
+def _covers(d: Dated, lead: Dated) -> bool:
+    try:
+        outer, inner = dates.span(d.start, d.end or None), dates.span(lead.start, lead.end or None)
+    except dates.DateError:
+        return False
+    return outer.earliest <= inner.earliest and inner.latest <= outer.latest
 
 
 def _locate(mentions: list[Mention], sentences: list[Sentence]) -> list[tuple[Mention, Sentence]]:
@@ -105,7 +210,13 @@ def _paragraph_texts(text: str, sentences: list[Sentence]) -> dict[int, str]:
 
 def _undated(located: list[tuple[Mention, Sentence]], unresolved: list[Unresolved]) -> list[Undated]:
     found = [
-        Undated(u.mention.text, u.sentence.index + 1, f"relative date not resolved: {u.reason}") for u in unresolved
+        Undated(
+            u.mention.text,
+            u.sentence.index + 1,
+            f"{'a day or month without its year' if u.mention.kind == 'partial' else 'relative date not resolved'}: "
+            f"{u.reason}",
+        )
+        for u in unresolved
     ]
     for mention, sentence in located:
         if mention.kind == "vague":
@@ -142,8 +253,8 @@ def _rows_for_sentence(
         draft.places.setdefault(hit.place.id, hit.place)
     seen: set[tuple[str, str]] = set()
     for item in items:
-        if (item.start, item.end) in seen:
-            continue  # 'in 2015 ... in 2015': one event
+        if item.basis == "stated" and (item.start, item.end) in seen:
+            continue  # 'in 2015 ... in 2015': one event ('a coup in 1966 and a countercoup later that year': two)
         seen.add((item.start, item.end))
         others = [i.mention for i in items if i is not item]
         draft.rows.append(

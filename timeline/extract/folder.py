@@ -10,6 +10,7 @@ from pathlib import Path
 from ..schema import EVENT_COLUMNS
 from .actors import Glossary
 from .draft import Draft
+from .markup import Cleaned
 from .places import PLACE_COLUMNS
 from .reading import ExtractError, SourceText
 from .text import slug
@@ -42,13 +43,29 @@ def check_out_dir(out: Path, force: bool) -> None:
             )
 
 
-def write(draft: Draft, source: Path, decoded: SourceText, out: Path, glossary: Glossary) -> None:
+def write(
+    draft: Draft, source: Path, decoded: SourceText, out: Path, glossary: Glossary, cleaned: Cleaned | None = None
+) -> None:
+    """The draft folder. A source in markup is stored as the cleaned copy its quotes come from, with the
+    original beside it; plain text is copied as it is."""
     (out / "sources").mkdir(parents=True, exist_ok=True)
-    copy = out / "sources" / (source.name if source.suffix.lower() == ".txt" else source.name + ".txt")
-    if decoded.encoding == "utf-8":
-        shutil.copyfile(source, copy)  # byte for byte: the quotes are substrings of exactly this text
+    marked = cleaned is not None and bool(cleaned.kind)
+    if marked:
+        copy = out / "sources" / cleaned_name(source)
+        copy.write_text(cleaned.text, encoding="utf-8", newline="")
+        _copy_as_given(source, decoded, out / "sources" / source.name)
+        note = (
+            f"A cleaned copy of {source.name} ({cleaned.kind}), made by extract: its markup (headings, list marks, "
+            "links, emphasis, references, templates, tags) was read as structure and removed, so the quotes are "
+            f"verbatim substrings of this text. The original is sources/{source.name}"
+            + ("." if decoded.encoding == "utf-8" else f", as read from {decoded.encoding}.")
+        )
     else:
-        copy.write_text(decoded.text, encoding="utf-8", newline="")
+        copy = out / "sources" / (source.name if source.suffix.lower() == ".txt" else source.name + ".txt")
+        _copy_as_given(source, decoded, copy)
+        note = "Copied verbatim by extract" + (
+            "." if decoded.encoding == "utf-8" else f", converted from {decoded.encoding} to UTF-8."
+        )
     title = draft.subject.title or source.stem  # a text without a title line
     meta = {
         "id": slug(out.name),
@@ -61,8 +78,7 @@ def write(draft: Draft, source: Path, decoded: SourceText, out: Path, glossary: 
                 "title": title,
                 "kind": "text",
                 "file": f"sources/{copy.name}",
-                "note": "Copied verbatim by extract"
-                + ("." if decoded.encoding == "utf-8" else f", converted from {decoded.encoding} to UTF-8."),
+                "note": note,
             }
         ],
     }
@@ -75,6 +91,18 @@ def write(draft: Draft, source: Path, decoded: SourceText, out: Path, glossary: 
         _csv(out / "aliases.csv", ("name", "aliases"), aliases)
     elif (out / "aliases.csv").exists():
         (out / "aliases.csv").unlink()  # an earlier draft's glossary would not match this one
+
+
+def cleaned_name(source: Path) -> str:
+    """'page.html' -> 'page.txt'; 'notes.wiki.txt' -> 'notes.wiki.cleaned.txt' (the original keeps its name)."""
+    return source.stem + (".cleaned.txt" if source.suffix.lower() == ".txt" else ".txt")
+
+
+def _copy_as_given(source: Path, decoded: SourceText, copy: Path) -> None:
+    if decoded.encoding == "utf-8":
+        shutil.copyfile(source, copy)  # byte for byte: a plain text's quotes are substrings of exactly this
+    else:
+        copy.write_text(decoded.text, encoding="utf-8", newline="")
 
 
 def source_id(source: Path) -> str:

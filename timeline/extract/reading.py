@@ -26,7 +26,7 @@ def read_source(path: Path) -> SourceText:
     except FileNotFoundError:
         raise ExtractError(f"{path}: file not found") from None
     except IsADirectoryError:
-        raise ExtractError(f"{path}: is a folder; give a plain text file (.txt)") from None
+        raise ExtractError(f"{path}: is a folder; give a text file (.txt, .md or .html)") from None
     return decode(raw, str(path))
 
 

@@ -62,7 +62,7 @@ class Report:
         lines.append(f"  sentences read:        {self.sentences:,}")
         if self.dated:
             lines.append(
-                f"  dated mentions found:  {self.dated:,} ({self.stated:,} stated, {self.derived:,} derived from relative dates)"
+                f"  dated mentions found:  {self.dated:,} ({self.stated:,} stated, {self.derived:,} derived from other dates of the text)"
             )
         else:
             lines.append("  dated mentions found:  0 - no dated mentions found; the draft has no events")

@@ -9,11 +9,20 @@ mention stays unresolved, listed in the report, never guessed. 'Two years
 later' and 'the following year' count from the nearest dated mention before
 them in the same or the previous paragraph. Each resolved date is 'derived',
 and its date_note says which stated date it came from and what was added.
+
+Days and months without a year ('on 22 March', 'July 26–29' under a heading
+'2009') take the year of the heading above them, else of the nearest date
+before them in the same sentence, the paragraph or the one before it (within
+the same section). 'Since independence' and 'Following the coup' date from the
+event named; 'within a month', 'shortly after', 'after a few months' and 'a
+year-long' count from the date before them, approximately; 'continued through
+2016' starts at the date before it. Only dates the text states are used.
 """
 
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import re
 from dataclasses import dataclass
@@ -64,6 +73,10 @@ EVENT_WORDS: list[tuple[str, str]] = [
     (r"split|schism", r"split|splinter\w*|broke\s+away"),
     (r"fall|collapse", r"fell|fall|collapse\w*"),
     (r"uprisings?|revolution", r"uprisings?|revolution"),
+    (r"independence|secession", r"independen\w*|seceded|secession"),
+    (r"unification|reunification", r"unifi\w*|reunifi\w*"),
+    (r"war|conflict|fighting", r"war|conflict|fighting|rebellion"),
+    (r"agreement|accord|treaty", r"agreement|accord|treaty|signed"),
 ]
 _END_OF_TENURE = r"killed|died|death|assassinat\w*|executed|arrested|captured|ousted|replaced|resigned|stepped\s+down"
 _TENURE = re.compile(r"\bhad\s+(?:served|led|headed|been|ruled|commanded|run)\b", re.I)
@@ -82,19 +95,28 @@ FACT_SHEET = 40
 def resolve(
     mentions: list[tuple[Mention, Sentence]], glossary: Glossary, subject: Subject, paragraphs: dict[int, str]
 ) -> tuple[list[Dated], list[Unresolved]]:
-    """Stated mentions as they are; relative ones resolved in reading order (a resolved one can anchor the next)."""
+    """Stated mentions as they are; relative, partial and closing ones resolved in reading order (a resolved
+    one can anchor the next)."""
     dated = [Dated(m, s, m.edtf_start, m.edtf_end, "stated") for m, s in mentions if m.kind == "stated"]
     starts = [d.mention.start for d in dated]
     indices = [d.sentence.index for d in dated]
     headers = [d for d in dated if d.sentence.header and d.sentence.index < FACT_SHEET]
+    years = heading_years(dated)
     unresolved: list[Unresolved] = []
     for mention, sentence in mentions:
-        if mention.kind != "relative":
+        if mention.kind not in ("relative", "partial", "closing") or sentence.heading:
             continue
         low = bisect.bisect_left(indices, sentence.index - LOOK_BACK)
         high = bisect.bisect_right(indices, sentence.index + LOOK_AHEAD)
         nearby = [h for h in headers if h.sentence.index < sentence.index - LOOK_BACK] + dated[low:high]
-        result = _resolve_one(mention, sentence, nearby, glossary, subject, paragraphs)
+        if mention.kind == "partial":
+            result = _resolve_partial(mention, sentence, nearby, years)
+        elif mention.kind == "closing":
+            result = _resolve_closing(mention, sentence, nearby)
+        else:
+            result = _resolve_one(mention, sentence, nearby, glossary, subject, paragraphs)
+        if result is None:  # 'subsequently' in a sentence that states its own date: nothing to add
+            continue
         if isinstance(result, Unresolved):
             unresolved.append(result)
             continue
@@ -112,9 +134,11 @@ def _resolve_one(
     glossary: Glossary,
     subject: Subject,
     paragraphs: dict[int, str],
-) -> Dated | Unresolved:
+) -> Dated | Unresolved | None:
     if mention.rule == "since-founding":
         return _since_founding(mention, sentence, dated, glossary, subject, paragraphs)
+    if mention.rule in _FROM_ANCHOR:
+        return _from_anchor(mention, sentence, dated, glossary, subject, paragraphs)
     if mention.anchor:
         anchor, described = _event_anchor(mention, sentence, dated, glossary, subject, paragraphs)
     else:
@@ -131,6 +155,209 @@ def _resolve_one(
     if mention.approximate:
         note += "; approximate (~) because durations in prose are rounded"
     return Dated(mention, sentence, start, end, "derived", note + ". Drafted by rule: check it.")
+
+
+# --- days and months without a year ------------------------------------------------------------
+
+
+def heading_years(dated: list[Dated]) -> dict[int, tuple[int, str]]:
+    """Heading sentence index -> (year, heading words) for headings that state one calendar year
+    ('2016', '### 2016', '2012: Jihadists occupy north'), the context of a list of days below them."""
+    found: dict[int, set[int]] = {}
+    words: dict[int, str] = {}
+    for d in dated:
+        if not d.sentence.heading:
+            continue
+        span = dates.span(d.start, d.end or None)
+        found.setdefault(d.sentence.index, set()).add(
+            span.earliest.year if span.earliest.year == span.latest.year else -1
+        )
+        words[d.sentence.index] = d.sentence.text.strip()
+    return {index: (next(iter(ys)), words[index]) for index, ys in found.items() if len(ys) == 1 and -1 not in ys}
+
+
+def _resolve_partial(
+    mention: Mention, sentence: Sentence, dated: list[Dated], years: dict[int, tuple[int, str]]
+) -> Dated | Unresolved:
+    """'on 22 March' -> 2012-03-22 when the heading above, or the nearest date before it, is in 2012."""
+    for heading in reversed(sentence.section):
+        if heading in years:
+            year, words = years[heading]
+            return _partial_dated(mention, sentence, year, f"the year {year} from the heading '{words}'")
+    anchor = _previous(mention, sentence, [d for d in dated if d.sentence.section == sentence.section])
+    if anchor is None:
+        return Unresolved(mention, sentence, "no year is stated before it in its heading, sentence or paragraph")
+    span = dates.span(anchor.start, None if anchor.end in ("", dates.OPEN) else anchor.end)
+    if span.earliest.year != span.latest.year:
+        return Unresolved(mention, sentence, f"the date before it, {_cite(anchor)}, spans more than one year")
+    year, how = span.earliest.year, f"the year {span.earliest.year} of the date before it, {_cite(anchor)}"
+    if span.precision in ("day", "month") and mention.month < span.latest.month:
+        year += 1  # 'in December 2014 ... In January': the January after
+        how += f", plus one year since {calendar.month_name[mention.month]} comes after it"
+    return _partial_dated(mention, sentence, year, how)
+
+
+def _partial_dated(mention: Mention, sentence: Sentence, year: int, how: str) -> Dated | Unresolved:
+    start = f"{year:04d}-{mention.month:02d}" + (f"-{mention.day:02d}" if mention.day else "")
+    end = ""
+    if mention.month2:
+        end = f"{year:04d}-{mention.month2:02d}" + (f"-{mention.day2:02d}" if mention.day2 else "")
+    try:
+        dates.span(start, end or None)
+    except dates.DateError as exc:
+        return Unresolved(mention, sentence, f"{how} gives no real date: {exc}")
+    note = f"'{mention.text.strip()}' has no year in the text; {how}. Drafted by rule: check it."
+    return Dated(mention, sentence, start, end, "derived", note)
+
+
+# --- spans that close an earlier date -----------------------------------------------------------
+
+
+def _resolve_closing(mention: Mention, sentence: Sentence, dated: list[Dated]) -> Dated:
+    """'ground fighting continued through 2016' -> from the date before it (2015) to 2016."""
+    anchor = _previous(mention, sentence, dated)
+    if anchor is not None and anchor.end != dates.OPEN:
+        try:
+            span = dates.span(anchor.start, mention.edtf_end)
+        except dates.DateError:
+            span = None
+        if span is not None and anchor.start != mention.edtf_end:
+            note = (
+                f"Start: the date before it, {_cite(anchor)}; end: '{mention.text.strip()}' as stated. "
+                "Drafted by rule: check it."
+            )
+            return Dated(mention, sentence, anchor.start, mention.edtf_end, "derived", note)
+    return Dated(mention, sentence, mention.edtf_end, "", "stated")  # no start before it: the end as stated
+
+
+# --- anchored phrases: within, shortly after, following X, since X, consecutive days ------------
+
+_FROM_ANCHOR = ("within", "duration", "soon-after", "soon-after-clause", "after-event", "since-event", "consecutive")
+_CLAUSE_EVENT = re.compile(
+    r"\b(?:following|after|in\s+the\s+wake\s+of)\s+(?P<anchor>(?:the|this|that|its)\s+[a-z-]+(?:\s+[a-z-]+)?)", re.I
+)
+
+
+def _from_anchor(
+    mention: Mention,
+    sentence: Sentence,
+    dated: list[Dated],
+    glossary: Glossary,
+    subject: Subject,
+    paragraphs: dict[int, str],
+) -> Dated | Unresolved | None:
+    rule = mention.rule
+    own = [d for d in dated if d.sentence.index == sentence.index and d.basis == "stated"]
+    if rule in ("soon-after", "after-event") and own:
+        return None  # 'who was subsequently elected ... in 2007': the sentence dates its event itself
+    anchor, described = None, ""
+    if rule == "soon-after-clause":
+        inner = [m for m in datefinder.find(mention.anchor) if m.kind == "stated"]
+        if inner:  # 'Shortly after DEBY was killed ... in 2021': the clause's own date
+            m = inner[0]
+            anchor = Dated(m, sentence, m.edtf_start, m.edtf_end, "stated")
+            described = f"the date of the clause it follows, '{m.text}'"
+    elif rule in ("after-event", "since-event"):
+        anchor, described = _named_event(mention, mention.anchor, sentence, dated, glossary, subject, paragraphs)
+    elif rule == "consecutive":
+        clause = _CLAUSE_EVENT.search(sentence.text)
+        if clause:
+            anchor, described = _named_event(
+                mention, clause.group("anchor"), sentence, dated, glossary, subject, paragraphs
+            )
+    if anchor is None and rule not in ("after-event", "since-event"):
+        anchor = _previous(mention, sentence, dated)
+        described = f"the date before it, {_cite(anchor)}" if anchor else ""
+    if anchor is None:
+        what = f"'{mention.anchor}'" if mention.anchor and rule != "soon-after-clause" else "a date before it"
+        return Unresolved(mention, sentence, f"no dated event found in the document for {what}")
+    if anchor.end == dates.OPEN:
+        return Unresolved(mention, sentence, f"{_cite(anchor)} is an open span; nothing to count from")
+    words = mention.text.strip()
+    if rule == "since-event":
+        note = f"Start: {described}; not ended ('{words}')"
+        return Dated(mention, sentence, anchor.start, dates.OPEN, "derived", note + ". Drafted by rule: check it.")
+    if rule in ("within", "duration"):
+        shifted = shift(anchor, mention)
+        if shifted is None:
+            return Unresolved(mention, sentence, f"{_cite(anchor)} is too coarse to count {mention.unit}s from")
+        end = shifted[1] or shifted[0]
+        note = f"Start: {described}; end: that {_offset_words(mention)}, approximate (~)"
+        return Dated(mention, sentence, anchor.start, end, "derived", note + ". Drafted by rule: check it.")
+    if rule == "consecutive":
+        return _between(mention, sentence, anchor, described, dated)
+    start, end = _approximate(anchor.start), _approximate(anchor.end)
+    note = f"{described}, approximate (~): '{words}' says only that it came after"
+    return Dated(mention, sentence, start, end, "derived", note + ". Drafted by rule: check it.")
+
+
+def _named_event(
+    mention: Mention,
+    anchor_text: str,
+    sentence: Sentence,
+    dated: list[Dated],
+    glossary: Glossary,
+    subject: Subject,
+    paragraphs: dict[int, str],
+) -> tuple[Dated | None, str]:
+    """The dated event a phrase names ('the coup', 'independence'), preferring one that names who the
+    sentence is about ('Since independence, South Sudan ...')."""
+    inner = [m for m in datefinder.find(anchor_text) if m.kind == "stated"]
+    if inner:  # 'after the 2012 coup'
+        m = inner[0]
+        return Dated(m, sentence, m.edtf_start, m.edtf_end, "stated"), f"the date in '{anchor_text}' itself"
+    noun, name = _parse_anchor(anchor_text)
+    if noun is None:
+        match = re.fullmatch(r"\s*([a-z]+)\s*", anchor_text)
+        noun = match.group(1) if match else None
+    if noun is None:
+        return None, ""
+    names = _names(name, glossary, subject) if name else _sentence_names(sentence.text, mention)
+    stated = [d for d in dated if d.basis == "stated"]  # an event the text dates, before one dated by rule
+    found = _best(mention, sentence, stated, _verbs_for(noun), names, paragraphs, named=False) or _best(
+        mention, sentence, dated, _verbs_for(noun), names, paragraphs, named=False
+    )
+    if found is None or found.end == dates.OPEN:
+        return None, ""
+    return found, f"'{anchor_text}' taken to be the event {_cite(found)}"
+
+
+def _sentence_names(text: str, mention: Mention) -> list[str]:
+    """Capitalised names of a sentence other than its first word and the mention's own words."""
+    names = set()
+    for m in re.finditer(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*", text):
+        if m.group() not in mention.text:
+            names.add(fold(m.group()))
+    return sorted(names)
+
+
+def _between(mention: Mention, sentence: Sentence, anchor: Dated, described: str, dated: list[Dated]) -> Dated:
+    """'on three consecutive days': after the event it follows and before the next date the text gives."""
+    first = dates.span(anchor.start, anchor.end or None)
+    later = [
+        d
+        for d in dated
+        if d.mention.start >= mention.end
+        and d.sentence.paragraph == sentence.paragraph
+        and d.basis == "stated"
+        and not d.sentence.heading
+    ]
+    start = f"{first.earliest.year:04d}-{first.earliest.month:02d}~"
+    end, note = "", f"After {described}"
+    if later:
+        nxt = min(later, key=lambda d: d.mention.start)
+        after = dates.span(nxt.start, nxt.end or None).earliest
+        if after >= first.earliest:
+            end = f"{after.year:04d}-{after.month:02d}~"
+            note += f", before the next date the text gives, {_cite(nxt)}"
+    if end == start:
+        end = ""
+    note += f"; '{mention.text.strip()}' gives no day, so months, approximate (~)"
+    return Dated(mention, sentence, start, end, "derived", note + ". Drafted by rule: check it.")
+
+
+def _approximate(edtf: str) -> str:
+    return edtf if not edtf or edtf[-1] in "~%" else (edtf[:-1] + "%" if edtf.endswith("?") else edtf + "~")
 
 
 # --- finding the anchor -------------------------------------------------------------------------
@@ -278,7 +505,10 @@ def _previous(mention: Mention, sentence: Sentence, dated: list[Dated]) -> Dated
     earlier = [
         d
         for d in dated
-        if d.mention.end <= mention.start and sentence.paragraph - d.sentence.paragraph <= 1 and not d.sentence.header
+        if d.mention.end <= mention.start
+        and sentence.paragraph - d.sentence.paragraph <= 1
+        and not d.sentence.header
+        and not d.sentence.heading
     ]
     return max(earlier, key=lambda d: d.mention.start) if earlier else None
 
@@ -339,7 +569,9 @@ def _offset_words(mention: Mention) -> str:
     if mention.amount == 0:
         return f"the same {mention.unit}"
     count = _NUMBER_WORDS.get(mention.amount, str(mention.amount))
-    unit = mention.unit + ("s" if mention.amount != 1 else "")
+    if mention.amount_high:
+        count = f"{count} to {_NUMBER_WORDS.get(mention.amount_high, str(mention.amount_high))}"
+    unit = mention.unit + ("s" if mention.amount != 1 or mention.amount_high else "")
     return f"{'plus' if mention.direction > 0 else 'minus'} {count} {unit}"
 
 
@@ -358,7 +590,8 @@ def shift(anchor: Dated, mention: Mention) -> tuple[str, str] | None:
     if _PRECISION_ORDER.index(base.precision) > _PRECISION_ORDER.index(unit_precision) and mention.amount == 0:
         return None  # 'that month' after a bare year says nothing more than the year
     signed = mention.amount * (mention.direction or 1)
-    low, high = _move(base.earliest, mention.unit, signed), _move(base.latest, mention.unit, signed)
+    signed_high = (mention.amount_high or mention.amount) * (mention.direction or 1)  # 'a few': two to four
+    low, high = _move(base.earliest, mention.unit, signed), _move(base.latest, mention.unit, signed_high)
     approximate = mention.approximate or base.approximate
     first, last = _format(low, precision), _format(high, precision)
     mark = "~" if approximate else ""

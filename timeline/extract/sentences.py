@@ -2,14 +2,21 @@
 
 Every Sentence's `text` is `source[start:end]`: the draft's quotes are verbatim
 substrings, never re-joined or re-spaced copies.
+
+Structure (markup.Structure: headings and list items, from markup or found in
+plain text) cuts the text too: a heading is a sentence of its own, marked as
+such, and every sentence knows the headings above it (`section`), whose year
+dates a list of days and months; a list item never runs into the next one.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .markup import Structure, plain_structure
 from .text import words
 
 
@@ -21,6 +28,11 @@ class Sentence:
     end: int
     text: str
     header: bool  # a 'Label: value' line such as 'Founded: 2007'
+    heading: bool = False  # a heading ('2016', '### 2016', '== Events =='): context for what follows, not an event
+    level: int = 0  # a heading's level (1 = a title), or a list item's depth (1 = top, 2 = a sub-item)
+    item: bool = False  # in a list item ('* March 13 – ...', 'March 22 – ...')
+    item_start: int = -1  # where its list item begins: the sentences of one item share it
+    section: tuple[int, ...] = ()  # indices of the headings above it, outermost first
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -34,18 +46,85 @@ _ABBREVIATIONS = words("""mr mrs ms dr prof gen col lt sgt capt maj cpl adm brig
     u.s u.k u.n inc ltd co corp mt ft dept est""")
 
 
-def split(text: str) -> list[Sentence]:
-    """Sentences of `text` in order; header lines and lines that stand alone are sentences too."""
-    return list(iter_sentences(text))
+def split(text: str, structure: Structure | None = None) -> list[Sentence]:
+    """Sentences of `text` in order; header lines, headings and list items are sentences of their own.
+
+    Without `structure`, plain text's own (markup.plain_structure) is used."""
+    return list(iter_sentences(text, structure))
 
 
-def iter_sentences(text: str) -> Iterator[Sentence]:
+def iter_sentences(text: str, structure: Structure | None = None) -> Iterator[Sentence]:
+    if structure is None:
+        structure = plain_structure(text)
+    headings = {a: (b, level) for a, b, level in structure.headings}
+    items = sorted((a, b) for a, b, _ in structure.items)
+    depths = {a: depth for a, _, depth in structure.items}
+    item_starts = [a for a, _ in items]
+    stack: list[tuple[int, int]] = []  # (level, sentence index) of the headings above
     index = 0
     for paragraph, (start, end) in enumerate(_paragraphs(text)):
-        for a, b, header in _lines_or_prose(text, start, end):
-            for s, e in _sentences_in(text, a, b) if not header else [(a, b)]:
-                yield Sentence(index, paragraph, s, e, text[s:e], header)
+        for a, b, role in _units(text, start, end, headings, items, item_starts):
+            if role == "heading":
+                level = headings[a][1]
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                yield Sentence(index, paragraph, a, b, text[a:b], False, True, level, False, _section(stack))
+                stack.append((level, index))
                 index += 1
+                continue
+            pieces = [(a, b)] if role == "header" else _sentences_in(text, a, b)
+            item = role == "item"
+            for s, e in pieces:
+                yield Sentence(index, paragraph, s, e, text[s:e], role == "header", item=item,
+                               level=depths.get(a, 1) if item else 0, item_start=a if item else -1,
+                               section=_section(stack))  # fmt: skip
+                index += 1
+
+
+def _section(stack: list[tuple[int, int]]) -> tuple[int, ...]:
+    return tuple(index for _, index in stack)
+
+
+def _units(
+    text: str,
+    start: int,
+    end: int,
+    headings: dict[int, tuple[int, int]],
+    items: list[tuple[int, int]],
+    item_starts: list[int],
+) -> Iterator[tuple[int, int, str]]:
+    """A paragraph's headings, list items and header lines one by one, the rest as prose: (start, end, role)."""
+    if not headings and not items:
+        yield from ((a, b, "header" if header else "prose") for a, b, header in _lines_or_prose(text, start, end))
+        return
+    pending: int | None = None  # where prose (or an item's continuation) began
+    pending_role = "prose"
+
+    def close(at: int) -> Iterator[tuple[int, int, str]]:
+        if pending is None:
+            return
+        if pending_role == "item":
+            yield from ((a, b, "item") for a, b in _trimmed(text, pending, at))
+        else:
+            for a, b, header in _lines_or_prose(text, pending, at):
+                yield a, b, "header" if header else "prose"
+
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        a, b = start + line.start(), start + line.end()
+        first = a + len(line.group()) - len(line.group().lstrip())
+        if first in headings:
+            yield from close(a)
+            pending = None
+            yield first, headings[first][0], "heading"
+            continue
+        at = bisect.bisect_left(item_starts, first)
+        if at < len(items) and items[at][0] < b:
+            yield from close(a)
+            pending, pending_role = items[at][0], "item"
+            continue
+        if pending is None:
+            pending, pending_role = a, "prose"
+    yield from close(end)
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
