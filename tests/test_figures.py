@@ -206,3 +206,15 @@ def test_map_is_framed_on_north_and_west_africa_and_focus_zooms(events):
     assert geo["lonaxis"]["range"][0] < -15 and geo["lonaxis"]["range"][1] > 20
     zoomed = map_figure(events, focus=[(12.37, -1.53)]).to_dict()["layout"]["geo"]
     assert zoomed["lonaxis"]["range"][1] - zoomed["lonaxis"]["range"][0] < 20
+
+
+def test_an_open_span_is_drawn_to_the_present_with_an_arrowhead(events):
+    ongoing = events[events["id"] == "jnim-formed"].assign(
+        start="2017", end="..", open_end=True, precision="range", latest=pd.Timestamp("2026-12-31")
+    )
+    figure = timeline_figure(pd.concat([events[events["id"] != "jnim-formed"], ongoing]))
+    (arrow,) = traces(figure, "open-end")
+    assert arrow["meta"]["ids"] == ["jnim-formed"] and arrow["marker"]["symbol"] == "triangle-right"
+    assert pd.Timestamp(arrow["x"][0]) == pd.Timestamp("2026-12-31")
+    assert "jnim-formed" not in ids_in(traces(figure, "point"))
+    assert traces(timeline_figure(events), "open-end") == []

@@ -162,6 +162,12 @@ def test_our_dates_become_timelinejs_parts_at_their_precision() -> None:
     assert parts_of("1991", "", era=True) == (Parts(1991), Parts(1991, 12, 31))
 
 
+def test_an_open_end_runs_to_the_year_the_collection_is_read() -> None:
+    from timeline import dates
+
+    assert parts_of("2007", "..") == (Parts(2007), Parts(dates.open_latest_year()))
+
+
 # --- importing TimelineJS3 JSON ----------------------------------------------------------------------
 
 

@@ -207,6 +207,8 @@ def timeline_figure(events: pd.DataFrame, selected: str | None = None, x_range: 
             part = points[(points["date_basis"] == "inferred") == inferred]
             if not part.empty:
                 figure.add_trace(_point_trace(part, y, colour, category, inferred))
+    if "open_end" in items and items["open_end"].any():
+        figure.add_trace(_open_end_trace(items[items["open_end"]], y))
     figure.add_trace(_label_trace(items[rows.labelled], y, rows.left))
 
     if selected is not None and selected in set(items["id"]):
@@ -417,6 +419,24 @@ def _point_trace(points: pd.DataFrame, y: pd.Series, colour: str, category: str,
         hovertemplate=HOVER,
         name=f"{CATEGORIES[category]} ({'inferred' if inferred else 'stated'} points)",
         meta={"role": "point", "category": category, "inferred": inferred},
+    )
+
+
+def _open_end_trace(items: pd.DataFrame, y: pd.Series) -> go.Scatter:
+    """An arrowhead where an open span ("since 2007") meets the present: it goes on, it does not end there."""
+    return go.Scatter(
+        x=items["latest"],
+        y=[y[index] + UNDERLINE_DROP for index in items.index],
+        mode="markers",
+        marker={
+            "symbol": "triangle-right",
+            "size": 11,
+            "color": [theme.CATEGORY_COLOURS[category] for category in items["category"]],
+        },
+        customdata=hover_data(items),
+        hovertemplate=HOVER,
+        name="Open ends",
+        meta={"role": "open-end", "ids": list(items["id"])},
     )
 
 

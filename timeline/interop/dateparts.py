@@ -126,8 +126,12 @@ def parts_of(start: str, end: str = "", era: bool = False) -> tuple[Parts, Parts
     so a one-year era ends on its last day.
     """
     first = dates.parse(start)
-    last = dates.parse(end) if end else first
     start_parts = _at(first.earliest, first.precision)
+    if end == dates.OPEN:
+        # TimelineJS has no open end: the span runs to the end of the year the collection was read in,
+        # the same `latest` the explorer draws to; the display date keeps the words ("since 2007").
+        return start_parts, Parts(dates.span(start, end).latest.year)
+    last = dates.parse(end) if end else first
     if end:
         end_parts = _at(last.latest, "year" if last.precision in ("decade", "century") else last.precision)
     elif first.precision in ("decade", "century"):

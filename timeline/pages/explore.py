@@ -186,6 +186,11 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                                     "month or day  ",
                                     html.Span("▬ ", className="key-bar"),
                                     "year, decade or span  ",
+                                    *(
+                                        [html.Span("▸ ", className="key-bar"), "still going  "]
+                                        if collection.events["open_end"].any()
+                                        else []
+                                    ),
                                     html.Span("┅ ○ ", className="key-inferred"),
                                     "inferred date  ",
                                     html.Span("▇ ", className="key-era"),
