@@ -43,15 +43,49 @@
     }
   });
 
+  // The selection, shown in the browser: the ring on the timeline and the map moves to the item's
+  // place (each figure carries every item's place in its 'selected' trace), the list marks the item
+  // and scrolls to it. No figure travels from the server for a selection.
+  function highlight(graphId, selected) {
+    var gd = document.querySelector('#react-entry-point #' + graphId + ' .js-plotly-plot');
+    if (!gd || !gd.data || !window.Plotly) { return; }
+    var index = gd.data.findIndex(function (t) { return t.meta && t.meta.role === 'selected'; });
+    if (index < 0) { return; }
+    var marks = gd.data[index].meta.marks || {};
+    var mark = selected ? marks[selected] : null;
+    var update;
+    if (graphId === 'map') {
+      var places = mark || [];
+      update = { lat: [places.map(function (p) { return p[0]; })], lon: [places.map(function (p) { return p[1]; })] };
+    } else {
+      var point = mark && mark[0] === mark[1];
+      var xs = !mark ? [] : point ? [mark[0]] : [mark[0], mark[1]];
+      update = { x: [xs], y: [xs.map(function () { return mark[2]; })], 'marker.size': point ? 26 : 12 };
+    }
+    update['meta.id'] = mark ? selected : null;
+    window.Plotly.restyle(gd, update, [index]);
+  }
+
   window.timelineUI = {
-    // Brings the selected event's list item into view after a click on the map or timeline.
-    reveal: function (selected) {
-      if (!selected) { return null; }
-      window.requestAnimationFrame(function () {
-        var item = document.querySelector('.event-item[data-event="' + CSS.escape(selected) + '"]');
-        if (item) { item.scrollIntoView({ block: 'nearest' }); }
+    // Returns the page's query string with the selection in it (the URL is the view's state).
+    select: function (selected) {
+      highlight('timeline', selected);
+      highlight('map', selected);
+      items().forEach(function (item) {
+        var on = item.getAttribute('data-event') === selected;
+        item.classList.toggle('selected', on);
+        item.setAttribute('aria-current', on ? 'true' : 'false');
       });
-      return selected;
+      if (selected) {
+        window.requestAnimationFrame(function () {
+          var item = document.querySelector('#react-entry-point .event-item[data-event="' + CSS.escape(selected) + '"]');
+          if (item) { item.scrollIntoView({ block: 'nearest' }); }
+        });
+      }
+      var params = new URLSearchParams(window.location.search);
+      if (selected) { params.set('event', selected); } else { params.delete('event'); }
+      var query = params.toString() ? '?' + params.toString() : '';
+      return query === window.location.search ? window.dash_clientside.no_update : query;
     }
   };
 })();

@@ -137,8 +137,27 @@ def test_titles_are_text_not_markup(events):
 
 def test_selected_event_is_highlighted(events):
     figure = timeline_figure(events, selected="jnim-formed")
-    assert [t["meta"]["id"] for t in traces(figure, "selected")] == ["jnim-formed"]
-    assert traces(timeline_figure(events, selected="no-such-event"), "selected") == []
+    (chosen,) = traces(figure, "selected")
+    assert chosen["meta"]["id"] == "jnim-formed" and len(chosen["x"]) == 1  # a month: a ring around its point
+    (nothing,) = traces(timeline_figure(events, selected="no-such-event"), "selected")
+    assert nothing["meta"]["id"] is None and len(nothing["x"]) == 0
+    assert figure.to_dict()["data"][-1]["meta"]["role"] == "selected"  # drawn over everything
+
+
+def test_the_highlight_can_move_in_the_browser_without_a_new_figure(events):
+    """Every item's place rides along with the figure, so selecting redraws nothing on the server."""
+    figure = timeline_figure(events)
+    (highlight,) = traces(figure, "selected")
+    marks = highlight["meta"]["marks"]
+    (labels,) = traces(figure, "label")
+    assert set(marks) == set(labels["meta"]["ids"])
+    start, end, row = marks["french-led-operation-mali"]
+    event = events.set_index("id").loc["french-led-operation-mali"]
+    assert (pd.Timestamp(start), pd.Timestamp(end)) == (event["earliest"], event["latest"])
+    assert row == labels["y"][labels["meta"]["ids"].index("french-led-operation-mali")]
+    (on_map,) = traces(map_figure(events), "selected")
+    mali = events.set_index("id").loc["droukdel-killed", "places"]
+    assert on_map["meta"]["marks"]["droukdel-killed"] == [[p["lat"], p["lon"]] for p in mali]
 
 
 def test_hover_shows_title_and_date_as_written(events):

@@ -32,7 +32,6 @@ SOURCE_READER = "source-reader"
 SELECTED = "selected"  # dcc.Store: the selected event id
 WINDOW = "time-window"  # dcc.Store: the timeline's visible [start, end]
 QUERY = "view-query"  # dcc.Store: the view as a query string, copied to the URL in the browser
-SCROLL_SINK = "scroll-sink"  # dcc.Store written by a clientside callback; nothing reads it
 
 
 def passage_anchor(event_id: str) -> str:

@@ -101,21 +101,7 @@ def map_figure(
                 figure.add_trace(_marker_trace(group, category, kind, style))
     if not clusters.empty:
         figure.add_trace(_cluster_trace(clusters))
-    if selected is not None:
-        chosen = exploded[exploded["event_id"] == selected]
-        if not chosen.empty:
-            figure.add_trace(
-                go.Scattergeo(
-                    lat=chosen["lat"],
-                    lon=chosen["lon"],
-                    mode="markers",
-                    marker={"size": 30, "symbol": "circle-open", "color": theme.SELECTED, "line": {"width": 3}},
-                    customdata=_custom(chosen),
-                    hovertemplate=HOVER,
-                    name="Selected",
-                    meta={"role": "selected", "id": selected},
-                )
-            )
+    figure.add_trace(selected_trace(exploded, selected))
     figure.update_layout(
         height=max(height or 0, MIN_HEIGHT),
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
@@ -124,6 +110,24 @@ def map_figure(
         geo=_geo(focus),
     )
     return figure
+
+
+def selected_trace(exploded: pd.DataFrame, selected: str | None) -> go.Scattergeo:
+    """Rings around the selected event's places; `meta.marks` holds every event's places for the browser
+    to move them when the selection changes (assets/keyboard.js)."""
+    marks: dict[str, list[list[float]]] = {}
+    for event_id, lat, lon in zip(exploded["event_id"], exploded["lat"], exploded["lon"], strict=True):
+        marks.setdefault(event_id, []).append([float(lat), float(lon)])
+    chosen = marks.get(selected, []) if selected is not None else []
+    return go.Scattergeo(
+        lat=[lat for lat, _ in chosen],
+        lon=[lon for _, lon in chosen],
+        mode="markers",
+        marker={"size": 30, "symbol": "circle-open", "color": theme.SELECTED, "line": {"width": 3}},
+        hoverinfo="skip",
+        name="Selected",
+        meta={"role": "selected", "id": selected if chosen else None, "marks": marks},
+    )
 
 
 def _cluster_trace(clusters: pd.DataFrame) -> go.Scattergeo:

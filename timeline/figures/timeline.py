@@ -210,9 +210,7 @@ def timeline_figure(events: pd.DataFrame, selected: str | None = None, x_range: 
     if "open_end" in items and items["open_end"].any():
         figure.add_trace(_open_end_trace(items[items["open_end"]], y))
     figure.add_trace(_label_trace(items[rows.labelled], y, rows.left))
-
-    if selected is not None and selected in set(items["id"]):
-        figure.add_trace(_selected_trace(items[items["id"] == selected], y))
+    figure.add_trace(selected_trace(items, y, selected))
 
     _shade_eras(figure, eras)
     _axes(figure, events, x_range, rows.count, [c for c, _ in rows.lanes], [centre for _, centre in rows.lanes])
@@ -461,21 +459,30 @@ def _label_trace(items: pd.DataFrame, y: pd.Series, left: pd.Series) -> go.Scatt
     )
 
 
-def _selected_trace(event: pd.DataFrame, y: pd.Series) -> go.Scatter:
-    row = event.iloc[0]
-    at = y[event.index[0]]
-    if row["precision"] in POINT_PRECISIONS:
-        xs, ys, size = [midpoint(event).iloc[0]], [at], 26
-    else:
-        xs, ys, size = [row["earliest"], row["latest"]], [at, at], 12
+def selected_trace(items: pd.DataFrame, y: pd.Series, selected: str | None) -> go.Scatter:
+    """The ring (or bar) around the selected item, drawn last, and where every item is drawn.
+
+    `meta.marks` maps each id to [start, end, row], so the browser can move the highlight when the
+    selection changes (assets/keyboard.js) without asking the server for the whole figure again.
+    """
+    x0, x1 = item_extent(items)
+    marks = {
+        event_id: [start.isoformat(), end.isoformat(), float(row)]
+        for event_id, start, end, row in zip(items["id"], x0, x1, y[items.index], strict=True)
+    }
+    chosen = marks.get(selected) if selected is not None else None
+    xs, ys, size = [], [], 12
+    if chosen:
+        xs = [chosen[0]] if chosen[0] == chosen[1] else chosen[:2]
+        ys = [chosen[2]] * len(xs)
+        size = 26 if len(xs) == 1 else 12
     return go.Scatter(
         x=xs,
         y=ys,
         mode="lines+markers",
         line={"color": theme.SELECTED, "width": 3},
         marker={"size": size, "symbol": "circle-open", "color": theme.SELECTED, "line": {"width": 3}},
-        customdata=hover_data(event) * len(xs),
-        hovertemplate=HOVER,
+        hoverinfo="skip",
         name="Selected",
-        meta={"role": "selected", "id": row["id"]},
+        meta={"role": "selected", "id": selected if chosen else None, "marks": marks},
     )

@@ -262,7 +262,6 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
             # five callbacks ran on every page load and redrew all three graphs (bench/profile/NOTES.md).
             dcc.Store(id=ids.SELECTED, **({"data": selected} if selected else {})),
             dcc.Store(id=ids.WINDOW),
-            dcc.Store(id=ids.SCROLL_SINK),
             # The view's query string. update_views writes it here, inside the page, not to the URL:
             # a callback with an output outside a page the router inserted runs when the page arrives.
             dcc.Store(id=ids.QUERY),
@@ -367,11 +366,12 @@ def register(app: Dash, registry: Registry) -> None:
         Output(ids.QUERY, "data"),
         *controls,
         Input(ids.WINDOW, "data"),
-        Input(ids.SELECTED, "data"),
+        State(ids.SELECTED, "data"),
         *page,
-        prevent_initial_call=True,  # the router drew the page from the URL already
+        prevent_initial_call=True,  # the page came drawn from the URL already
     )
     def update_views(text, categories, countries, actors, year_from, year_to, window, selected, key, uploaded):
+        # A selection alone redraws nothing here: the browser moves the highlight (assets/keyboard.js).
         served = registry.get(key, uploaded)
         filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
         view = compute_view(served.explore, filters, window, selected, served.url_key)
@@ -540,10 +540,9 @@ def register(app: Dash, registry: Registry) -> None:
     )
 
     app.clientside_callback(
-        "function(selected) { return window.timelineUI ? window.timelineUI.reveal(selected) : null; }",
-        Output(ids.SCROLL_SINK, "data"),
+        "function(selected) { return window.timelineUI.select(selected); }",
+        Output(ids.QUERY, "data", allow_duplicate=True),
         Input(ids.SELECTED, "data"),
-        State(ids.EVENT_LIST, "id"),
         prevent_initial_call=True,
     )
 
