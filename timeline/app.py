@@ -29,6 +29,10 @@ INDEX = """<!DOCTYPE html>
         <title>{%title%}</title>
         {%favicon%}
         {%css%}
+        <noscript><style>
+            /* Without scripts the page is its chronology: nothing that needs a script takes room. */
+            .views, .filter-bar, .downloads, .upload-box, #lineage-show, .reader-hint { display: none; }
+        </style></noscript>
     </head>
     <body>
         {%app_entry%}

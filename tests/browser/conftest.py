@@ -47,7 +47,7 @@ def server() -> Iterator[Server]:
 class Browser:
     """A headless Chromium page with helpers for waiting and for the network log."""
 
-    def __init__(self):
+    def __init__(self, javascript: bool = True):
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
 
@@ -68,16 +68,20 @@ class Browser:
             "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
         ):
             options.add_argument(argument)
+        if not javascript:
+            options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
         options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
         self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
         self.driver.set_page_load_timeout(60)
         self.requested: list[str] = []
+        self.javascript = javascript
 
     def open(self, url: str) -> None:
         """Load `url` and wait until the live page has replaced the plain HTML copy the server sends first."""
         self.drain_logs()
         self.driver.get(url)
-        self.wait(self.live, timeout=30, message="the live page replaces the plain copy")
+        if self.javascript:
+            self.wait(self.live, timeout=30, message="the live page replaces the plain copy")
 
     def live(self) -> bool:
         return bool(self.js("return document.readyState === 'complete' && !document.getElementById('static-page')"))
@@ -177,5 +181,36 @@ def fresh_browser() -> Iterator[Browser]:
     running = Browser()
     try:
         yield from _checked(running)
+    finally:
+        running.quit()
+
+
+@pytest.fixture
+def no_script_browser() -> Iterator[Browser]:
+    """A browser with JavaScript switched off: the page as a reader without scripts gets it."""
+    _require_browser()
+    running = Browser(javascript=False)
+    try:
+        yield from _checked(running)
+    finally:
+        running.quit()
+
+
+@pytest.fixture
+def sized_browser():
+    """A browser of its own whose viewport the test sets: sized_browser(1280, 720)."""
+    _require_browser()
+    running = Browser()
+
+    def size(width: int, height: int) -> Browser:
+        running.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+        )
+        return running
+
+    try:
+        for _ in _checked(running):
+            yield size
     finally:
         running.quit()

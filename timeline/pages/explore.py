@@ -57,6 +57,12 @@ class View:
     listing: html.Ol | html.P
     count: str
 
+    @property
+    def graph_style(self) -> dict:
+        # Both graphs take their height before plotly draws (its code arrives after the page), so the page
+        # does not move when they appear; the map is as tall as the timeline beside it.
+        return {"height": f"{self.timeline.layout.height}px"}
+
 
 def compute_view(
     data: ExploreData,
@@ -179,6 +185,7 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                                 figure=view.timeline,
                                 config=GRAPH_CONFIG,
                                 className="timeline-graph",
+                                style=view.graph_style,
                             ),
                             html.P(
                                 [
@@ -210,6 +217,7 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                                 figure=view.map,
                                 config={**GRAPH_CONFIG, "topojsonURL": get_asset_url("topojson/")},
                                 className="map-graph",
+                                style=view.graph_style,
                             ),
                             html.P(
                                 "● city  ◍ region  ○ country  ◆ place added by the editors  "
@@ -364,6 +372,8 @@ def register(app: Dash, registry: Registry) -> None:
         Output(ids.EVENT_LIST, "children"),
         Output(ids.COUNT, "children"),
         Output(ids.QUERY, "data"),
+        Output(ids.TIMELINE, "style"),
+        Output(ids.MAP, "style"),
         *controls,
         Input(ids.WINDOW, "data"),
         State(ids.SELECTED, "data"),
@@ -383,6 +393,8 @@ def register(app: Dash, registry: Registry) -> None:
             view.listing,
             view.count,
             no_update if zoom_only else urlstate.build(filters, selected, served.url_key),
+            no_update if zoom_only else view.graph_style,
+            view.graph_style,
         )
 
     @app.callback(
