@@ -9,7 +9,7 @@ from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from . import upload, urlstate
 from .collection import Collection
 from .components import ids
-from .pages import explore, glossary, present
+from .pages import explore, glossary, present, quiz
 from .pages.registry import NoUpload, Registry, Served, UnknownCollection
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -87,6 +87,8 @@ def _page(registry: Registry, served: Served, pathname: str | None, search: str 
         return explore.layout(registry, served, search, uploaded)
     if pathname in ("/present", "/present/"):
         return served.present.layout(search)
+    if pathname in ("/quiz", "/quiz/"):
+        return quiz.layout(served.collection, served.passages, search, served.url_key)
     if pathname in ("/glossary", "/glossary/"):
         return glossary.layout(served.collection, served.url_key)
     return _not_found(pathname, served.url_key)
