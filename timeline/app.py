@@ -44,6 +44,7 @@ def create_app(collections: Collection | dict[str, Collection]) -> Dash:
     )
     explore.register(app, registry)
     present.register(app)
+    present.register_download(app, registry)
     glossary.register(app, registry)
 
     @app.callback(

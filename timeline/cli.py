@@ -12,7 +12,7 @@ from .library import load_library
 from .problems import CollectionError
 from .progress import Progress
 
-COMMANDS = ("serve", "validate", "export", "handout", "extract", "import")
+COMMANDS = ("serve", "validate", "export", "handout", "bundle", "extract", "import")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--lesson", help="lesson id, a file in DIR/lessons/ (default: every event in date order)")
     handout.add_argument("--out", type=Path, required=True, help="the HTML file to write")
 
+    bundle = commands.add_parser(
+        "bundle", help="write the lesson as one self-contained HTML file: slides and quiz, no server, no network"
+    )
+    bundle.add_argument("dir", nargs="?", type=Path, default=BUNDLED, help="collection folder (default: bundled AQIM)")
+    bundle.add_argument("--lesson", help="lesson id, a file in DIR/lessons/ (default: every event in date order)")
+    bundle.add_argument("--out", type=Path, required=True, help="the HTML file to write")
+
     extract = commands.add_parser("extract", help="draft a new collection from a plain-text source")
     extract.add_argument("source", type=Path, help="the source text (.txt)")
     extract.add_argument("--out", type=Path, help="the new collection folder (default: SOURCE-NAME-draft)")
@@ -98,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             return _export(args.dir, args.format, args.what)
         if args.command == "handout":
             return _handout(args.dir, args.lesson, args.out)
+        if args.command == "bundle":
+            return _bundle(args.dir, args.lesson, args.out)
         if args.command == "extract":
             return _extract(args.source, args.out, args.collection, args.force)
         if args.command == "import":
@@ -163,6 +172,23 @@ def _handout(folder: Path, lesson: str | None, out: Path) -> int:
         print(f"{folder}: {missing}", file=sys.stderr)
         return 1
     print(f"Wrote {out}: '{deck.title}', {len(deck.events)} events. Open it in a browser to read or print it.")
+    return 0
+
+
+def _bundle(folder: Path, lesson: str | None, out: Path) -> int:
+    from .bundle import write_bundle
+    from .deck import UnknownLesson
+
+    collection = _load(folder)
+    try:
+        deck, size = write_bundle(collection, out, lesson)
+    except UnknownLesson as missing:
+        print(f"{folder}: {missing}", file=sys.stderr)
+        return 1
+    print(
+        f"Wrote {out}: '{deck.title}', {len(deck.events)} slides and a quiz, {size / 1_000_000:.2f} MB. "
+        "It needs no server and no network: copy it anywhere and open it in a browser."
+    )
     return 0
 
 
