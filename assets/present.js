@@ -165,11 +165,17 @@
   }
 
   // The lesson file: start on the slide its #slide=N names, and draw the maps near it.
+  function followHash() {
+    var r = root();
+    var named = r && inFile(r) && /slide=(\d+)/.exec(window.location.hash);
+    if (named) { show(r, parseInt(named[1], 10), false); }
+  }
   var start = root();
   if (start && inFile(start)) {
-    var named = /slide=(\d+)/.exec(window.location.hash);
-    if (named) { show(start, parseInt(named[1], 10), false); }
+    followHash();
     drawNear(start, current(start));
+    // A #slide=N typed into the address bar (or a link) moves there without reloading.
+    window.addEventListener('hashchange', followHash);
   }
 
   window.dash_clientside = window.dash_clientside || {};

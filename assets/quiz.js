@@ -104,9 +104,11 @@
       var why;
       if (marks[k]) {
         right += 1;
-        var either = ids.filter(function (other, j) {
+        // The cards it may swap with (dates that overlap), the nearest in the student's list first.
+        var near = ids.map(function (other, j) { return j; }).filter(function (j) {
           return j !== k && intervals[j][0] <= me[1] && me[0] <= intervals[j][1];
-        });
+        }).sort(function (a, b) { return Math.abs(a - k) - Math.abs(b - k) || a - b; });
+        var either = near.map(function (j) { return ids[j]; });
         if (either.length) {
           why = 'Right. The source dates this only to ' + answer.span + ', and ' + names(answers, either, true) +
             ': their dates overlap, so either may come first.';
