@@ -70,18 +70,19 @@
   }
 
   function moved(quiz, card) {
+    // Marks of an order that has changed would mislead: they go until the next Check.
+    if (quiz.classList.contains('checked')) { clearResults(quiz); }
     var all = cards(quiz);
     say(quiz, '“' + card.getAttribute('aria-label') + '” is now ' + (all.indexOf(card) + 1) + ' of ' + all.length + '.');
   }
 
-  // '“A”', '“A” or “B”', '“A”, “B” or 2 more'; withSpan: '“A” only to 2012–2014'.
+  // '“A”', '“A” and “B”', '“A”, “B” and 2 more'; withSpan: '“A” (2012–2014)'.
   function names(answers, ids, withSpan) {
     var shown = ids.slice(0, 2).map(function (id) {
-      return '“' + answers[id].title + '”' + (withSpan ? ' only to ' + answers[id].span : '');
+      return '“' + answers[id].title + '”' + (withSpan ? ' (' + answers[id].span + ')' : '');
     });
     if (ids.length > 2) { shown.push((ids.length - 2) + ' more'); }
-    var join = withSpan ? ' and ' : ' or ';
-    return shown.length > 1 ? shown.slice(0, -1).join(', ') + join + shown[shown.length - 1] : shown[0];
+    return shown.length > 1 ? shown.slice(0, -1).join(', ') + ' and ' + shown[shown.length - 1] : shown[0];
   }
 
   function paragraph(className, text) {
@@ -110,8 +111,8 @@
         }).sort(function (a, b) { return Math.abs(a - k) - Math.abs(b - k) || a - b; });
         var either = near.map(function (j) { return ids[j]; });
         if (either.length) {
-          why = 'Right. The source dates this only to ' + answer.span + ', and ' + names(answers, either, true) +
-            ': their dates overlap, so either may come first.';
+          why = 'Right. The source dates this only to ' + answer.span + ', which overlaps ' +
+            names(answers, either, true) + ': either may come first.';
         } else {
           why = 'Right.';
         }

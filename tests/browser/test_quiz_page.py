@@ -95,8 +95,9 @@ def test_a_card_out_of_place_is_wrong_and_the_rest_right(browser, server):
     assert results(browser)[0] == "wrong" and results(browser).count("wrong") == 1
     assert browser.text(".quiz-score") == f"{len(ORDER) - 1} of {len(ORDER)} in a possible order"
     assert "Move it down" in browser.text(f'.quiz-card[data-event="{ORDER[-1]}"] .quiz-why')
-    # Moving it back down by keyboard and checking again makes it right.
+    # Moving it back down by keyboard clears the marks of the old order; checking again makes it right.
     move(browser, ORDER[-1], Keys.ARROW_DOWN, len(ORDER) - 1)
+    assert results(browser) == [None] * len(ORDER) and browser.text(".quiz-score") == ""
     check(browser)
     assert results(browser) == ["right"] * len(ORDER)
 
