@@ -194,3 +194,29 @@ def test_hostile_event_text_stays_text_in_the_file(browser, tmp_path):
     assert HOSTILE_TITLE in titles
     assert browser.js("return window.ran === undefined")
     assert requests_other_than(browser, out) == []
+
+
+def test_a_slide_and_a_checked_quiz_at_1280x720(browser, lesson_file):
+    """Screenshots for a person to look at (build/screenshots/), and nothing cut off on the slide."""
+    driver = browser.driver
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False}
+    )
+    try:
+        position = list(DECK.events["id"]).index("french-led-operation-mali") + 1
+        open_file(browser, lesson_file, f"#slide={position}")
+        browser.wait(lambda: map_drawn(browser, position) > 0, message="the map drawn")
+        cut = browser.js(
+            "var t = document.querySelector('.present-slide.current .slide-text');"
+            "return t.scrollHeight > t.clientHeight + 1;"
+        )
+        assert not cut
+        assert browser.js("return document.documentElement.scrollWidth") <= 1280
+        browser.screenshot("lesson-file-slide-1280x720")
+        browser.js("location.hash = '#quiz'")
+        browser.wait(lambda: browser.js("return !document.getElementById('quiz').hidden"))
+        browser.driver.find_element("css selector", "[data-action='check']").click()
+        browser.wait(lambda: all(results(browser)), message="marked")
+        browser.screenshot("lesson-file-quiz-checked-1280x720")
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
