@@ -1,11 +1,20 @@
-// Slide navigation for the present page (/present). Every slide is already in the page, so moving is a
-// class switch plus history.replaceState: no server round trip, nothing to wait for. Dash only hears
-// the new index (set_props) so its clientside callback can draw the maps of the slides coming next.
+// Slide navigation for the present page (/present) and the lesson file (python -m timeline bundle).
+// Every slide is already in the page, so moving is a class switch plus history.replaceState: no server
+// round trip, nothing to wait for. In the app, Dash only hears the new index (set_props) so its
+// clientside callback can draw the maps of the slides coming next; in the lesson file, which has no
+// Dash, the maps of the slides near the one shown are drawn here with plotly from the JSON the file
+// carries (script#present-figures). The file keeps the slide in the URL's #slide=N, the app in ?slide=N.
 (function () {
   var CHANNEL = 'timeline-present';
 
-  // The live page only: until it is there, the first response's plain copy shows the slides.
-  function root() { return document.querySelector('#react-entry-point .present[data-count]'); }
+  // In the app, the live page only (until it is there, the first response's plain copy shows the
+  // slides); in the lesson file, its one deck.
+  function root() {
+    var r = document.querySelector('#react-entry-point .present[data-count]') ||
+      document.querySelector('.present[data-count][data-url="hash"]');
+    return r && !r.hidden ? r : null;
+  }
+  function inFile(r) { return r.getAttribute('data-url') === 'hash'; }
   function count(r) { return parseInt(r.getAttribute('data-count'), 10) || 1; }
   function current(r) { return parseInt(r.getAttribute('data-current'), 10) || 0; }
 
@@ -40,16 +49,52 @@
     if (exit) { exit.setAttribute('href', explorerUrl(r)); }
 
     // replaceState, not pushState: Back should leave the presentation, not step through every slide.
-    var params = new URLSearchParams(window.location.search);
-    if (index) { params.set('slide', String(index)); } else { params.delete('slide'); }
-    var query = params.toString();
-    window.history.replaceState(window.history.state, '', window.location.pathname + (query ? '?' + query : ''));
+    if (inFile(r)) {
+      // A file:// page may change only its #fragment; no hashchange fires for replaceState.
+      window.history.replaceState(window.history.state, '', index ? '#slide=' + index : '#');
+    } else {
+      var params = new URLSearchParams(window.location.search);
+      if (index) { params.set('slide', String(index)); } else { params.delete('slide'); }
+      var query = params.toString();
+      window.history.replaceState(window.history.state, '', window.location.pathname + (query ? '?' + query : ''));
+    }
 
     var dc = window.dash_clientside;
     if (dc && dc.set_props) { dc.set_props('present-slide', { data: index }); }
+    else { drawNear(r, index); }
     if (announce !== false && channel) {
       channel.postMessage({ lesson: r.getAttribute('data-lesson'), slide: index });
     }
+  }
+
+  // The lesson file's maps: each slide's figure is drawn once, when its slide comes near.
+  var fileFigures = null;
+  function drawNear(r, index) {
+    var data = document.getElementById('present-figures');
+    if (!data || !window.Plotly) { return; }
+    if (!fileFigures) { fileFigures = JSON.parse(data.textContent); }
+    var before = fileFigures.near[0], after = fileFigures.near[1];
+    r.querySelectorAll('[data-map-box]').forEach(function (box) {
+      var at = parseInt(box.getAttribute('data-map-box'), 10);
+      var figure = fileFigures.graphs[String(at)];
+      if (box.hasAttribute('data-drawn') || !figure || at < index - before || at > index + after) { return; }
+      box.setAttribute('data-drawn', 'true');
+      var graph = document.createElement('div');
+      graph.className = 'slide-map-graph';
+      graph.id = 'present-map-' + at;
+      graph.style.height = '100%';
+      graph.style.width = '100%';
+      box.appendChild(graph);
+      window.Plotly.newPlot(graph, figure.data, figure.layout, fileFigures.config);
+    });
+  }
+
+  function toggleNotes(r) {
+    var on = r.classList.toggle('show-notes');
+    var button = r.querySelector('[data-present="notes"]');
+    if (button) { button.setAttribute('aria-pressed', on ? 'true' : 'false'); }
+    // The slides got shorter or taller: plotly's responsive graphs follow a window resize.
+    window.dispatchEvent(new Event('resize'));
   }
 
   function toggleFullscreen() {
@@ -69,7 +114,9 @@
     else if (action === 'first') { show(r, 0); }
     else if (action === 'last') { show(r, count(r) - 1); }
     else if (action === 'fullscreen') { toggleFullscreen(); }
-    else if (action === 'exit') { window.location.assign(explorerUrl(r)); }
+    else if (action === 'notes') { toggleNotes(r); }
+    // The lesson file has no explorer to go back to: there Esc only leaves full screen, as browsers do.
+    else if (action === 'exit' && !inFile(r)) { window.location.assign(explorerUrl(r)); }
   }
 
   var KEYS = {
@@ -77,6 +124,7 @@
     ArrowLeft: 'prev', PageUp: 'prev',
     Home: 'first', End: 'last',
     f: 'fullscreen', F: 'fullscreen',
+    n: 'notes', N: 'notes',
     Escape: 'exit', Esc: 'exit'
   };
 
@@ -103,7 +151,12 @@
   });
 
   // A second window of the same lesson (the speaker view on the laptop) follows this one, and back.
-  var channel = 'BroadcastChannel' in window ? new BroadcastChannel(CHANNEL) : null;
+  var channel = null;
+  try {
+    channel = 'BroadcastChannel' in window ? new BroadcastChannel(CHANNEL) : null;
+  } catch (refused) {
+    channel = null; // some browsers refuse it to a file:// page; one window works the same
+  }
   if (channel) {
     channel.onmessage = function (message) {
       var r = root();
@@ -112,6 +165,20 @@
         show(r, data.slide, false);
       }
     };
+  }
+
+  // The lesson file: start on the slide its #slide=N names, and draw the maps near it.
+  function followHash() {
+    var r = root();
+    var named = r && inFile(r) && /slide=(\d+)/.exec(window.location.hash);
+    if (named) { show(r, parseInt(named[1], 10), false); }
+  }
+  var start = root();
+  if (start && inFile(start)) {
+    followHash();
+    drawNear(start, current(start));
+    // A #slide=N typed into the address bar (or a link) moves there without reloading.
+    window.addEventListener('hashchange', followHash);
   }
 
   window.dash_clientside = window.dash_clientside || {};

@@ -18,7 +18,7 @@ from helpers import AQIM, copy_collection, edit_row, run_timeline_many
 
 from timeline import dates
 from timeline.collection import Collection, load_collection
-from timeline.deck import UnknownLesson
+from timeline.deck import UnknownLesson, build_deck
 from timeline.handout import handout_html, write_handout
 
 LESSON = "gspc-to-jnim"
@@ -148,3 +148,22 @@ def test_cli_writes_the_handout(tmp_path: Path):
 
     assert no_out.returncode == 2  # argparse: --out is required
     assert "--out" in no_out.stderr
+
+
+def test_the_handout_quiz_sheet_has_cards_without_dates_and_a_separate_answer_key():
+    collection = load_collection()
+    deck = build_deck(collection, LESSON)
+    plain = handout_html(collection, LESSON)
+    assert '<section class="quiz-sheet">' not in plain
+    text = handout_html(collection, LESSON, quiz=True)
+    sheet = text.split('<section class="quiz-sheet">')[1].split('<section class="answer-key">')[0]
+    key = text.split('<section class="answer-key">')[1]
+    assert sorted(re.findall(r'data-event="([^"]+)"', sheet)) == sorted(deck.events["id"])
+    for _, event in deck.events.iterrows():
+        assert event["date_text"] not in sheet
+        assert event["date_text"] in key
+    assert ".quiz-sheet, .answer-key { break-before: page;" in text
+    # The French-led operation (2012–2014) may swap with Al Murabitun (2013): the key says so.
+    operation_row = next(row for row in key.split("<tr>") if "French-led operation reclaims" in row)
+    murabitun = re.search(r"<td><b>([A-Z]+)</b></td><td>Al Murabitun", key).group(1)
+    assert operation_row.rstrip().split("<td>")[-1].split("</td>")[0].split(", ").count(murabitun) == 1

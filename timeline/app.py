@@ -12,7 +12,7 @@ from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from . import upload, urlstate
 from .collection import Collection
 from .components import ids, static_html
-from .pages import explore, glossary, present
+from .pages import explore, glossary, present, quiz
 from .pages.registry import NoUpload, Registry, Served, UnknownCollection
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -88,6 +88,7 @@ def create_app(collections: Collection | dict[str, Collection]) -> Dash:
     app.layout = lambda: _shell(registry, _page_url())
     explore.register(app, registry)
     present.register(app)
+    present.register_download(app, registry)
     glossary.register(app, registry)
 
     @app.callback(
@@ -191,6 +192,8 @@ def _page(registry: Registry, served: Served, pathname: str | None, search: str 
         return explore.layout(registry, served, search, uploaded)
     if pathname in ("/present", "/present/"):
         return served.present.layout(search)
+    if pathname in ("/quiz", "/quiz/"):
+        return quiz.layout(served.collection, served.passages, search, served.url_key)
     if pathname in ("/glossary", "/glossary/"):
         return glossary.layout(served.collection, served.url_key)
     return _not_found(pathname, served.url_key)

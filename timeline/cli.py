@@ -12,7 +12,7 @@ from .library import load_library
 from .problems import CollectionError
 from .progress import Progress
 
-COMMANDS = ("serve", "validate", "export", "handout", "extract", "import")
+COMMANDS = ("serve", "validate", "export", "handout", "bundle", "extract", "import")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,6 +56,16 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("dir", nargs="?", type=Path, default=BUNDLED, help="collection folder (default: bundled AQIM)")
     handout.add_argument("--lesson", help="lesson id, a file in DIR/lessons/ (default: every event in date order)")
     handout.add_argument("--out", type=Path, required=True, help="the HTML file to write")
+    handout.add_argument(
+        "--quiz", action="store_true", help="add a quiz sheet: cards to cut out, the answer key on its own page"
+    )
+
+    bundle = commands.add_parser(
+        "bundle", help="write the lesson as one self-contained HTML file: slides and quiz, no server, no network"
+    )
+    bundle.add_argument("dir", nargs="?", type=Path, default=BUNDLED, help="collection folder (default: bundled AQIM)")
+    bundle.add_argument("--lesson", help="lesson id, a file in DIR/lessons/ (default: every event in date order)")
+    bundle.add_argument("--out", type=Path, required=True, help="the HTML file to write")
 
     extract = commands.add_parser("extract", help="draft a new collection from a text (plain, Markdown, HTML)")
     extract.add_argument(
@@ -99,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             return _export(args.dir, args.format, args.what)
         if args.command == "handout":
-            return _handout(args.dir, args.lesson, args.out)
+            return _handout(args.dir, args.lesson, args.out, args.quiz)
+        if args.command == "bundle":
+            return _bundle(args.dir, args.lesson, args.out)
         if args.command == "extract":
             return _extract(args.source, args.out, args.collection, args.force)
         if args.command == "import":
@@ -154,17 +166,35 @@ def _import(file: Path, out: Path, force: bool) -> int:
     return 0 if report.ok else 1
 
 
-def _handout(folder: Path, lesson: str | None, out: Path) -> int:
+def _handout(folder: Path, lesson: str | None, out: Path, quiz: bool = False) -> int:
     from .deck import UnknownLesson
     from .handout import write_handout
 
     collection = _load(folder)
     try:
-        deck = write_handout(collection, out, lesson)
+        deck = write_handout(collection, out, lesson, quiz)
     except UnknownLesson as missing:
         print(f"{folder}: {missing}", file=sys.stderr)
         return 1
-    print(f"Wrote {out}: '{deck.title}', {len(deck.events)} events. Open it in a browser to read or print it.")
+    sheet = " and a quiz sheet with its answer key" if quiz else ""
+    print(f"Wrote {out}: '{deck.title}', {len(deck.events)} events{sheet}. Open it in a browser to read or print it.")
+    return 0
+
+
+def _bundle(folder: Path, lesson: str | None, out: Path) -> int:
+    from .bundle import write_bundle
+    from .deck import UnknownLesson
+
+    collection = _load(folder)
+    try:
+        deck, size = write_bundle(collection, out, lesson)
+    except UnknownLesson as missing:
+        print(f"{folder}: {missing}", file=sys.stderr)
+        return 1
+    print(
+        f"Wrote {out}: '{deck.title}', {len(deck.events)} slides and a quiz, {size / 1_000_000:.2f} MB. "
+        "It needs no server and no network: copy it anywhere and open it in a browser."
+    )
     return 0
 
 

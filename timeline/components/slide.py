@@ -132,10 +132,76 @@ def fit_frame(figure: go.Figure, aspect: float) -> None:
 
 def map_box(index: int, graph: dcc.Graph | None) -> html.Div:
     """The slot a slide's map is drawn into; empty until its slide comes near (see pages/present.py)."""
-    return html.Div(graph, id={"type": ids.PRESENT_MAP_BOX, "index": index}, className="slide-map")
+    return html.Div(
+        graph, id={"type": ids.PRESENT_MAP_BOX, "index": index}, className="slide-map", **{"data-map-box": str(index)}
+    )
 
 
-def intro_slide(deck: Deck, strip: Strip, current: int, box: html.Div | None) -> html.Section:
+def file_map_box(index: int) -> html.Div:
+    """The same slot in the lesson file (bundle.py), where assets/present.js draws the map itself."""
+    return html.Div(className="slide-map", **{"data-map-box": str(index)})
+
+
+def deck_slides(
+    collection: Collection,
+    passages: dict[str, Passage],
+    deck: Deck,
+    strip: Strip,
+    current: int,
+    boxes: dict[int, html.Div],
+    keys: str | None = None,
+) -> list[html.Section]:
+    """Every slide of a deck, the intro first: /present and the lesson file show the same sections."""
+    slides = [intro_slide(deck, strip, current, boxes.get(0), keys)]
+    slides += [
+        event_slide(collection, passages, deck, strip, position, current, boxes.get(position + 1))
+        for position in range(len(deck.events))
+    ]
+    return slides
+
+
+def top_bar(deck: Deck, current: int, count: int, tools: list) -> html.Header:
+    """The presentation's top bar: the deck's title, the slide counter, then `tools` (buttons, links)."""
+    return html.Header(
+        [
+            html.P(deck.title, className="present-title"),
+            html.P(counter(current, count), id=ids.PRESENT_COUNTER, className="present-counter", role="status"),
+            html.Button(
+                "Full screen (F)", id=ids.PRESENT_FULLSCREEN, className="present-tool", **{"data-present": "fullscreen"}
+            ),
+            *tools,
+        ],
+        className="present-bar",
+    )
+
+
+def nav_buttons(current: int, count: int) -> list[html.Button]:
+    return [
+        html.Button(
+            "◀ Previous",
+            id=ids.PRESENT_PREV,
+            className="present-nav present-prev",
+            disabled=current == 0,
+            **{"data-present": "prev", "aria-label": "Previous slide"},
+        ),
+        html.Button(
+            "Next ▶",
+            id=ids.PRESENT_NEXT,
+            className="present-nav present-next",
+            disabled=current == count - 1,
+            **{"data-present": "next", "aria-label": "Next slide"},
+        ),
+    ]
+
+
+def counter(current: int, count: int) -> str:
+    return f"{current} / {count - 1}"
+
+
+APP_KEYS = "Next: → Space PageDown · Back: ← PageUp · First/last: Home End · Full screen: F · Explorer: Esc"
+
+
+def intro_slide(deck: Deck, strip: Strip, current: int, box: html.Div | None, keys: str | None = None) -> html.Section:
     span = _deck_span(deck)
     if deck.lesson_id is not None:
         body = [
@@ -156,12 +222,7 @@ def intro_slide(deck: Deck, strip: Strip, current: int, box: html.Div | None) ->
             html.H1(deck.title, className="slide-title slide-title-intro"),
             html.P(deck.intro, className="slide-intro") if deck.intro else None,
         ]
-    body.append(
-        html.P(
-            "Next: → Space PageDown · Back: ← PageUp · First/last: Home End · Full screen: F · Explorer: Esc",
-            className="slide-keys",
-        )
-    )
+    body.append(html.P(keys or APP_KEYS, className="slide-keys"))
     text = html.Div([part for part in body if part is not None], className="slide-text")
     # A lesson's intro lists its slides across the full width instead of showing a map.
     parts = [text] if deck.lesson_id is not None or box is None else [text, _map_panel(box, None)]

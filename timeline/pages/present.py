@@ -15,14 +15,25 @@ from functools import cached_property
 from urllib.parse import parse_qs
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html
+from flask import Response, abort, request
 
-from .. import urlstate
+from .. import upload, urlstate
+from ..bundle import bundle_html, bundle_name
 from ..collection import Collection
 from ..components import ids
-from ..components.slide import event_slide, intro_slide, map_box, map_graph, slide_figure, speaker_note
+from ..components.slide import (
+    deck_slides,
+    map_box,
+    map_graph,
+    nav_buttons,
+    slide_figure,
+    speaker_note,
+    top_bar,
+)
 from ..deck import Deck, UnknownLesson, build_deck
 from ..figures.strip import Strip, strip_layout
 from ..passages import Passages
+from .quiz import quiz_url
 
 # Slides whose maps are drawn, around the one shown (the store hands the same window to present.js).
 NEAR_BEFORE, NEAR_AFTER = 1, 2
@@ -48,6 +59,14 @@ def present_url(lesson: str | None, slide: int = 0, speaker: bool = False, colle
     return urlstate.href(
         "/present", collection, lesson=lesson, slide=str(slide) if slide else None, speaker="1" if speaker else None
     )
+
+
+def download_url(lesson: str | None, collection: str | None = None) -> str:
+    """The lesson file of this deck, made on request (register_download)."""
+    return urlstate.href(DOWNLOAD_PATH, collection, lesson=lesson)
+
+
+DOWNLOAD_PATH = "/lesson-file"
 
 
 def is_near(index: int, current: int) -> bool:
@@ -76,6 +95,22 @@ class PresentPage:
             ]
         return self._figures[deck.lesson_id]
 
+    def _tools(self, deck: Deck, explorer_href: str) -> list:
+        tools = []
+        if self.url_key != upload.KEY:  # a dropped file lives in the browser tab: the server cannot bundle it
+            tools.append(
+                html.A(
+                    "Download this lesson as a file",
+                    href=download_url(deck.lesson_id, self.url_key),
+                    download=bundle_name(deck),
+                    className="present-tool",
+                    id=ids.PRESENT_DOWNLOAD,
+                )
+            )
+        tools.append(html.A("Quiz", href=quiz_url(deck.lesson_id, self.url_key), className="present-tool"))
+        tools.append(html.A("Explorer (Esc)", id=ids.PRESENT_EXIT, href=explorer_href, className="present-tool"))
+        return tools
+
     def layout(self, search_string: str | None) -> html.Div:
         state = parse_search(search_string)
         try:
@@ -86,18 +121,14 @@ class PresentPage:
         current = min(state.slide, count - 1)
         graphs = {index: map_graph(index, figure) for index, figure in enumerate(self.figures(deck)) if figure}
         boxes = {index: map_box(index, graph if is_near(index, current) else None) for index, graph in graphs.items()}
-        slides = [intro_slide(deck, self.strip, current, boxes.get(0))]
-        slides += [
-            event_slide(self.collection, self.passages, deck, self.strip, position, current, boxes.get(position + 1))
-            for position in range(len(deck.events))
-        ]
+        slides = deck_slides(self.collection, self.passages, deck, self.strip, current, boxes)
         notes = [speaker_note(deck, index, current) for index in range(count)] if state.speaker else None
         stored = {str(index): graph.to_plotly_json() for index, graph in graphs.items()}
         first = deck.events.iloc[current - 1]["id"] if current else None
         return html.Div(
             [
-                _top_bar(deck, current, count, urlstate.href("/", self.url_key, event=first)),
-                html.Div([*slides, *_nav_buttons(current, count)], className="present-stage"),
+                top_bar(deck, current, count, self._tools(deck, urlstate.href("/", self.url_key, event=first))),
+                html.Div([*slides, *nav_buttons(current, count)], className="present-stage"),
                 html.Aside(notes, className="speaker-panel", **{"aria-label": "Speaker notes"}) if notes else None,
                 dcc.Store(id=ids.PRESENT_SLIDE, data=current),
                 dcc.Store(id=ids.PRESENT_MAPS, data={"near": [NEAR_BEFORE, NEAR_AFTER], "graphs": stored}),
@@ -111,48 +142,6 @@ class PresentPage:
                 "data-collection": self.url_key or "",
             },
         )
-
-
-def _top_bar(deck: Deck, current: int, count: int, explorer_href: str) -> html.Header:
-    return html.Header(
-        [
-            html.P(deck.title, className="present-title"),
-            html.P(_counter(current, count), id=ids.PRESENT_COUNTER, className="present-counter", role="status"),
-            html.Button(
-                "Full screen (F)", id=ids.PRESENT_FULLSCREEN, className="present-tool", **{"data-present": "fullscreen"}
-            ),
-            html.A(
-                "Explorer (Esc)",
-                id=ids.PRESENT_EXIT,
-                href=explorer_href,
-                className="present-tool",
-            ),
-        ],
-        className="present-bar",
-    )
-
-
-def _nav_buttons(current: int, count: int) -> list[html.Button]:
-    return [
-        html.Button(
-            "◀ Previous",
-            id=ids.PRESENT_PREV,
-            className="present-nav present-prev",
-            disabled=current == 0,
-            **{"data-present": "prev", "aria-label": "Previous slide"},
-        ),
-        html.Button(
-            "Next ▶",
-            id=ids.PRESENT_NEXT,
-            className="present-nav present-next",
-            disabled=current == count - 1,
-            **{"data-present": "next", "aria-label": "Next slide"},
-        ),
-    ]
-
-
-def _counter(current: int, count: int) -> str:
-    return f"{current} / {count - 1}"
 
 
 def _no_such_lesson(collection: Collection, missing: UnknownLesson, url_key: str | None) -> html.Div:
@@ -182,3 +171,30 @@ def register(app: Dash) -> None:
         State({"type": ids.PRESENT_MAP_BOX, "index": ALL}, "children"),
         prevent_initial_call=True,
     )
+
+
+def register_download(app: Dash, collections) -> None:
+    """GET /lesson-file?lesson=ID[&collection=KEY]: the lesson file (bundle.py), the same as `python -m timeline
+    bundle` writes. Made in memory from the loaded collection: nothing is written to disk. `collections` is
+    the app's Registry (a dropped file is not on the server, so it has no lesson file)."""
+
+    @app.server.route(DOWNLOAD_PATH)
+    def lesson_file():
+        key = request.args.get("collection") or None
+        if key == upload.KEY:
+            abort(404)
+        try:
+            served = collections.get(key)
+        except LookupError:
+            abort(404)
+        page = served.present
+        try:
+            deck = build_deck(served.collection, request.args.get("lesson") or None)
+        except UnknownLesson:
+            abort(404)
+        text = bundle_html(served.collection, deck.lesson_id, served.passages, page.strip, page.figures(deck))
+        return Response(
+            text,
+            mimetype="text/html",
+            headers={"Content-Disposition": f'attachment; filename="{bundle_name(deck)}"'},
+        )

@@ -1,0 +1,215 @@
+// The ordering quiz (/quiz and the lesson file). Cards are moved by dragging or, on a focused card, by
+// Alt+ArrowUp / Alt+ArrowDown; Check decodes the answers (shipped encoded in data-answers, see
+// timeline/quiz.py), marks each card data-result="right|wrong" and only then shows its date and quote.
+// Everything runs in the page: nothing is sent anywhere.
+(function () {
+  // The rule of timeline/quiz.py, possible_order_marks: the largest set of cards already in an order the
+  // date intervals allow is right (ties: the set holding cards higher up the list). intervals: [[earliest,
+  // latest], ...] in the placed order; returns one boolean per card.
+  function possibleOrderMarks(intervals) {
+    var count = intervals.length;
+    var memo = {};
+    function best(k, floor) {
+      if (k === count) { return 0; }
+      var key = k + ':' + floor;
+      if (key in memo) { return memo[key]; }
+      var result = best(k + 1, floor);
+      var earliest = intervals[k][0], latest = intervals[k][1];
+      if (floor === null || floor <= latest) {
+        result = Math.max(result, 1 + best(k + 1, floor === null ? earliest : Math.max(floor, earliest)));
+      }
+      memo[key] = result;
+      return result;
+    }
+    var marks = [];
+    var floor = null;
+    for (var k = 0; k < count; k++) {
+      var raised = floor === null ? intervals[k][0] : Math.max(floor, intervals[k][0]);
+      var keep = (floor === null || floor <= intervals[k][1]) && 1 + best(k + 1, raised) >= best(k + 1, floor);
+      marks.push(keep);
+      if (keep) { floor = raised; }
+    }
+    return marks;
+  }
+
+  function decode(quiz) {
+    var mixed = atob(quiz.getAttribute('data-answers'));
+    var key = atob(quiz.getAttribute('data-key'));
+    var bytes = new Uint8Array(mixed.length);
+    for (var i = 0; i < mixed.length; i++) { bytes[i] = mixed.charCodeAt(i) ^ key.charCodeAt(i % key.length); }
+    return JSON.parse(new TextDecoder('utf-8').decode(bytes));
+  }
+
+  function cards(quiz) { return Array.prototype.slice.call(quiz.querySelectorAll('.quiz-card')); }
+  function list(quiz) { return quiz.querySelector('.quiz-cards'); }
+
+  function clearResults(quiz) {
+    cards(quiz).forEach(function (card) {
+      card.removeAttribute('data-result');
+      card.querySelector('.quiz-reveal').textContent = '';
+      card.querySelector('.quiz-mark').textContent = '';
+    });
+    quiz.querySelector('.quiz-score').textContent = '';
+    quiz.classList.remove('checked');
+  }
+
+  function shuffle(quiz) {
+    var all = cards(quiz);
+    for (var i = all.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var swap = all[i]; all[i] = all[j]; all[j] = swap;
+    }
+    var ol = list(quiz);
+    all.forEach(function (card) { ol.appendChild(card); });
+    clearResults(quiz);
+  }
+
+  function say(quiz, text) {
+    var live = quiz.querySelector('.quiz-sr');
+    if (live) { live.textContent = text; }
+  }
+
+  function moved(quiz, card) {
+    // Marks of an order that has changed would mislead: they go until the next Check.
+    if (quiz.classList.contains('checked')) { clearResults(quiz); }
+    var all = cards(quiz);
+    say(quiz, '“' + card.getAttribute('aria-label') + '” is now ' + (all.indexOf(card) + 1) + ' of ' + all.length + '.');
+  }
+
+  // '“A”', '“A” and “B”', '“A”, “B” and 2 more'; withSpan: '“A” (2012–2014)'.
+  function names(answers, ids, withSpan) {
+    var shown = ids.slice(0, 2).map(function (id) {
+      return '“' + answers[id].title + '”' + (withSpan ? ' (' + answers[id].span + ')' : '');
+    });
+    if (ids.length > 2) { shown.push((ids.length - 2) + ' more'); }
+    return shown.length > 1 ? shown.slice(0, -1).join(', ') + ' and ' + shown[shown.length - 1] : shown[0];
+  }
+
+  function paragraph(className, text) {
+    var p = document.createElement('p');
+    p.className = className;
+    p.textContent = text;
+    return p;
+  }
+
+  function check(quiz) {
+    var answers = decode(quiz);
+    var placed = cards(quiz);
+    var ids = placed.map(function (card) { return card.getAttribute('data-event'); });
+    var intervals = ids.map(function (id) { return [answers[id].earliest, answers[id].latest]; });
+    var marks = possibleOrderMarks(intervals);
+    var right = 0;
+    placed.forEach(function (card, k) {
+      var me = intervals[k];
+      var answer = answers[ids[k]];
+      var why;
+      if (marks[k]) {
+        right += 1;
+        // The cards it may swap with (dates that overlap), the nearest in the student's list first.
+        var near = ids.map(function (other, j) { return j; }).filter(function (j) {
+          return j !== k && intervals[j][0] <= me[1] && me[0] <= intervals[j][1];
+        }).sort(function (a, b) { return Math.abs(a - k) - Math.abs(b - k) || a - b; });
+        var either = near.map(function (j) { return ids[j]; });
+        if (either.length) {
+          why = 'Right. The source dates this only to ' + answer.span + ', which overlaps ' +
+            names(answers, either, true) + ': either may come first.';
+        } else {
+          why = 'Right.';
+        }
+      } else {
+        // A right card this one contradicts: above it but certainly later, or below it but certainly earlier.
+        var later = ids.filter(function (other, j) { return j < k && marks[j] && intervals[j][0] > me[1]; });
+        var earlier = ids.filter(function (other, j) { return j > k && marks[j] && intervals[j][1] < me[0]; });
+        if (later.length) {
+          why = 'Move it up: the source dates it (' + answer.span + ') before ' + names(answers, later) + '.';
+        } else if (earlier.length) {
+          why = 'Move it down: the source dates it (' + answer.span + ') after ' + names(answers, earlier) + '.';
+        } else {
+          why = 'Not in a possible order with the cards around it (' + answer.span + ').';
+        }
+      }
+      card.setAttribute('data-result', marks[k] ? 'right' : 'wrong');
+      card.querySelector('.quiz-mark').textContent = marks[k] ? '✓ right' : '✗ wrong';
+      var reveal = card.querySelector('.quiz-reveal');
+      reveal.textContent = '';
+      reveal.appendChild(paragraph('quiz-date', answer.date + ' · ' + answer.normalised));
+      reveal.appendChild(paragraph('quiz-why', why));
+      reveal.appendChild(paragraph('quiz-quote', '“' + answer.quote + '”'));
+      reveal.appendChild(paragraph('quiz-citation', '— ' + answer.citation));
+    });
+    quiz.classList.add('checked');
+    quiz.querySelector('.quiz-score').textContent = right + ' of ' + placed.length + ' in a possible order';
+  }
+
+  function init(quiz) {
+    // The app's first response carries a plain copy of the page that the live one replaces: leave it be.
+    if (quiz.hasAttribute('data-ready') || quiz.closest('#static-page')) { return; }
+    quiz.setAttribute('data-ready', 'true');
+    shuffle(quiz);
+  }
+
+  function initAll() {
+    document.querySelectorAll('.quiz[data-answers]:not([data-ready])').forEach(init);
+  }
+
+  document.addEventListener('click', function (event) {
+    var control = event.target.closest && event.target.closest('.quiz [data-action]');
+    if (!control) { return; }
+    var quiz = control.closest('.quiz');
+    var action = control.getAttribute('data-action');
+    if (action === 'check') { check(quiz); }
+    else if (action === 'shuffle') { shuffle(quiz); }
+  });
+
+  document.addEventListener('keydown', function (event) {
+    var card = event.target.closest && event.target.closest('.quiz-card');
+    if (!card || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) { return; }
+    event.preventDefault();
+    event.stopPropagation();
+    var quiz = card.closest('.quiz');
+    if (event.key === 'ArrowUp' && card.previousElementSibling) {
+      card.parentNode.insertBefore(card, card.previousElementSibling);
+    } else if (event.key === 'ArrowDown' && card.nextElementSibling) {
+      card.parentNode.insertBefore(card.nextElementSibling, card);
+    }
+    card.focus();
+    moved(quiz, card);
+  });
+
+  // Dragging: the card follows the pointer over the list; dropping leaves it there.
+  var dragging = null;
+  document.addEventListener('dragstart', function (event) {
+    var card = event.target.closest && event.target.closest('.quiz-card');
+    if (!card) { return; }
+    dragging = card;
+    card.classList.add('dragging');
+    event.dataTransfer.effectAllowed = 'move';
+    event.dataTransfer.setData('text/plain', card.getAttribute('data-event'));
+  });
+  document.addEventListener('dragover', function (event) {
+    if (!dragging) { return; }
+    var over = event.target.closest && event.target.closest('.quiz-card');
+    if (!over || over === dragging || over.parentNode !== dragging.parentNode) { return; }
+    event.preventDefault();
+    var box = over.getBoundingClientRect();
+    var after = event.clientY > box.top + box.height / 2;
+    over.parentNode.insertBefore(dragging, after ? over.nextSibling : over);
+  });
+  document.addEventListener('drop', function (event) {
+    if (dragging) { event.preventDefault(); }
+  });
+  document.addEventListener('dragend', function () {
+    if (!dragging) { return; }
+    dragging.classList.remove('dragging');
+    moved(dragging.closest('.quiz'), dragging);
+    dragging = null;
+  });
+
+  window.timelineQuiz = { possibleOrderMarks: possibleOrderMarks, check: check, shuffle: shuffle };
+
+  // The lesson file has the quiz from the start; in the app, Dash renders it later.
+  initAll();
+  if (window.MutationObserver) {
+    new MutationObserver(initAll).observe(document.documentElement, { childList: true, subtree: true });
+  }
+})();
