@@ -237,3 +237,12 @@ def test_an_open_span_is_drawn_to_the_present_with_an_arrowhead(events):
     assert pd.Timestamp(arrow["x"][0]) == pd.Timestamp("2026-12-31")
     assert "jnim-formed" not in ids_in(traces(figure, "point"))
     assert traces(timeline_figure(events), "open-end") == []
+
+
+def test_a_huge_map_does_not_carry_every_place_for_the_highlight(events):
+    from timeline.figures import map as map_module
+
+    many = pd.concat([events.assign(id=events["id"] + f"-{n}") for n in range(100)], ignore_index=True)
+    assert len(explode_places(many)) > map_module.MARKS_LIMIT
+    (highlight,) = traces(map_figure(many, selected="jnim-formed-3"), "selected")
+    assert list(highlight["meta"]["marks"]) == ["jnim-formed-3"] and len(highlight["lat"]) >= 1

@@ -20,6 +20,8 @@ FRAME = {"lon": (-19.0, 26.0), "lat": (3.0, 38.0)}
 
 # A place with several events gets one numbered marker; its hover names this many of them.
 CLUSTER_TITLES = 6
+# The most event places whose positions the map carries for the browser to move the selection ring.
+MARKS_LIMIT = 2000
 # The explorer draws the map as tall as the timeline beside it, and never smaller than this.
 MIN_HEIGHT = 380
 PLACE_COLUMNS = ["event_id", "title", "date_text", "category", "place_id", "place", "place_kind", "added", "lat", "lon"]
@@ -116,7 +118,10 @@ def selected_trace(exploded: pd.DataFrame, selected: str | None) -> go.Scatterge
     """Rings around the selected event's places; `meta.marks` holds every event's places for the browser
     to move them when the selection changes (assets/keyboard.js)."""
     marks: dict[str, list[list[float]]] = {}
-    for event_id, lat, lon in zip(exploded["event_id"], exploded["lat"], exploded["lon"], strict=True):
+    # Past what a person can pick one by one, the figure does not carry every place (100,000 events would
+    # add megabytes); a selection then shows on the list and the timeline, and on the map after a filter.
+    carried = exploded if len(exploded) <= MARKS_LIMIT else exploded[exploded["event_id"] == selected]
+    for event_id, lat, lon in zip(carried["event_id"], carried["lat"], carried["lon"], strict=True):
         marks.setdefault(event_id, []).append([float(lat), float(lon)])
     chosen = marks.get(selected, []) if selected is not None else []
     return go.Scattergeo(
