@@ -25,7 +25,7 @@ POINT_PRECISIONS = ("day", "month")
 # Measured (bench/browser_bench.py): 1,000 events drawn one by one took 8.8 s to first draw,
 # 10,000 as density strips 4.9 s; past a few hundred, single bars are unreadable anyway.
 DETAIL_LIMIT = 400
-SPAN_SAMPLES = 16
+SPAN_SAMPLES = 8  # hover points along a span; its written title answers hover too
 DENSITY_BINS = 160
 LANE_GAP = 0.35
 ROW_HEIGHT_PX = 19
@@ -385,7 +385,7 @@ def _span_hover_trace(spans: pd.DataFrame, y: pd.Series, category: str) -> go.Sc
     xs, ys, data = [], [], []
     for (index, event), custom in zip(spans.iterrows(), hover_data(spans), strict=True):
         # Enough points that a hover anywhere on the bar finds one; few, since each carries its text.
-        steps = int(min(SPAN_SAMPLES, max(2, (event["latest"] - event["earliest"]).days // 120)))
+        steps = int(min(SPAN_SAMPLES, max(2, (event["latest"] - event["earliest"]).days // 365)))
         for step in range(steps + 1):
             xs.append(event["earliest"] + (event["latest"] - event["earliest"]) * step / steps)
             ys.append(y[index])
