@@ -410,8 +410,9 @@ def register(app: Dash, registry: Registry) -> None:
         if item is None:
             return figure, no_update, no_update
         search_for = no_update
-        if item[0] == "organisation":
-            search_for = collection.organisations.set_index("id").loc[item[1], "short_name"]
+        short_names = collection.organisations.set_index("id")["short_name"]
+        if item[0] == "organisation" and item[1] in short_names.index:  # a click names any id it likes
+            search_for = short_names[item[1]]
         return figure, item_detail(collection, item, served.url_key), search_for
 
     # One callback per format: Dash drops the answer of a callback fired again before it returned,
