@@ -59,7 +59,8 @@ VALID = {
     ("glossary-lineage", "clickData"): None,
 }
 
-BAD = {400}  # refused with a short reason
+BAD = {422}  # refused with a short reason (a JSON body this app does not answer)
+NOT_JSON = {400}
 FINE = {200, 204}  # answered, or ignored (204: no update)
 
 
@@ -185,8 +186,8 @@ CASES = [
     Case("body null", BAD, raw=b"null"),
     Case('body "null"', BAD, raw=b'"null"'),
     Case("body 5", BAD, raw=b"5"),
-    Case("body not JSON", BAD, raw=b"{{{ not json"),
-    Case("body empty", BAD, raw=b""),
+    Case("body not JSON", NOT_JSON, raw=b"{{{ not json"),
+    Case("body empty", NOT_JSON, raw=b""),
     Case("body JSON as text/plain", BAD, raw=b"{}", content_type="text/plain"),
     Case("unknown output", BAD, VIEWS, edit=lambda body: {**body, "output": "no-such.children"}),
     Case("a clientside callback's output", BAD, VIEWS, edit=lambda body: {**body, "output": "url.search"}),
@@ -326,5 +327,5 @@ def test_a_real_bug_in_a_callback_still_gives_a_500(app, monkeypatch) -> None:
         client.post(
             "/_dash-update-component", json={**body, "inputs": [{"id": "search", "property": "value", "value": 5}]}
         ).status_code
-        == 400
+        == 422
     )

@@ -1,10 +1,12 @@
-"""Malformed callback requests get a 400 with a short reason, never a 500 with a traceback.
+"""Malformed callback requests get a 4xx with a short reason, never a 500 with a traceback.
 
 Dash runs a callback on whatever body a POST to `_dash-update-component` carries. A curious
 student can send anything there: `{}`, `null`, an output no callback has, a number where the
 search text goes, `"abc"` as a year. Dash and the callbacks trust that body, and such requests
 used to end in HTTP 500. `install(app)` adds one check in front of every callback, so callbacks
-need no defence of their own:
+need no defence of their own. A body that is not JSON gets 400; JSON that is not a request this
+app answers gets 422 (not 400: Dash's renderer reads a 400's body twice, once to look for an
+expired login, and its second read throws "body stream already read" into the console):
 
 - the body's shape: a JSON object naming the output of a server callback, with the inputs and
   state that callback declares, in its order;
@@ -12,7 +14,7 @@ need no defence of their own:
   has no entry here is refused at start-up, so a new callback cannot escape the check.
 
 A few errors raised inside callbacks are about the request too (a collection key this server
-does not have, a dropped file that does not read): they are answered 400 as well. Any other
+does not have, a dropped file that does not read): they are answered 422 as well. Any other
 exception is a bug of ours: it still gives a 500, and Flask logs its traceback.
 """
 
@@ -245,13 +247,13 @@ def problem(app: Dash, body: object) -> str | None:
     return None
 
 
-def _refuse(reason: str) -> Response:
-    log.info("refused a callback request: %s", reason)
-    return Response(json.dumps({"error": reason}), status=400, mimetype="application/json")
+def _refuse(reason: str, status: int = 422) -> Response:
+    log.info("refused a callback request (%d): %s", status, reason)
+    return Response(json.dumps({"error": reason}), status=status, mimetype="application/json")
 
 
 def install(app: Dash) -> None:
-    """Check every callback request before Dash runs it, and answer request errors raised inside callbacks with 400.
+    """Check every callback request before Dash runs it, and answer request errors raised inside callbacks with 422.
 
     Call it once every callback is registered: it refuses (ValueError) a callback input SPEC has no check for.
     """
@@ -267,7 +269,7 @@ def install(app: Dash) -> None:
             return None
         body = request.get_json(silent=True, force=True)
         if body is None and request.get_data(cache=True).strip() not in (b"null",):
-            return _refuse("the body must be JSON")
+            return _refuse("the body must be JSON", 400)
         reason = problem(app, body)
         return None if reason is None else _refuse(reason)
 
