@@ -30,6 +30,7 @@ def create_app(collections: Collection | dict[str, Collection]) -> Dash:
         suppress_callback_exceptions=True,
         compress=True,  # gzip: the layout and figures of a large collection shrink several times
     )
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)  # screen readers need the language
     app.layout = html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
