@@ -22,15 +22,15 @@ from timeline.app import create_app
 from timeline.collection import load_collection
 
 VIEWS = "timeline.figure"  # the explorer's main callback: filters -> figures, list, count
-DETAIL = "detail.children"
+DETAIL = "detail.children...source-reader.children"
 SELECT = "selected.data"
 WINDOW = "time-window.data"
-LINEAGE = "lineage.figure"
+LINEAGE = "lineage.figure"  # the explorer's chart; the glossary's is glossary-lineage
 GLOSSARY = "lineage-detail.children"
 UPLOAD = "upload-accepted.data"
 ROUTER = "page.children"
 DOWNLOAD = "download.data"
-CLEAR = "search.value...category-filter.value"
+CLEAR = "category-filter.value"
 
 # A valid value for every property a server callback reads.
 VALID = {
@@ -227,9 +227,21 @@ CASES = [
 ]
 
 
+def _parts(key: str) -> list[str]:
+    """'..a.b...c.d@hash..' -> ['a.b', 'c.d']: the outputs a dependency names, without duplicate markers."""
+    parts = key[2:-2].split("...") if key.startswith("..") else [key]
+    return [part.split("@", 1)[0] for part in parts]
+
+
 def _dependency(dependencies: list[dict], output: str) -> dict:
-    found = [dep for dep in dependencies if output in dep["output"] and not dep.get("clientside_function")]
-    assert found, output
+    """The one server callback with this output among its outputs (several would make the case ambiguous)."""
+    wanted = output.split("...")
+    found = [
+        dep
+        for dep in dependencies
+        if all(part in _parts(dep["output"]) for part in wanted) and not dep.get("clientside_function")
+    ]
+    assert len(found) == 1, f"{output}: {[dep['output'] for dep in found]}"
     return found[0]
 
 
