@@ -30,7 +30,6 @@ def create_app(collections: Collection | dict[str, Collection]) -> Dash:
         suppress_callback_exceptions=True,
         compress=True,  # gzip: the layout and figures of a large collection shrink several times
     )
-    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)  # screen readers need the language
     app.layout = html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
@@ -71,8 +70,10 @@ def create_app(collections: Collection | dict[str, Collection]) -> Dash:
             return _unknown_collection(registry, key), None
         return _cached_page(registry, served, pathname, search, uploaded), served.key
 
-    # Every callback request is checked before it runs: a malformed one gets a 400, never a 500.
+    # Every callback request is checked before it runs: a malformed one gets a 4xx, never a 500.
     guard.install(app)
+    # Screen readers need the page's language (axe: html-has-lang). A no-op on an index page that sets it already.
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
 
     # The first visitor should not wait for the default page to be built.
     _cached_page(registry, registry.get(None), "/", "", None)

@@ -78,7 +78,7 @@ class Browser:
         self.console: list[dict] = []
 
     def open(self, url: str) -> None:
-        self.drain_logs()  # kept in self.console: the previous page's last messages count too
+        self.drain_logs()
         self.driver.get(url)
 
     def wait(self, condition: Callable[[], object], timeout: float = 20, message: str = "") -> object:
