@@ -338,6 +338,12 @@ def test_a_callback_input_without_a_check_is_refused_at_start_up(app, monkeypatc
         guard.install(app)
 
 
+def test_a_new_button_or_graph_is_checked_by_its_property() -> None:
+    assert guard.check_for("some-new-button", "n_clicks") is guard.count
+    assert guard.check_for("some-new-graph", "clickData") is guard.click
+    assert guard.check_for("some-new-store", "data") is None  # a store's data has no one type: declare it in SPEC
+
+
 def test_a_real_bug_in_a_callback_still_gives_a_500(app, monkeypatch) -> None:
     """The guard answers bad requests; it must not hide our own errors behind a 4xx."""
     from dash import Dash, Input, Output, html
