@@ -28,6 +28,7 @@ def test_ci_runs_the_readme_test_command():
     assert test in ci.splitlines()
     assert "apt-get install -y -q chromium chromium-driver" in ci
     assert "TIMELINE_REQUIRE_BROWSER=1" in ci
+    assert "npm install --prefix build/npm --no-audit --no-fund axe-core@4" in ci  # test_accessibility.AXE
 
 
 def test_every_command_and_option_is_documented():

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import flask
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
-from . import upload, urlstate
+from . import guard, upload, urlstate
 from .collection import Collection
 from .components import ids, static_html
 from .pages import explore, glossary, present, quiz
@@ -117,6 +117,9 @@ def create_app(collections: Collection | dict[str, Collection]) -> Dash:
         except UnknownCollection:
             return _unknown_collection(registry, key), None
         return _cached_page(registry, served, pathname, search, uploaded), served.key
+
+    # Every callback request is checked before it runs: a malformed one gets a 4xx, never a 500.
+    guard.install(app)
 
     # The first visitor should not wait for the default page to be built.
     _cached_page(registry, registry.get(None), "/", "", None)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import json
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -226,8 +227,8 @@ def _read_events(
     report("reading events.csv")
     with _no_collector():
         rows, found = read_rows(folder / "events.csv", schema.EVENT_REQUIRED, schema.EVENT_OPTIONAL, label)
-    problems.extend(found)
-    return events_from_rows(rows, label, sources, places, problems, report)
+        problems.extend(found)
+        return events_from_rows(rows, label, sources, places, problems, report)
 
 
 def events_from_rows(
@@ -243,15 +244,22 @@ def events_from_rows(
 
     `fast=False` is the plain way, every row through pydantic, one record per event and
     Source.finder for every quote, that tests/test_fast_validation.py holds the fast way to.
+
+    It leaves the garbage collector alone: an upload runs it inside a request, on one of a threaded
+    server's threads, where pausing the collector would pause it for every other request too.
     """
-    with _no_collector():
-        return _checked_events(rows, label, sources, places, problems, report, fast)
+    return _checked_events(rows, label, sources, places, problems, report, fast)
 
 
 @contextmanager
 def _no_collector() -> Iterator[None]:
     # A load makes a few objects per cell, none of them in a cycle; the collector's passes over
     # everything alive (the rows included) took seconds at 100,000 events, for nothing to collect.
+    # The collector is process-wide state: it is paused only for loads at start-up or on the command
+    # line (the main thread), never on a request thread (tests/test_collector.py).
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     collecting = gc.isenabled()
     gc.disable()
     try:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 import pandas as pd
 
-from .safecsv import neutralise
+from .safecsv import csv_text
 from .schema import EVENT_COLUMNS
 
 _LIST_COLUMNS = {"actors": "actors", "places": "place_ids", "places_added": "places_added"}
@@ -20,16 +18,14 @@ def to_csv(events: pd.DataFrame) -> str:
     Cells a spreadsheet would run as formulas get a leading apostrophe (safecsv.py);
     the loader takes it off again.
     """
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(EVENT_COLUMNS), lineterminator="\n")
-    writer.writeheader()
+    rows = []
     for record in events.to_dict("records"):
         row = {column: record.get(column, "") for column in EVENT_COLUMNS}
         for column, frame_column in _LIST_COLUMNS.items():
             row[column] = "; ".join(record[frame_column])
         row["fatalities"] = "" if pd.isna(record["fatalities"]) else int(record["fatalities"])
-        writer.writerow({column: neutralise("" if value is None else str(value)) for column, value in row.items()})
-    return out.getvalue()
+        rows.append(row)
+    return csv_text(EVENT_COLUMNS, rows)
 
 
 def to_records(events: pd.DataFrame) -> list[dict]:

@@ -17,8 +17,6 @@ An empty end means the source gives no end, not that there was none.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -31,6 +29,7 @@ from pydantic import field_validator
 from . import dates, sourcetext
 from .csvfile import read_rows
 from .problems import Problem
+from .safecsv import csv_text
 from .schema import _not_blank, _Row, _slug, split_list, validate_rows
 from .search import normalise
 
@@ -502,16 +501,17 @@ def _frame(kind: str, models: list[_Row]) -> pd.DataFrame:
 
 
 def to_csv(frame: pd.DataFrame, kind: str) -> str:
-    """The rows as the kind's CSV file: loading it again gives the same frame."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(COLUMNS[kind]), lineterminator="\n")
-    writer.writeheader()
+    """The rows as the kind's CSV file: loading it again gives the same frame.
+
+    Cells a spreadsheet would run as formulas get a leading apostrophe (safecsv.py); the loader takes it off again.
+    """
+    rows = []
     for record in frame.to_dict("records"):
         row = {column: record[column] for column in COLUMNS[kind]}
         if "aliases" in row:
             row["aliases"] = "; ".join(row["aliases"])
-        writer.writerow(row)
-    return out.getvalue()
+        rows.append(row)
+    return csv_text(COLUMNS[kind], rows)
 
 
 def to_records(frame: pd.DataFrame, kind: str, roles: pd.DataFrame | None = None) -> list[dict]:

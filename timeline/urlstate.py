@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlencode
 
 from .search import Filters
 
+# A list is one parameter, its items joined with commas (`category=attack,leadership`), so an item's own
+# commas (an actor "Ansar Dine, Macina branch") and percent signs are escaped inside it first: %2C and %25.
+_ITEM_ESCAPED = re.compile("%(2C|25)", re.IGNORECASE)
+
+
+def _join(items: tuple[str, ...]) -> str:
+    return ",".join(item.replace("%", "%25").replace(",", "%2C") for item in items)
+
 
 def _list(values: dict, key: str) -> tuple[str, ...]:
     raw = values.get(key, [""])[0]
-    return tuple(part for part in raw.split(",") if part)
+    return tuple(_ITEM_ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), part) for part in raw.split(",") if part)
 
 
 def _year(values: dict, key: str) -> int | None:
@@ -52,9 +61,9 @@ def build(filters: Filters, selected: str | None, collection: str | None = None)
     pairs = [
         ("collection", collection or ""),
         ("q", filters.text),
-        ("category", ",".join(filters.categories)),
-        ("country", ",".join(filters.countries)),
-        ("actor", ",".join(filters.actors)),
+        ("category", _join(filters.categories)),
+        ("country", _join(filters.countries)),
+        ("actor", _join(filters.actors)),
         ("from", "" if filters.year_from is None else str(filters.year_from)),
         ("to", "" if filters.year_to is None else str(filters.year_to)),
         ("event", selected or ""),

@@ -8,6 +8,7 @@ TIMELINE_REQUIRE_BROWSER=1 (CI sets it): there a missing browser is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -75,6 +76,9 @@ class Browser:
         self.driver.set_page_load_timeout(60)
         self.requested: list[str] = []
         self.javascript = javascript
+        # Every console message since the test began (page loads included): drain_logs adds to it,
+        # nothing takes from it but the fixtures, which fail the test on any SEVERE entry.
+        self.console: list[dict] = []
 
     def open(self, url: str) -> None:
         """Load `url` and wait until the live page has replaced the plain HTML copy the server sends first."""
@@ -103,12 +107,14 @@ class Browser:
         return self.driver.execute_script(script, *args)
 
     def drain_logs(self) -> list[dict]:
-        """Console messages since the last call; network requests are added to self.requested."""
+        """Console messages since the last call, also kept in self.console; network requests go to self.requested."""
         for entry in self.driver.get_log("performance"):
             message = json.loads(entry["message"])["message"]
             if message["method"] == "Network.requestWillBeSent":
                 self.requested.append(message["params"]["request"]["url"])
-        return self.driver.get_log("browser")
+        entries = self.driver.get_log("browser")
+        self.console.extend(entries)
+        return entries
 
     def outside_requests(self) -> list[str]:
         self.drain_logs()
@@ -119,7 +125,9 @@ class Browser:
         ]  # fmt: skip
 
     def console_errors(self) -> list[str]:
-        return [entry["message"] for entry in self.drain_logs() if entry["level"] == "SEVERE"]
+        """Every SEVERE console message since the test began (self.console), page loads included."""
+        self.drain_logs()
+        return [entry["message"] for entry in self.console if entry["level"] == "SEVERE"]
 
     def graphs_drawn(self) -> bool:
         return bool(
@@ -158,10 +166,18 @@ def browser_session() -> Iterator[Browser]:
 
 
 def _checked(running: Browser) -> Iterator[Browser]:
-    running.drain_logs()
+    # Messages that arrived after the previous test's check (its page kept running) are its own: they still fail.
+    late = running.console_errors()
+    running.console.clear()
     running.requested.clear()
+    assert not late, f"browser console errors after the previous test ended: {late}"
     yield running
-    errors = [e for e in running.console_errors() if "favicon" not in e]
+    # Let the page finish what it was doing, so its last messages are this test's; a page that never
+    # settles (or a window a test closed) is still checked, as it is.
+    with contextlib.suppress(Exception):
+        running.wait(running.settled, timeout=10, message="callbacks in flight to finish")
+    errors = running.console_errors()
+    running.console.clear()
     outside = running.outside_requests()
     assert not errors, f"browser console errors: {errors}"
     assert not outside, f"requests left the machine: {outside}"

@@ -77,7 +77,9 @@ def _graph(component: Component) -> str:
     figure = getattr(component, "figure", None) or {}
     layout = figure.get("layout", {}) if isinstance(figure, dict) else figure.layout
     height = layout.get("height") if isinstance(layout, dict) else layout.height
-    classes = " ".join(part for part in ("dash-graph", getattr(component, "className", None), "graph-placeholder") if part)
+    classes = " ".join(
+        part for part in ("dash-graph", getattr(component, "className", None), "graph-placeholder") if part
+    )
     style = {**(getattr(component, "style", None) or {}), "height": f"{height or 450}px"}
     return (
         f"<div{attribute('class', classes)}{attribute('style', style)}>"

@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+from ..safecsv import write_rows
 from ..schema import EVENT_COLUMNS
 from .actors import Glossary
 from .draft import Draft
@@ -110,7 +111,6 @@ def source_id(source: Path) -> str:
 
 
 def _csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:
+    # A draft quotes a text nobody checked: a sentence starting with '=' must not run as a formula.
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({column: row.get(column, "") for column in columns} for row in rows)
+        write_rows(handle, columns, rows)

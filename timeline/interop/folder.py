@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 from ..problems import Problem
-from ..safecsv import neutralise
+from ..safecsv import write_rows
 from ..schema import EVENT_COLUMNS, PLACE_REQUIRED
 from .build import SOURCE_FILE, SOURCE_ID, SOURCE_KIND, Draft, slug
 
@@ -78,6 +77,4 @@ def source_entry(draft: Draft, source_name: str) -> dict[str, str]:
 def _csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:
     # Imported text is anyone's: a slide starting with '=' must not run as a formula when the file is opened.
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({column: neutralise(row.get(column, "")) for column in columns} for row in rows)
+        write_rows(handle, columns, rows)

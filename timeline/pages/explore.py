@@ -487,8 +487,9 @@ def register(app: Dash, registry: Registry) -> None:
         if item is None:
             raise PreventUpdate
         search_for = no_update
-        if item[0] == "organisation":
-            search_for = collection.organisations.set_index("id").loc[item[1], "short_name"]
+        short_names = collection.organisations.set_index("id")["short_name"]
+        if item[0] == "organisation" and item[1] in short_names.index:  # a click names any id it likes
+            search_for = short_names[item[1]]
         figure = lineage_view(collection, window, item[1])
         return figure, item_detail(collection, item, served.url_key), search_for
 
