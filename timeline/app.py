@@ -12,6 +12,7 @@ from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from . import guard, upload, urlstate
 from .collection import Collection
 from .components import ids, static_html
+from .components.message import message_page
 from .pages import explore, glossary, present, quiz
 from .pages.registry import NoUpload, Registry, Served, UnknownCollection
 
@@ -202,16 +203,12 @@ def _page(registry: Registry, served: Served, pathname: str | None, search: str 
     return _not_found(pathname, served.url_key)
 
 
-def _message(title: str, text: list, links: list[html.A]) -> html.Div:
-    return html.Div([html.H1(title), html.P(text), html.Ul([html.Li(link) for link in links])], className="not-found")
-
-
 def _collection_links(registry: Registry) -> list[html.A]:
     return [html.A(title, href=urlstate.href("/", url_key)) for url_key, title in registry.choices()]
 
 
 def _not_found(pathname: str, url_key: str | None) -> html.Div:
-    return _message(
+    return message_page(
         "Page not found",
         ["There is no page ", html.Code(pathname), "."],
         [html.A("Back to the explorer", href=urlstate.href("/", url_key))],
@@ -219,7 +216,7 @@ def _not_found(pathname: str, url_key: str | None) -> html.Div:
 
 
 def _unknown_collection(registry: Registry, key: str) -> html.Div:
-    return _message(
+    return message_page(
         "No such collection",
         ["This server has no collection ", html.Code(key), ". It has:"],
         _collection_links(registry),
@@ -227,7 +224,7 @@ def _unknown_collection(registry: Registry, key: str) -> html.Div:
 
 
 def _no_upload(registry: Registry) -> html.Div:
-    return _message(
+    return message_page(
         "No file in this tab",
         "A dropped file stays in the browser tab that received it, and this tab holds none. "
         "Open one of the collections and drop your file again:",

@@ -21,6 +21,7 @@ from .. import upload, urlstate
 from ..bundle import bundle_html, bundle_name
 from ..collection import Collection
 from ..components import ids
+from ..components.message import no_such_lesson
 from ..components.slide import (
     deck_slides,
     map_box,
@@ -146,19 +147,10 @@ class PresentPage:
 
 def _no_such_lesson(collection: Collection, missing: UnknownLesson, url_key: str | None) -> html.Div:
     choices = [
-        html.Li(html.A(lesson.title, href=present_url(lesson.id, collection=url_key)))
-        for lesson in collection.lessons.values()
+        html.A(lesson.title, href=present_url(lesson.id, collection=url_key)) for lesson in collection.lessons.values()
     ]
-    choices.append(html.Li(html.A("Every event, in date order", href=present_url(None, collection=url_key))))
-    return html.Div(
-        [
-            html.H1("No such lesson"),
-            html.P(["This collection has no lesson ", html.Code(missing.lesson_id), ". Present one of these:"]),
-            html.Ul(choices),
-            html.A("Back to the explorer", href=urlstate.href("/", url_key)),
-        ],
-        className="not-found",
-    )
+    choices.append(html.A("Every event, in date order", href=present_url(None, collection=url_key)))
+    return no_such_lesson(missing.lesson_id, "Present", choices, url_key)
 
 
 def register(app: Dash) -> None:

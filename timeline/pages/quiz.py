@@ -12,6 +12,7 @@ from dash import html
 
 from .. import urlstate
 from ..collection import Collection
+from ..components.message import no_such_lesson
 from ..components.quiz import quiz_section
 from ..deck import UnknownLesson, build_deck
 from ..passages import Passages
@@ -52,13 +53,5 @@ def layout(collection: Collection, passages: Passages, search: str | None, url_k
 
 
 def _no_such_lesson(collection: Collection, missing: UnknownLesson, url_key: str | None) -> html.Div:
-    choices = [html.Li(html.A(item.title, href=quiz_url(item.id, url_key))) for item in collection.lessons.values()]
-    return html.Div(
-        [
-            html.H1("No such lesson"),
-            html.P(["This collection has no lesson ", html.Code(missing.lesson_id), ". Quiz one of these:"]),
-            html.Ul(choices),
-            html.A("Back to the explorer", href=urlstate.href("/", url_key)),
-        ],
-        className="not-found",
-    )
+    choices = [html.A(item.title, href=quiz_url(item.id, url_key)) for item in collection.lessons.values()]
+    return no_such_lesson(missing.lesson_id, "Quiz", choices, url_key)
