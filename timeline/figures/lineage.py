@@ -84,7 +84,7 @@ def lineage_figure(
     one (the events timeline); open-ended lanes reach at least its right edge.
     `people` (optional) gives tenures their full names in hover.
     """
-    figure = go.Figure(layout=theme.base_layout())
+    figure = theme.new_figure()
     if organisations.empty:
         return _empty(figure)
     orgs = organisations.set_index("id", drop=False)

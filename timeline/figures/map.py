@@ -74,7 +74,7 @@ def map_figure(
     `place_rows` is explode_places() of a larger frame that holds `events`, computed once
     by the caller so a large collection is not exploded again on every redraw.
     """
-    figure = go.Figure(layout=theme.base_layout())
+    figure = theme.new_figure()
     counts = country_counts(events)
     if not counts.empty:
         figure.add_trace(

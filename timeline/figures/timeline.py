@@ -177,7 +177,7 @@ def timeline_figure(events: pd.DataFrame, selected: str | None = None, x_range: 
     `x_range` is the visible window: it sets the axis, and when there are too
     many events to draw one by one, only those in the window count.
     """
-    figure = go.Figure(layout=theme.base_layout())
+    figure = theme.new_figure()
     eras = events[events["kind"] == "era"]
     items = events[events["kind"] != "era"]
     if events.empty:
@@ -272,7 +272,7 @@ def _axes(
 
 def density_figure(events: pd.DataFrame, x_range: list | None = None) -> go.Figure:
     """One strip per category: a dot per time bin, sized by the number of events in it."""
-    figure = go.Figure(layout=theme.base_layout())
+    figure = theme.new_figure()
     items = events[events["kind"] != "era"]
     first, last = events["earliest"].min(), events["latest"].max()
     if x_range:
