@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -113,23 +113,6 @@ def load_collection(path: str | Path = BUNDLED, progress: Callable[[str], None] 
         roles=lineage.roles,
         kind=meta.get("kind", ""),
     )
-
-
-def load_collection_cached(path: str | Path = BUNDLED) -> Collection:
-    """load_collection, reused until a file of the folder changes."""
-    folder = Path(path).resolve()
-    return _cached(folder, _signature(folder))
-
-
-@lru_cache(maxsize=8)
-def _cached(folder: Path, signature: tuple) -> Collection:
-    return load_collection(folder)
-
-
-def _signature(folder: Path) -> tuple:
-    if not folder.is_dir():
-        return ()
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*") if p.is_file()))
 
 
 def _label(folder: Path, name: str) -> str:

@@ -52,8 +52,6 @@ RELATION_TYPES: dict[str, RelationType] = {
     "loyal-to": RelationType("stayed loyal to", "allegiance"),
     "affiliated-with": RelationType("affiliated with", "allegiance"),
 }
-# A founder marks a moment (the founding); the others are tenures with a start and an end.
-ROLE_KINDS = ("founder", "leader", "commander")
 Basis = Literal["stated", "derived", "inferred"]
 
 ORG_REQUIRED = ("id", "name", "description", "source", "quote")

@@ -28,15 +28,7 @@ CATEGORIES: dict[str, str] = {
     "state-response": "State response",
     "context": "Context",
 }
-CATEGORY_HELP = {
-    "organisation": "a group is founded, splits, merges, expands or takes territory",
-    "attack": "attacks and campaigns of violence",
-    "leadership": "leaders appointed, killed, fleeing, or their tenure",
-    "state-response": "military or political action by states and international missions",
-    "context": "background events and eras that shaped the group",
-}
 BASES = ("stated", "derived", "inferred")
-PLACE_KINDS = ("country", "region", "city", "site")
 
 EVENT_REQUIRED = ("id", "title", "start", "date_text", "date_basis", "category", "summary", "source", "quote")
 EVENT_OPTIONAL = (

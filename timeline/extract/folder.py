@@ -16,9 +16,6 @@ from .places import PLACE_COLUMNS
 from .reading import ExtractError, SourceText
 from .text import slug
 
-# Files a draft folder holds; only these may be replaced by --force.
-DRAFT_FILES = ("collection.json", "events.csv", "places.csv", "aliases.csv", "report.txt")
-
 
 def check_out_dir(out: Path, force: bool) -> None:
     """Refuse to write over a folder that holds anything, unless told to (and never over its other files)."""

@@ -7,8 +7,6 @@ from pathlib import Path
 
 from .draft import Draft, Undated
 
-PRINTED_ITEMS = 15  # the terminal shows this many of each list; report.txt has them all
-
 
 @dataclass
 class Report:

@@ -45,6 +45,10 @@ def tint(colour: str, strength: float) -> str:
     return "#{:02x}{:02x}{:02x}".format(*mixed)
 
 
+# The modebar of every interactive graph: no plotly logo, no lasso or box select (nothing here uses a selection).
+GRAPH_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
 def new_figure() -> go.Figure:
     """An empty figure in the house style, with no plotly template: every colour and line is set by the
     figures themselves, and the default template was 7 kB of each figure sent (a third of a filter answer)."""

@@ -25,6 +25,7 @@ from ..components.filters import filter_bar
 from ..components.source_reader import source_reader
 from ..figures.lineage import clicked_item, lineage_figure
 from ..figures.map import explode_places, map_figure
+from ..figures.theme import GRAPH_CONFIG
 from ..figures.timeline import DETAIL_LIMIT, timeline_figure
 from ..passages import Passages
 from ..problems import CollectionError
@@ -119,9 +120,6 @@ def filters_from_controls(text, categories, countries, actors, year_from, year_t
         year_from=int(year_from) if year_from not in (None, "") else None,
         year_to=int(year_to) if year_to not in (None, "") else None,
     )
-
-
-GRAPH_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
 def layout(registry: Registry, served: Served, search_string: str | None, uploaded: dict | None = None) -> html.Div:

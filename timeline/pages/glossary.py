@@ -19,13 +19,13 @@ from .. import search, sourcetext, urlstate
 from ..collection import Collection
 from ..components import ids
 from ..figures.lineage import clicked_item, lineage_figure
+from ..figures.theme import GRAPH_CONFIG
 from ..lineage import RELATION_TYPES, words
 from .state import PAGE_STATE
 
 if TYPE_CHECKING:
     from .registry import Registry
 
-GRAPH_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
