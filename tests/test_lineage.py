@@ -19,6 +19,7 @@ import pytest
 
 from timeline import lineage, search
 from timeline.collection import load_collection
+from timeline.components.lineage_text import item_detail
 from timeline.figures.lineage import clicked_item, lineage_figure
 from timeline.pages import glossary
 from timeline.problems import CollectionError
@@ -431,8 +432,8 @@ def test_glossary_lists_every_organisation_and_person_with_names_quotes_and_a_li
 
 
 def test_glossary_detail_of_a_clicked_connector_quotes_its_source(aqim):
-    detail = "".join(text_of(part) for part in glossary.item_detail(aqim, ("relation", "gspc-becomes-aqim")))
+    detail = "".join(text_of(part) for part in item_detail(aqim, ("relation", "gspc-becomes-aqim")))
     assert "GSPC renamed into AQIM" in detail and "embraced Al-Qaeda’s global militant doctrine." in detail
-    tenure = "".join(text_of(part) for part in glossary.item_detail(aqim, ("role", "abu-zaid-commands-in-sahel")))
+    tenure = "".join(text_of(part) for part in item_detail(aqim, ("role", "abu-zaid-commands-in-sahel")))
     assert "start not given" in tenure and "2012–2014" in tenure
-    assert "Nothing selected" in text_of(glossary.item_detail(aqim, ("relation", "no-such-id"))[0])
+    assert "Nothing selected" in text_of(item_detail(aqim, ("relation", "no-such-id"))[0])

@@ -22,7 +22,6 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -32,22 +31,9 @@ from .csvfile import Row, read_rows
 from .lessons import Lesson, load_lessons
 from .lineage import empty, load_lineage
 from .problems import CollectionError, Problem
+from .sourcetext import Source
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "aqim"
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    title: str
-    kind: str
-    file: str
-    note: str
-    text: str
-
-    @cached_property
-    def finder(self) -> sourcetext.QuoteFinder:
-        return sourcetext.QuoteFinder(self.text)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import pandas as pd
 from pydantic import field_validator
@@ -32,9 +32,7 @@ from .problems import Problem
 from .safecsv import csv_text
 from .schema import _not_blank, _Row, _slug, split_list, validate_rows
 from .search import normalise
-
-if TYPE_CHECKING:
-    from .collection import Source
+from .sourcetext import Source
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Finding quotes in a source text and cutting it into paragraphs and passages.
+"""A source text: finding quotes in it and cutting it into paragraphs and passages.
 
 Quotes are matched with whitespace folded (a spreadsheet may turn a line
 break into a space), but offsets always point into the original text so the
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _SPACE = re.compile(r"\s+")
 
@@ -156,3 +157,19 @@ def segments(text: str, spans: dict[str, tuple[int, int]], start: int = 0, end: 
         covering.sort(key=lambda eid: spans[eid][1] - spans[eid][0])
         pieces.append(Segment(a, b, tuple(covering)))
     return pieces
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source of a collection: its text, and a quote finder built over it on first use."""
+
+    id: str
+    title: str
+    kind: str
+    file: str
+    note: str
+    text: str
+
+    @cached_property
+    def finder(self) -> QuoteFinder:
+        return QuoteFinder(self.text)

@@ -22,33 +22,18 @@ from ..components.detail import detail_panel, place_panel
 from ..components.downloads import event_downloads, figure_downloads
 from ..components.event_list import event_list
 from ..components.filters import filter_bar
+from ..components.lineage_text import item_detail
 from ..components.source_reader import source_reader
 from ..figures.lineage import clicked_item, lineage_figure
-from ..figures.map import explode_places, map_figure
+from ..figures.map import map_figure
 from ..figures.theme import GRAPH_CONFIG
 from ..figures.timeline import DETAIL_LIMIT, timeline_figure
-from ..passages import Passages
 from ..problems import CollectionError
-from .glossary import item_detail
+from .explore_data import ExploreData
 from .state import PAGE_STATE
 
 if TYPE_CHECKING:
     from .registry import Registry, Served
-
-
-@dataclass(frozen=True)
-class ExploreData:
-    """The collection and what the page derives from it once, not on every request."""
-
-    collection: Collection
-    passages: Passages
-    haystack: pd.Series
-    place_rows: pd.DataFrame
-
-    @classmethod
-    def build(cls, collection: Collection, passages: Passages) -> ExploreData:
-        events = collection.events
-        return cls(collection, passages, search.haystack(events), explode_places(events))
 
 
 @dataclass(frozen=True)

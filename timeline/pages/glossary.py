@@ -9,24 +9,30 @@ quote it rests on, and a link to the explorer filtered to that name's events.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
 from dash import Dash, Input, Output, dcc, html, no_update
 
-from .. import search, sourcetext, urlstate
+from .. import search, urlstate
 from ..collection import Collection
 from ..components import ids
+from ..components.lineage_text import (
+    cited_quote,
+    dated,
+    explorer_link,
+    fact,
+    item_detail,
+    other_names,
+    relation_line,
+    role_line,
+)
 from ..figures.lineage import clicked_item, lineage_figure
 from ..figures.theme import GRAPH_CONFIG
-from ..lineage import RELATION_TYPES, words
 from .state import PAGE_STATE
 
 if TYPE_CHECKING:
     from .registry import Registry
-
-_ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
 def layout(collection: Collection, url_key: str | None = None) -> html.Div:
@@ -120,106 +126,23 @@ def _figure(collection: Collection, selected: str | None):
 
 
 # --- the pieces --------------------------------------------------------------------------------------
-
-
-def explorer_link(
-    collection: Collection, name: str, hay: pd.Series | None = None, url_key: str | None = None
-) -> html.A:
-    """A link to the explorer searching `name`; search finds its other names too.
-
-    `hay` is search.haystack(collection.events), computed once for a page of many links.
-    """
-    found = len(search.apply(collection.events, search.Filters(text=name), collection.aliases, hay=hay))
-    count = f"{found} event{'s' if found != 1 else ''}"
-    href = "/" + urlstate.build(search.Filters(text=name), None, url_key)
-    return html.A(f"Events of {name} in the explorer ({count}) →", href=href, className="explore-link")
-
-
-def _names(collection: Collection, names: list[str]) -> list:
-    """Other names, each marked when the source itself writes it so."""
-    texts = [sourcetext.fold(source.text) for source in collection.sources.values()]
-    parts: list = []
-    for name in names:
-        if parts:
-            parts.append(", ")
-        arabic = {"lang": "ar", "dir": "rtl"} if _ARABIC.search(name) else {}
-        parts.append(html.Span(name, className="alias", **arabic))
-        # Whole words only: 'AQIM' is in "AQIM’s", but 'Al Qaeda' must not match inside a longer name.
-        written = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-        if any(written.search(text) for text in texts):
-            parts.append(html.Span(" (in the source)", className="muted"))
-    return parts
-
-
-def _fact(label: str, value) -> html.Div:
-    return html.Div([html.Dt(label), html.Dd(value)], className="fact")
-
-
-def _quote(collection: Collection, source_id: str, quote: str) -> list:
-    source = collection.sources.get(source_id)
-    cited = f"{source.title} ({source.kind})" if source and source.kind else (source.title if source else source_id)
-    return [html.Blockquote(quote, className="quote"), html.P(f"— {cited}", className="citation")]
-
-
-def _date(edtf: str, basis: str, text: str, note: str) -> list:
-    parts: list = [html.Span(f"{basis}: {words(edtf)}", className=f"basis basis-{basis}"), f" (“{text}”)"]
-    if note:
-        parts.append(html.Span(f" {note}", className="muted"))
-    return parts
-
-
-def _org_name(collection: Collection, org_id: str) -> html.A:
-    orgs = collection.organisations
-    name = orgs.loc[orgs["id"] == org_id, "short_name"]
-    return html.A(name.iloc[0] if len(name) else org_id, href=f"#{ids.org_anchor(org_id)}")
-
-
-def _person_name(collection: Collection, person_id: str) -> html.A:
-    people = collection.people
-    name = people.loc[people["id"] == person_id, "name"]
-    return html.A(name.iloc[0] if len(name) else person_id, href=f"#{ids.person_anchor(person_id)}")
-
-
-def _relation_line(collection: Collection, rel) -> list:
-    parts = [
-        _org_name(collection, rel.from_org),
-        f" {RELATION_TYPES[rel.type].phrase} ",
-        _org_name(collection, rel.to_org),
-    ]
-    if rel.to_person:
-        parts += [" (", _person_name(collection, rel.to_person), ")"]
-    return [*parts, f", {rel.date_basis}: {words(rel.date)}"]
-
-
-def _role_line(collection: Collection, role, person_side: bool) -> list:
-    who = _org_name(collection, role.organisation) if person_side else _person_name(collection, role.person)
-    title = role.title or role.role
-    if role.role == "founder":
-        when = words(role.start)
-    else:
-        when = f"{words(role.start) or 'start not given'} – {words(role.end) or 'no end given'}"
-    if person_side:
-        return [f"{title} of ", who, f", {role.date_basis}: {when}"]
-    return [who, f", {title}, {role.date_basis}: {when}"]
-
-
 def _organisation(collection: Collection, org, hay: pd.Series, url_key: str | None) -> html.Article:
     facts = []
     if org.founded:
-        facts.append(_fact("Founded", _date(org.founded, org.founded_basis, org.founded_text, org.founded_note)))
+        facts.append(fact("Founded", dated(org.founded, org.founded_basis, org.founded_text, org.founded_note)))
     else:
-        facts.append(_fact("Founded", ["not given in the source. ", html.Span(org.founded_note, className="muted")]))
+        facts.append(fact("Founded", ["not given in the source. ", html.Span(org.founded_note, className="muted")]))
     if org.ended:
-        facts.append(_fact("Ended", _date(org.ended, org.ended_basis, org.ended_text, org.ended_note)))
+        facts.append(fact("Ended", dated(org.ended, org.ended_basis, org.ended_text, org.ended_note)))
     else:
-        facts.append(_fact("Ended", "no end given in the source"))
+        facts.append(fact("Ended", "no end given in the source"))
     roles = collection.roles[collection.roles["organisation"] == org.id]
     if not roles.empty:
-        facts.append(_fact("People", html.Ul([html.Li(_role_line(collection, r, False)) for r in roles.itertuples()])))
+        facts.append(fact("People", html.Ul([html.Li(role_line(collection, r, False)) for r in roles.itertuples()])))
     rels = collection.relations
     mine = rels[(rels["from_org"] == org.id) | (rels["to_org"] == org.id)]
     if not mine.empty:
-        facts.append(_fact("Lineage", html.Ul([html.Li(_relation_line(collection, rel)) for rel in mine.itertuples()])))
+        facts.append(fact("Lineage", html.Ul([html.Li(relation_line(collection, rel)) for rel in mine.itertuples()])))
     heading = [org.short_name]
     if org.name != org.short_name:
         heading.append(html.Span(f" · {org.name}", className="muted"))
@@ -227,10 +150,10 @@ def _organisation(collection: Collection, org, hay: pd.Series, url_key: str | No
     return html.Article(
         [
             html.H3(heading),
-            html.P(["Also: ", *_names(collection, others)], className="aliases") if others else None,
+            html.P(["Also: ", *other_names(collection, others)], className="aliases") if others else None,
             html.Dl(facts, className="facts"),
             html.P(org.description, className="summary"),
-            *_quote(collection, org.source, org.quote),
+            *cited_quote(collection, org.source, org.quote),
             html.P(explorer_link(collection, org.short_name, hay, url_key)),
         ],
         id=ids.org_anchor(org.id),
@@ -241,11 +164,11 @@ def _organisation(collection: Collection, org, hay: pd.Series, url_key: str | No
 def _person(collection: Collection, person, hay: pd.Series, url_key: str | None) -> html.Article:
     roles = collection.roles[collection.roles["person"] == person.id]
     facts = [
-        _fact(
+        fact(
             "Roles",
             html.Ul(
                 [
-                    html.Li([*_role_line(collection, r, True), html.Span(f" {r.date_note}", className="muted")])
+                    html.Li([*role_line(collection, r, True), html.Span(f" {r.date_note}", className="muted")])
                     for r in roles.itertuples()
                 ]
             ),
@@ -255,34 +178,12 @@ def _person(collection: Collection, person, hay: pd.Series, url_key: str | None)
     return html.Article(
         [
             html.H3(person.name),
-            html.P(["Also: ", *_names(collection, others)], className="aliases") if others else None,
+            html.P(["Also: ", *other_names(collection, others)], className="aliases") if others else None,
             html.Dl(facts if not roles.empty else [], className="facts"),
             html.P(person.description, className="summary"),
-            *_quote(collection, person.source, person.quote),
+            *cited_quote(collection, person.source, person.quote),
             html.P(explorer_link(collection, person.short_name, hay, url_key)),
         ],
         id=ids.person_anchor(person.id),
         className="glossary-entry anchor",
     )
-
-
-def item_detail(collection: Collection, item: tuple[str, str] | None, url_key: str | None = None) -> list:
-    """What the chart's clicked lane, connector or tenure rests on: a line in our words and the quote."""
-    if item is None:
-        return [html.P("Nothing selected yet.", className="empty-note")]
-    kind, ident = item
-    frame = {"organisation": collection.organisations, "relation": collection.relations, "role": collection.roles}
-    rows = frame[kind][frame[kind]["id"] == ident]
-    if rows.empty:
-        return [html.P("Nothing selected yet.", className="empty-note")]
-    row = next(rows.itertuples())
-    if kind == "organisation":
-        head: list = [html.A(row.short_name, href=f"#{ids.org_anchor(row.id)}"), f": {row.description}"]
-        extra = [html.P(explorer_link(collection, row.short_name, url_key=url_key))]
-    elif kind == "relation":
-        head = _relation_line(collection, row) + ([f". {row.summary}"] if row.summary else [])
-        extra = [html.P(row.date_note, className="muted")] if row.date_note else []
-    else:
-        head = [_person_name(collection, row.person), ": ", *_role_line(collection, row, True)]
-        extra = [html.P(row.date_note, className="muted")] if row.date_note else []
-    return [html.P(head, className="detail-head"), *_quote(collection, row.source, row.quote), *extra]

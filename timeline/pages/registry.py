@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .. import upload
 from ..collection import Collection
 from ..passages import Passages, quote_passages
-from .explore import ExploreData
+from .explore_data import ExploreData
 from .present import PresentPage
 
 UPLOADS_KEPT = 4
