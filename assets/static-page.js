@@ -2,13 +2,10 @@
 // as the live Dash page. CSS hides the plain copy as soon as the live page has content; this removes
 // it then, so no script, test or assistive technology ever finds an element twice.
 (function () {
-  // The same test as the CSS rule that swaps the two (assets/style.css).
-  var COMPLETE = '#react-entry-point .page > :not(.explore), #react-entry-point .explore .event-list .event-items, ' +
-    '#react-entry-point .explore .event-list .empty-note';
-  function liveIsThere() { return document.querySelector(COMPLETE) !== null; }
+  // style.css decides when the live page is complete (it hides the copy then); this follows it.
   function removeCopy() {
     var copy = document.getElementById('static-page');
-    if (copy && liveIsThere()) { copy.remove(); return true; }
+    if (copy && getComputedStyle(copy).display === 'none') { copy.remove(); return true; }
     return !copy;
   }
   if (removeCopy()) { return; }

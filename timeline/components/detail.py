@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 from dash import html
 
@@ -22,12 +24,12 @@ PRECISION_WORDS = {
 }
 
 
-def place_panel(place: str, events: pd.DataFrame) -> list:
+def place_panel(place: str, events: pd.DataFrame, link: Callable[[str], str] | None = None) -> list:
     """The events at one place of the map, as the list shows them: choosing one selects it."""
     return [
         html.H2(place, className="detail-title"),
         html.P(f"{len(events):,} events in view at this place. Choose one to read its source.", className="muted"),
-        event_list(events, None),
+        event_list(events, None, link),
     ]
 
 

@@ -48,7 +48,6 @@ def place_groups(exploded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     clusters = shared.groupby("place_id", sort=False).agg(
         place=("place", "first"), kind=("place_kind", "first"), lat=("lat", "first"), lon=("lon", "first"),
         count=("event_id", "size"), titles=("title", lambda titles: list(titles[:CLUSTER_TITLES])),
-        event_ids=("event_id", list),
     )  # fmt: skip
     return single, clusters
 

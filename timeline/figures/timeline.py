@@ -102,24 +102,15 @@ def lane_rows(
     left = x0 + label > end
     taken_from = x0.where(~left, pd.concat([x0, x1 - label], axis=1).min(axis=1))
     taken_to = x1.where(left, pd.concat([x1, x0 + label], axis=1).max(axis=1)) + per_px * LABEL_GAP_PX
-    rows = _pack(items, taken_from, taken_to)
-    if rows.count <= MAX_LABELLED_ROWS:
-        return Rows(rows.y, pd.Series(True, index=items.index), left, rows.lanes)
-    rows = _pack(items, x0, x1 + per_px * (MARKER_PX + LABEL_GAP_PX))
-    return Rows(rows.y, _labels_that_fit(rows.y, x0, x0 + label), pd.Series(False, index=items.index), rows.lanes)
+    y, lanes = _pack(items, taken_from, taken_to)
+    if y.max() + 1 <= MAX_LABELLED_ROWS:
+        return Rows(y, pd.Series(True, index=items.index), left, lanes)
+    y, lanes = _pack(items, x0, x1 + per_px * (MARKER_PX + LABEL_GAP_PX))
+    return Rows(y, _labels_that_fit(y, x0, x0 + label), pd.Series(False, index=items.index), lanes)
 
 
-@dataclass(frozen=True)
-class _Packed:
-    y: pd.Series
-    lanes: list[tuple[str, float]]
-
-    @property
-    def count(self) -> float:
-        return float(self.y.max() + 1)
-
-
-def _pack(items: pd.DataFrame, taken_from: pd.Series, taken_to: pd.Series) -> _Packed:
+def _pack(items: pd.DataFrame, taken_from: pd.Series, taken_to: pd.Series) -> tuple[pd.Series, list[tuple[str, float]]]:
+    """Each item's row (greedy, in start order, one lane per category) and each lane's (category, centre)."""
     positions: dict = {}
     lanes: list[tuple[str, float]] = []
     top = 0.0
@@ -140,7 +131,7 @@ def _pack(items: pd.DataFrame, taken_from: pd.Series, taken_to: pd.Series) -> _P
             positions[index] = top + row
         lanes.append((category, top + (len(row_ends) - 1) / 2))
         top += len(row_ends) + LANE_GAP
-    return _Packed(pd.Series(positions, index=items.index, dtype=float), lanes)
+    return pd.Series(positions, index=items.index, dtype=float), lanes
 
 
 def _labels_that_fit(y: pd.Series, x0: pd.Series, label_end: pd.Series) -> pd.Series:

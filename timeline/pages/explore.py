@@ -406,7 +406,7 @@ def register(app: Dash, registry: Registry) -> None:
             raise PreventUpdate
         served = registry.get(key, uploaded)
         filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
-        panel = place_view(served.explore, filters, window, place_id)
+        panel = place_view(served.explore, filters, window, place_id, served.url_key)
         if panel is None:
             raise PreventUpdate
         return panel
@@ -576,7 +576,9 @@ def clicked_place(click: dict | None) -> str | None:
     return custom[4] if isinstance(custom[4], str) else None
 
 
-def place_view(data: ExploreData, filters: search.Filters, window: list[str] | None, place_id: str) -> list | None:
+def place_view(
+    data: ExploreData, filters: search.Filters, window: list[str] | None, place_id: str, url_key: str | None = None
+) -> list | None:
     """The detail panel for one place of the map (the events in view there); None for an unknown place."""
     shown = events_shown(data, filters, window)
     rows = data.place_rows[data.place_rows["place_id"] == place_id]
@@ -584,7 +586,10 @@ def place_view(data: ExploreData, filters: search.Filters, window: list[str] | N
         return None
     here = shown[shown["id"].isin(rows["event_id"])]
     first = rows.iloc[0]
-    return place_panel(f"{first['place']} ({first['place_kind']})", here)
+    # Each item links to its event's view with the same filters, as in the list (a new tab keeps the view).
+    return place_panel(
+        f"{first['place']} ({first['place_kind']})", here, lambda event_id: urlstate.build(filters, event_id, url_key)
+    )
 
 
 def window_from_density_click(click: dict | None):
