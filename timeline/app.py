@@ -32,7 +32,7 @@ INDEX = """<!DOCTYPE html>
         {%css%}
         <noscript><style>
             /* Without scripts the page is its chronology: nothing that needs a script takes room. */
-            .views, .filter-bar, .downloads, .upload-box, #lineage-show, .reader-hint { display: none; }
+            .views, .filter-bar, .downloads, .upload-box, #lineage-show { display: none; }
         </style></noscript>
     </head>
     <body>
@@ -105,11 +105,12 @@ def create_app(collections: Collection | dict[str, Collection]) -> Dash:
     def route(pathname, _stamp, search, shown, uploaded):
         key = urlstate.collection(search)
         # The stored file arrives a moment after the page (sessionStorage is read when the store mounts):
-        # it matters to a page that asked for it and has not shown it yet, and to any page of a tab that
-        # holds one, which names it among the collections (the layout was built without it).
+        # it matters to a page that asked for it and has not shown it yet, and to the explorer of a tab that
+        # holds one, whose collection bar names it (the layout was built without it). Any other page stays:
+        # rebuilt, /present would lose the slide a teacher has moved to.
         upload_only = ctx.triggered_prop_ids and set(ctx.triggered_prop_ids) == {f"{ids.UPLOAD}.modified_timestamp"}
-        holds_file = bool(uploaded and uploaded.get("name"))
-        if upload_only and shown is not None and (shown == upload.KEY or (key != upload.KEY and not holds_file)):
+        names_file = bool(uploaded and uploaded.get("name")) and pathname in ("/", "", None)
+        if upload_only and shown is not None and (shown == upload.KEY or (key != upload.KEY and not names_file)):
             return no_update, no_update
         try:
             served = registry.get(key, uploaded)
@@ -127,31 +128,34 @@ def create_app(collections: Collection | dict[str, Collection]) -> Dash:
     return app
 
 
-def _page_url() -> tuple[str, str] | None:
-    """(path, query string) of the page whose scripts ask for the layout, from the request's referrer."""
+def _page_url() -> tuple[str, str, str] | None:
+    """(path, query string, whole URL) of the page whose scripts ask for the layout, from the referrer."""
     referrer = flask.request.referrer if flask.has_request_context() else None
     if not referrer:
         return None
     parts = urlsplit(referrer)
     if parts.netloc != flask.request.host:
         return None
-    return parts.path or "/", f"?{parts.query}" if parts.query else ""
+    return parts.path or "/", f"?{parts.query}" if parts.query else "", referrer.split("#", 1)[0]
 
 
-def _shell(registry: Registry, url: tuple[str, str] | None) -> html.Div:
+def _served(registry: Registry, search: str) -> Served | None:
+    """The collection a URL names, or None where the server cannot build its page (unknown, or a tab's file)."""
+    try:
+        return registry.get(urlstate.collection(search))
+    except (NoUpload, UnknownCollection):
+        return None
+
+
+def _shell(registry: Registry, url: tuple[str, str, str] | None) -> html.Div:
     """The app around the page `url` names; with no URL or a page only the browser can build, the router builds it."""
     page, key, location = None, None, {}
-    if url is not None:
-        pathname, search = url
-        try:
-            served = registry.get(urlstate.collection(search))
-        except (NoUpload, UnknownCollection):
-            served = None
-        if served is not None:
-            page, key = _cached_page(registry, served, pathname, search, None), served.key
-            # With every prop given, dcc.Location does not report the URL on mount, so the router stays idle.
-            href = flask.request.referrer.split("#", 1)[0]
-            location = {"pathname": pathname, "search": search, "hash": "", "href": href}
+    served = _served(registry, url[1]) if url is not None else None
+    if served is not None:
+        pathname, search, href = url
+        page, key = _cached_page(registry, served, pathname, search, None), served.key
+        # With every prop given, dcc.Location does not report the URL on mount, so the router stays idle.
+        location = {"pathname": pathname, "search": search, "hash": "", "href": href}
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False, **location),
@@ -168,13 +172,14 @@ def _shell(registry: Registry, url: tuple[str, str] | None) -> html.Div:
 
 def _static_page(registry: Registry, pathname: str, search: str) -> str:
     """The page at this URL as plain HTML; empty for a page only the browser can build (a dropped file)."""
-    try:
-        served = registry.get(urlstate.collection(search))
-    except NoUpload:
-        return ""
-    except UnknownCollection:
-        return static_html.render(
-            html.Main(_unknown_collection(registry, urlstate.collection(search)), className="page")
+    served = _served(registry, search)
+    if served is None:
+        key = urlstate.collection(search)
+        # The router shows the unknown collection's page too; a dropped file is only in the browser.
+        return (
+            ""
+            if key == upload.KEY
+            else static_html.render(html.Main(_unknown_collection(registry, key), className="page"))
         )
 
     def build() -> str:

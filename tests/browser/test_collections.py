@@ -77,6 +77,42 @@ def test_our_events_file_shows_as_text_what_looks_like_markup(browser, server, t
     assert browser.js("return document.querySelectorAll('img[src=\"x\"]').length") == 0
 
 
+ROUTER_PROBE = """
+window.__routerAnswers = [];
+var realFetch = window.fetch;
+window.fetch = function (url, options) {
+  var body = (options && typeof options.body === 'string') ? options.body : '';
+  return realFetch.apply(this, arguments).then(function (response) {
+    if (String(url).indexOf('_dash-update-component') >= 0 && body.indexOf('page.children') >= 0) {
+      response.clone().text().then(function (text) {
+        window.__routerAnswers.push(text.indexOf('"page"') >= 0 ? 'a new page' : 'nothing');
+      });
+    }
+    return response;
+  });
+};
+"""
+
+
+def test_a_tab_holding_a_file_presents_without_losing_its_slide(fresh_browser, server, tmp_path):
+    """The explorer of such a tab is rebuilt to name the file; /present must not be, or the slide resets."""
+    browser = fresh_browser
+    sheet = tmp_path / "my-timeline.csv"
+    sheet.write_text(HOSTILE_SHEET, encoding="utf-8")
+    open_explorer(browser, server)
+    drop_file(browser, sheet)
+    browser.wait(lambda: url_query(browser).get("collection") == ["upload"], message="the upload page opens")
+    browser.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ROUTER_PROBE})
+    browser.open(f"{server.url}/present?lesson=gspc-to-jnim")
+    browser.wait(lambda: browser.js("return window.__routerAnswers.length") > 0, message="the router heard the file")
+    browser.wait(browser.settled, message="no callback in flight")
+    # The router is asked (the file's store reports itself), and leaves the page as it is.
+    assert browser.js("return window.__routerAnswers") == ["nothing"]
+    # And the explorer of that tab still names the file among the collections.
+    browser.open(f"{server.url}/")
+    browser.wait(lambda: "Your file" in browser.text(".picker"), message="the explorer names the tab's file")
+
+
 def test_a_bad_file_lists_its_problems_with_rows_and_nothing_changes(browser, server, tmp_path):
     before = data_snapshot()
     folder = copy_collection(tmp_path)
