@@ -1,9 +1,9 @@
 // The ordering quiz (/quiz and the lesson file). Cards are moved by dragging or, on a focused card, by
 // Alt+ArrowUp / Alt+ArrowDown; Check decodes the answers (shipped encoded in data-answers, see
-// timeline/quiz.py), marks each card data-result="right|wrong" and only then shows its date and quote.
+// timeline/formats/quiz.py), marks each card data-result="right|wrong" and only then shows its date and quote.
 // Everything runs in the page: nothing is sent anywhere.
 (function () {
-  // The rule of timeline/quiz.py, possible_order_marks: the largest set of cards already in an order the
+  // The rule of timeline/formats/quiz.py, possible_order_marks: the largest set of cards already in an order the
   // date intervals allow is right (ties: the set holding cards higher up the list). intervals: [[earliest,
   // latest], ...] in the placed order; returns one boolean per card.
   function possibleOrderMarks(intervals) {

@@ -1,6 +1,6 @@
 """`python bench/classload.py [--students 10,30,50] [--duration 20] [--loops 200] [--data DIR] [--root DIR] [--out FILE.md]`.
 
-A class on the classroom server, on loopback only: `gunicorn -w 4 timeline.wsgi:server` bound to
+A class on the classroom server, on loopback only: `gunicorn -w 4 timeline.web.wsgi:server` bound to
 127.0.0.1 (or --url, which must be a 127.0.0.1 address), then for each class size N simulated
 students who all start at once. Each opens the page (GET /, /_dash-layout, /_dash-dependencies and
 the callbacks Dash fires on load), then loops with no pause until --duration seconds have passed or
@@ -464,7 +464,7 @@ def run_class(base: str, plan: Plan, students: int, args, terms, ids) -> tuple[T
 
 
 class Gunicorn:
-    """`gunicorn -w W -b 127.0.0.1:PORT timeline.wsgi:server` run from `root`, on TIMELINE_DATA=data."""
+    """`gunicorn -w W -b 127.0.0.1:PORT timeline.web.wsgi:server` run from `root`, on TIMELINE_DATA=data."""
 
     def __init__(self, root: Path, data: Path, workers: int, timeout: float, log_dir: Path):
         self.port = free_port()
@@ -472,7 +472,7 @@ class Gunicorn:
         self.log_path = log_dir / "gunicorn.log"
         self.log = self.log_path.open("w")
         command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{self.port}"]
-        command += ["--chdir", str(root), "timeline.wsgi:server"]
+        command += ["--chdir", str(root), "timeline.web.wsgi:server"]
         env = {**os.environ, "TIMELINE_DATA": str(data), "PYTHONPATH": str(root)}
         self.process = subprocess.Popen(command, cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout

@@ -50,8 +50,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from timeline.extract import extract  # noqa: E402
-from timeline.search import normalise  # noqa: E402
-from timeline.sourcetext import find_quote  # noqa: E402
+from timeline.load.sourcetext import find_quote  # noqa: E402
+from timeline.query.search import normalise  # noqa: E402
 
 AQIM = ROOT / "data" / "aqim"
 CORPUS = ROOT / "bench" / "corpus"

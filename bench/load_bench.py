@@ -1,7 +1,7 @@
 """`python bench/load_bench.py DIR [DIR ...] [--runs 5] [--cli] [--root REPO]`: time load_collection.
 
 For each collection folder, `--runs` times, a fresh Python process imports
-timeline.collection and calls load_collection(DIR, progress=...) once: a fresh
+timeline.load.collection and calls load_collection(DIR, progress=...) once: a fresh
 process, because dates.parse and other caches would make a second load in the
 same process faster than any real start. The stages load_collection reports
 (reading sources, reading events.csv, checking events, checking places and
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHILD = r"""
 import json, sys, time
 started = time.perf_counter()
-from timeline.collection import load_collection
+from timeline.load.collection import load_collection
 imported = time.perf_counter()
 marks = []
 collection = load_collection(sys.argv[1], progress=lambda stage: marks.append((stage, time.perf_counter())))
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
                 stages.setdefault(_stage_name(stage), []).append(seconds)
         print(f"\n{folder} ({runs[0]['events']:,} events, {args.runs} runs; s)\n")
         print("| stage | median | min | max |\n|---|---|---|---|")
-        print(_row("import timeline.collection", [run["import"] for run in runs]))
+        print(_row("import timeline.load.collection", [run["import"] for run in runs]))
         for stage, values in stages.items():
             print(_row(stage, values))
         print(_row("**load_collection**", [run["load"] for run in runs]))

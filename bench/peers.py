@@ -12,7 +12,7 @@ unresolvable, `performance.now()` from navigation start, marks posted by the in-
 
 All three show the same events: the bundled AQIM collection for size 20, else the synthetic
 collection of bench/make_collection.py (cached in build/bench/collections/, as browser_bench.py does),
-read with timeline.collection.load_collection and drawn by the peers from each event's earliest to
+read with timeline.load.collection.load_collection and drawn by the peers from each event's earliest to
 latest day (a point when both are the same day). The peers come from npm (pinned below) into
 build/peers/node_modules and are served with their pages from a loopback HTTP server: no CDN.
 
@@ -327,7 +327,7 @@ def collection_events(folder: Path) -> list[PeerEvent]:
     """The events of a collection folder, read by this checkout's timeline package."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from timeline.collection import load_collection
+    from timeline.load.collection import load_collection
 
     return peer_events(load_collection(folder).events)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from helpers import AQIM
 
-from timeline.collection import Collection, load_collection
+from timeline.load.collection import Collection, load_collection
 
 
 @pytest.fixture(scope="session")

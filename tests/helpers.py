@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Found from the repository layout, not from timeline.collection.BUNDLED, so a wrong
+# Found from the repository layout, not from timeline.load.collection.BUNDLED, so a wrong
 # constant in the package cannot make the tests read the wrong folder.
 AQIM = ROOT / "data" / "aqim"
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from helpers import copy_collection, edit_row, problem_lines, row_line, run_timeline_many
 
-from timeline.collection import load_collection
-from timeline.problems import CollectionError, Problem
+from timeline.core.problems import CollectionError, Problem
+from timeline.load.collection import load_collection
 
 
 @dataclass(frozen=True)

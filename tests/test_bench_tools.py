@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline import schema
-from timeline.collection import load_collection
+from timeline.load import schema
+from timeline.load.collection import load_collection
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 

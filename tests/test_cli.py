@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from helpers import AQIM, copy_collection, edit_row, run_timeline_many
 
-from timeline.collection import Collection, load_collection
+from timeline.load.collection import Collection, load_collection
 
 COMMANDS = {
     "validate": ("validate", AQIM),

@@ -1,7 +1,7 @@
 """The bundled AQIM collection: it loads, every quote is in the source, and dates keep the source's precision.
 
 Integrity checks read the files with the csv and json modules and compare text with a regex of their
-own, so they hold the data to account independently of timeline.csvfile and timeline.sourcetext.
+own, so they hold the data to account independently of timeline.load.csvfile and timeline.load.sourcetext.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from helpers import AQIM, normalise
 
-from timeline.collection import Collection
+from timeline.load.collection import Collection
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:

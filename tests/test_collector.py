@@ -13,16 +13,16 @@ from pathlib import Path
 import pytest
 from helpers import AQIM
 
-from timeline import collection as collection_module
-from timeline import upload
-from timeline.collection import load_collection
-from timeline.pages.registry import Registry
+from timeline.load import collection as collection_module
+from timeline.load.collection import load_collection
+from timeline.web import upload
+from timeline.web.pages.registry import Registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "timelinejs"
 
 
 class _Recorder:
-    """Stands in for the gc module inside timeline.collection and records what is asked of it."""
+    """Stands in for the gc module inside timeline.load.collection and records what is asked of it."""
 
     def __init__(self):
         self.calls: list[str] = []

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from timeline import dates
-from timeline.csvfile import Row
-from timeline.dates import DateError, describe, describe_with_basis, parse, span
-from timeline.schema import EventRow, validate_rows
+from timeline.core import dates
+from timeline.core.dates import DateError, describe, describe_with_basis, parse, span
+from timeline.load.csvfile import Row
+from timeline.load.schema import EventRow, validate_rows
 
 T = pd.Timestamp
 

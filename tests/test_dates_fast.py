@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from timeline import dates
+from timeline.core import dates
 
 
 def slow(text: str) -> dates.EdtfDate:

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 from helpers import copy_collection, edit_row
 
-from timeline import dates
-from timeline.collection import load_collection
-from timeline.csvfile import Row
-from timeline.schema import EventRow, validate_rows
+from timeline.core import dates
+from timeline.load.collection import load_collection
+from timeline.load.csvfile import Row
+from timeline.load.schema import EventRow, validate_rows
 
 THIS_YEAR_END = pd.Timestamp(datetime.date.today().year, 12, 31)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from timeline.components.event_list import LIMIT, event_list
+from timeline.web.components.event_list import LIMIT, event_list
 
 
 class _Tags(HTMLParser):
@@ -65,8 +65,8 @@ def test_a_long_list_says_what_it_leaves_out(aqim):
 def test_source_reader_marks_each_quoted_passage_with_its_event(aqim):
     from dash import dcc
 
-    from timeline.components.source_reader import source_reader
-    from timeline.passages import quote_passages
+    from timeline.load.passages import quote_passages
+    from timeline.web.components.source_reader import source_reader
 
     passages = quote_passages(aqim)
     blocks = source_reader(aqim, passages, "jnim-formed")

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from helpers import AQIM, ROOT, copy_collection, run_timeline
 
-from timeline.collection import load_collection
 from timeline.extract import ExtractError, extract
 from timeline.extract.places import Gazetteer
 from timeline.extract.sentences import split
+from timeline.load.collection import load_collection
 
 SOURCE = AQIM / "sources" / "aqim-profile.txt"
 

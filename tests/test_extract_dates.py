@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline import dates
+from timeline.core import dates
 from timeline.extract import datefinder
 
 

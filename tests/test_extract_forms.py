@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, run_timeline
 
-from timeline.collection import load_collection
 from timeline.extract import extract, markup
 from timeline.extract.actors import Glossary
 from timeline.extract.draft import build
 from timeline.extract.places import Gazetteer
+from timeline.load.collection import load_collection
 
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
 

@@ -18,10 +18,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline import collection as C
-from timeline import schema
-from timeline.csvfile import Row, read_rows
-from timeline.problems import Problem
+from timeline.core.problems import Problem
+from timeline.load import collection as C
+from timeline.load import schema
+from timeline.load.csvfile import Row, read_rows
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from timeline.collection import load_collection
 from timeline.figures.map import country_counts, explode_places, map_figure
 from timeline.figures.plotly_text import text_width_px
 from timeline.figures.timeline import (
@@ -17,6 +16,7 @@ from timeline.figures.timeline import (
     lane_rows,
     timeline_figure,
 )
+from timeline.load.collection import load_collection
 
 
 @pytest.fixture(scope="module")

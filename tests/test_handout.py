@@ -16,10 +16,10 @@ import pytest
 import yaml
 from helpers import AQIM, copy_collection, edit_row, run_timeline_many
 
-from timeline import dates
-from timeline.collection import Collection, load_collection
-from timeline.deck import UnknownLesson, build_deck
-from timeline.handout import handout_html, write_handout
+from timeline.core import dates
+from timeline.formats.deck import UnknownLesson, build_deck
+from timeline.formats.handout import handout_html, write_handout
+from timeline.load.collection import Collection, load_collection
 
 LESSON = "gspc-to-jnim"
 LESSON_EVENTS = [

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from helpers import AQIM, copy_collection, edit_row, problem_lines, run_timeline
 
-from timeline.collection import Collection, load_collection
-from timeline.problems import CollectionError, Problem
+from timeline.core.problems import CollectionError, Problem
+from timeline.load.collection import Collection, load_collection
 
 LESSON = "gspc-to-jnim"
 

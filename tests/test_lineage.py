@@ -17,12 +17,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline import lineage, search
-from timeline.collection import load_collection
-from timeline.components.lineage_text import item_detail
+from timeline.core.problems import CollectionError
 from timeline.figures.lineage import clicked_item, lineage_figure
-from timeline.pages import glossary
-from timeline.problems import CollectionError
+from timeline.load import lineage
+from timeline.load.collection import load_collection
+from timeline.query import search
+from timeline.web.components.lineage_text import item_detail
+from timeline.web.pages import glossary
 
 ROOT = Path(__file__).resolve().parents[1]
 AQIM = ROOT / "data" / "aqim"

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from servers import ROOT, Server
 
-from timeline import guard
-from timeline.app import create_app
-from timeline.collection import load_collection
+from timeline.load.collection import load_collection
+from timeline.web import guard
+from timeline.web.app import create_app
 
 VIEWS = "timeline.figure"  # the explorer's main callback: filters -> figures, list, count
 DETAIL = "detail.children...source-reader.children"

@@ -9,14 +9,14 @@ import plotly.graph_objects as go
 import pytest
 from plotly.utils import PlotlyJSONEncoder
 
-from timeline.app import create_app
-from timeline.collection import Collection
-from timeline.components import ids
-from timeline.components.slide import fit_frame, focus_points
-from timeline.deck import UnknownLesson, build_deck
 from timeline.figures.strip import strip_layout
-from timeline.pages import present
-from timeline.passages import quote_passages
+from timeline.formats.deck import UnknownLesson, build_deck
+from timeline.load.collection import Collection
+from timeline.load.passages import quote_passages
+from timeline.web.app import create_app
+from timeline.web.components import ids
+from timeline.web.components.slide import fit_frame, focus_points
+from timeline.web.pages import present
 
 LESSON = "gspc-to-jnim"
 
@@ -152,8 +152,8 @@ def test_strip_marks_column_wise_match_one_event_at_a_time(tmp_path):
 
     from helpers import ROOT
 
-    from timeline.collection import load_collection
     from timeline.figures.strip import strip_layout
+    from timeline.load.collection import load_collection
 
     folder = tmp_path / "n600"
     subprocess.run([sys.executable, "bench/make_collection.py", "600", str(folder)], cwd=ROOT, check=True)

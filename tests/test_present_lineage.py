@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 from test_lessons import line_of, only_problem, with_lesson
 
-from timeline.collection import load_collection
-from timeline.components.slide import slide_figure
-from timeline.deck import build_deck
+from timeline.formats.deck import build_deck
+from timeline.load.collection import load_collection
+from timeline.web.components.slide import slide_figure
 
 
 def test_the_bundled_lesson_shows_the_lineage_on_its_jnim_slide():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import time
 
-from timeline.progress import Progress
+from timeline.core.progress import Progress
 
 
 def test_quick_work_prints_nothing():

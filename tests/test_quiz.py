@@ -12,12 +12,8 @@ from html import unescape
 
 import pytest
 
-from timeline.collection import load_collection
-from timeline.components.quiz import quiz_section
-from timeline.components.render import to_html
-from timeline.deck import build_deck
-from timeline.passages import quote_passages
-from timeline.quiz import (
+from timeline.formats.deck import build_deck
+from timeline.formats.quiz import (
     certainly_before,
     date_order,
     day_number,
@@ -26,6 +22,10 @@ from timeline.quiz import (
     possible_order_marks,
     quiz_cards,
 )
+from timeline.load.collection import load_collection
+from timeline.load.passages import quote_passages
+from timeline.web.components.quiz import quiz_section
+from timeline.web.components.render import to_html
 
 COLLECTION = load_collection()
 PASSAGES = quote_passages(COLLECTION)

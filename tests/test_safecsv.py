@@ -18,11 +18,12 @@ import pandas as pd
 import pytest
 from helpers import AQIM, ROOT, copy_collection
 
-from timeline import export, lineage
-from timeline.collection import load_collection
+from timeline.core.safecsv import csv_text, neutralise, restore
 from timeline.extract import extract
-from timeline.interop import import_timeline
-from timeline.safecsv import csv_text, neutralise, restore
+from timeline.formats import export
+from timeline.formats.timelinejs import import_timeline
+from timeline.load import lineage
+from timeline.load.collection import load_collection
 
 PACKAGE = ROOT / "timeline"
 FORMULAS = ['=HYPERLINK("http://evil.example","click")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\r=1", "'=already"]
@@ -95,10 +96,10 @@ def _import_timelinejs(tmp_path: Path) -> None:
 
 # Module (relative to timeline/) -> the test that runs its CSV writer on formula cells.
 WRITERS = {
-    "export.py": _export_events,
-    "lineage.py": _export_lineage,
+    "formats/export.py": _export_events,
+    "load/lineage.py": _export_lineage,
     "extract/folder.py": _extract_draft,
-    "interop/folder.py": _import_timelinejs,
+    "formats/timelinejs/folder.py": _import_timelinejs,
 }
 
 
@@ -131,7 +132,7 @@ def test_no_csv_writer_bypasses_safecsv() -> None:
     for name, path in _modules():
         for call in _calls(path):
             owner, attr = _name(call)
-            if name != "safecsv.py" and owner == "csv" and attr in ("writer", "DictWriter"):
+            if name != "core/safecsv.py" and owner == "csv" and attr in ("writer", "DictWriter"):
                 bypass.append(f"{name}:{call.lineno} csv.{attr}")
             # pandas' DataFrame.to_csv would skip the apostrophe; our modules' own to_csv functions are fine.
             if attr == "to_csv" and owner not in ("export", "lineage"):
@@ -143,7 +144,7 @@ def test_every_module_writing_csv_is_run_on_formula_cells() -> None:
     writing = {
         name
         for name, path in _modules()
-        if name != "safecsv.py" and any(_name(call)[1] in ("write_rows", "csv_text") for call in _calls(path))
+        if name != "core/safecsv.py" and any(_name(call)[1] in ("write_rows", "csv_text") for call in _calls(path))
     }
     assert writing == set(WRITERS), "add the new CSV writer to WRITERS, with a test that feeds it formula cells"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from timeline import search, urlstate
-from timeline.collection import load_collection
-from timeline.pages.explore import ExploreData, compute_view, window_from_relayout
-from timeline.passages import quote_passages
+from timeline.load.collection import load_collection
+from timeline.load.passages import quote_passages
+from timeline.query import search, urlstate
+from timeline.web.pages.explore import ExploreData, compute_view, window_from_relayout
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +104,7 @@ def test_normalise_drops_every_combining_mark_as_a_per_character_check_would():
     import sys
     import unicodedata
 
-    from timeline.search import normalise
+    from timeline.query.search import normalise
 
     def reference(text: str) -> str:
         decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'").replace("‘", "'"))

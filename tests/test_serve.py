@@ -65,7 +65,7 @@ def test_broken_collection_is_refused_with_its_problems(tmp_path):
 def test_wsgi_entry_point_serves_under_gunicorn():
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "timeline.wsgi:server"],
+        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "timeline.web.wsgi:server"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     try:

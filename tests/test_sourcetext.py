@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from helpers import normalise
 
-from timeline.collection import Collection
-from timeline.sourcetext import find_quote, mismatch_hint, paragraph_at, paragraphs, segments
+from timeline.load.collection import Collection
+from timeline.load.sourcetext import find_quote, mismatch_hint, paragraph_at, paragraphs, segments
 
 TEXT = "Title\n\nAQIM was founded in 2007 when the GSPC\nembraced  Al-Qaeda's doctrine.\n\nIn the 2000s, it expanded."
 

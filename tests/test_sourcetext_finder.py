@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.sourcetext import QuoteFinder, find_quote
+from timeline.load.sourcetext import QuoteFinder, find_quote
 
 TEXT = (
     "Header line\n\nFirst sentence here. Second one follows, with a comma.  Third has\n"

@@ -15,14 +15,14 @@ import pandas as pd
 import pytest
 from helpers import AQIM, ROOT, copy_collection, edit_row, run_timeline_many
 
-from timeline import export
 from timeline.cli import main
-from timeline.collection import Collection, load_collection
-from timeline.interop import ImportFailed, ImportReport, import_timeline, read_timeline, to_timelinejs
-from timeline.interop.dateparts import Parts, parts_of, read_parts, whole_number
-from timeline.interop.readjson import OURS
-from timeline.interop.safetext import safe_text
-from timeline.safecsv import neutralise, restore
+from timeline.core.safecsv import neutralise, restore
+from timeline.formats import export
+from timeline.formats.timelinejs import ImportFailed, ImportReport, import_timeline, read_timeline, to_timelinejs
+from timeline.formats.timelinejs.dateparts import Parts, parts_of, read_parts, whole_number
+from timeline.formats.timelinejs.readjson import OURS
+from timeline.formats.timelinejs.safetext import safe_text
+from timeline.load.collection import Collection, load_collection
 
 FIXTURES = ROOT / "tests" / "fixtures" / "timelinejs"
 BERLIN = FIXTURES / "berlin.json"
@@ -163,7 +163,7 @@ def test_our_dates_become_timelinejs_parts_at_their_precision() -> None:
 
 
 def test_an_open_end_runs_to_the_year_the_collection_is_read() -> None:
-    from timeline import dates
+    from timeline.core import dates
 
     assert parts_of("2007", "..") == (Parts(2007), Parts(dates.open_latest_year()))
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from helpers import AQIM, ROOT, copy_collection, edit_row
 
-from timeline import upload
-from timeline.library import load_library
-from timeline.pages.registry import UPLOADS_KEPT, NoUpload, Registry, UnknownCollection
-from timeline.problems import CollectionError
+from timeline.core.problems import CollectionError
+from timeline.load.library import load_library
+from timeline.web import upload
+from timeline.web.pages.registry import UPLOADS_KEPT, NoUpload, Registry, UnknownCollection
 
 FIXTURES = Path(__file__).parent / "fixtures" / "timelinejs"
 
@@ -179,8 +179,8 @@ def test_library_refuses_duplicate_and_reserved_ids_and_empty_folders(tmp_path):
 
 
 def test_imported_events_are_marked_as_having_no_source_quote(aqim):
-    from timeline.components.detail import detail_panel
-    from timeline.passages import quote_passages
+    from timeline.load.passages import quote_passages
+    from timeline.web.components.detail import detail_panel
 
     def text_of(component) -> str:
         if isinstance(component, (str, int, float)):
@@ -198,7 +198,7 @@ def test_imported_events_are_marked_as_having_no_source_quote(aqim):
 
 
 def test_page_cache_builds_a_page_once_and_keeps_the_last_few():
-    from timeline.pages.registry import PageCache
+    from timeline.web.pages.registry import PageCache
 
     built: list[str] = []
 

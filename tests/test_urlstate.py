@@ -9,8 +9,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import urlstate
-from timeline.search import Filters
+from timeline.query import urlstate
+from timeline.query.search import Filters
 
 AWKWARD = [
     "Ansar Dine, Macina branch",

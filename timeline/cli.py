@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import urlstate
-from .collection import BUNDLED, load_collection
-from .library import load_library
-from .problems import CollectionError
-from .progress import Progress
+from timeline.core.problems import CollectionError
+from timeline.core.progress import Progress
+from timeline.load.collection import BUNDLED, load_collection
+from timeline.load.library import load_library
+from timeline.query import urlstate
 
 COMMANDS = ("serve", "validate", "export", "handout", "bundle", "extract", "import")
 
@@ -133,7 +133,7 @@ def _validate(folder: Path) -> int:
 
 
 def _export(folder: Path, fmt: str, what: str = "events") -> int:
-    from . import export
+    from timeline.formats import export
 
     if fmt == "timelinejs":
         return _export_timelinejs(folder, what)
@@ -145,7 +145,7 @@ def _export(folder: Path, fmt: str, what: str = "events") -> int:
 
 
 def _export_timelinejs(folder: Path, what: str) -> int:
-    from .interop import to_timelinejs_json
+    from timeline.formats.timelinejs import to_timelinejs_json
 
     if what != "events":
         print("--format timelinejs writes the events and eras only; leave out --what", file=sys.stderr)
@@ -155,7 +155,7 @@ def _export_timelinejs(folder: Path, what: str) -> int:
 
 
 def _import(file: Path, out: Path, force: bool) -> int:
-    from .interop import ImportFailed, import_timeline
+    from timeline.formats.timelinejs import ImportFailed, import_timeline
 
     try:
         report = import_timeline(file, out, force)
@@ -167,8 +167,8 @@ def _import(file: Path, out: Path, force: bool) -> int:
 
 
 def _handout(folder: Path, lesson: str | None, out: Path, quiz: bool = False) -> int:
-    from .deck import UnknownLesson
-    from .handout import write_handout
+    from timeline.formats.deck import UnknownLesson
+    from timeline.formats.handout import write_handout
 
     collection = _load(folder)
     try:
@@ -182,8 +182,8 @@ def _handout(folder: Path, lesson: str | None, out: Path, quiz: bool = False) ->
 
 
 def _bundle(folder: Path, lesson: str | None, out: Path) -> int:
-    from .bundle import write_bundle
-    from .deck import UnknownLesson
+    from timeline.formats.bundle import write_bundle
+    from timeline.formats.deck import UnknownLesson
 
     collection = _load(folder)
     try:
@@ -199,7 +199,7 @@ def _bundle(folder: Path, lesson: str | None, out: Path) -> int:
 
 
 def _extract(source: Path, out: Path | None, collection: Path | None, force: bool) -> int:
-    from .extract import ExtractError, default_collection, default_out, extract
+    from timeline.extract import ExtractError, default_collection, default_out, extract
 
     def progress(message: str) -> None:
         print(f"extract: {message}", file=sys.stderr, flush=True)
@@ -221,7 +221,7 @@ def _extract(source: Path, out: Path | None, collection: Path | None, force: boo
 
 
 def _export_lineage(folder: Path, fmt: str, what: str) -> int:
-    from . import lineage
+    from timeline.load import lineage
 
     collection = _load(folder)
     frame = getattr(collection, what)
@@ -233,7 +233,7 @@ def _export_lineage(folder: Path, fmt: str, what: str) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .app import create_app
+    from timeline.web.app import create_app
 
     with Progress(f"Loading {args.data}") as progress:
         collections = load_library(args.data, progress=progress)

@@ -105,10 +105,10 @@ def figures(root: Path) -> dict:
     sys.path.insert(0, str(root.resolve()))
     from dash._utils import to_json
 
-    from timeline.app import create_app
-    from timeline.collection import BUNDLED, load_collection
-    from timeline.pages import explore
-    from timeline.passages import quote_passages
+    from timeline.load.collection import BUNDLED, load_collection
+    from timeline.load.passages import quote_passages
+    from timeline.web.app import create_app
+    from timeline.web.pages import explore
 
     collection = load_collection(BUNDLED)
     create_app(collection)  # sets Dash's config (get_asset_url) for the layout

@@ -211,10 +211,10 @@ def build(variants: set[str], root: Path):
     sys.path.insert(0, str(root.resolve()))
     from dash import dcc, html
 
-    import timeline.app as tapp
-    from timeline.collection import BUNDLED, load_collection
+    import timeline.web.app as tapp
     from timeline.figures import map as fmap
-    from timeline.pages import explore
+    from timeline.load.collection import BUNDLED, load_collection
+    from timeline.web.pages import explore
 
     extra: dict = {}
     if "fullplotly" in variants:
@@ -337,7 +337,7 @@ def build(variants: set[str], root: Path):
         # The data create_app built is inside the router's closure; rebuild it the same way.
         if not hasattr(explore, "ExploreData"):
             raise SystemExit("variant 'direct' is written for the app of commit 54ffd22 (explore.ExploreData)")
-        from timeline.passages import quote_passages
+        from timeline.load.passages import quote_passages
 
         data = explore.ExploreData.build(collection, quote_passages(collection))
         app.layout = html.Div(

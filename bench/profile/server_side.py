@@ -45,12 +45,12 @@ def main() -> int:
     t0 = time.perf_counter()
     from dash._utils import to_json
 
-    from timeline import search
-    from timeline.app import create_app
-    from timeline.collection import BUNDLED, load_collection
     from timeline.figures.map import map_figure
     from timeline.figures.timeline import timeline_figure
-    from timeline.pages import explore
+    from timeline.load.collection import BUNDLED, load_collection
+    from timeline.query import search
+    from timeline.web.app import create_app
+    from timeline.web.pages import explore
 
     t_import = (time.perf_counter() - t0) * 1000
     t0 = time.perf_counter()
@@ -64,7 +64,7 @@ def main() -> int:
         f"({len(collection.events)} events, root {args.root})"
     )
 
-    from timeline.passages import quote_passages
+    from timeline.load.passages import quote_passages
 
     data = explore.ExploreData.build(collection, quote_passages(collection))
     events = collection.events

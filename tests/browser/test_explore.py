@@ -14,8 +14,8 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from timeline import search
-from timeline.collection import load_collection
+from timeline.load.collection import load_collection
+from timeline.query import search
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from browser.test_explore import COLLECTION, TOTAL, open_explorer
-from timeline import dates
+from timeline.core import dates
 
 pytestmark = pytest.mark.browser
 

@@ -16,9 +16,9 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from timeline.collection import load_collection
-from timeline.deck import build_deck
-from timeline.handout import write_handout
+from timeline.formats.deck import build_deck
+from timeline.formats.handout import write_handout
+from timeline.load.collection import load_collection
 
 pytestmark = pytest.mark.browser
 

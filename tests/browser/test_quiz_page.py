@@ -10,10 +10,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from tests.test_quiz import RULE_CASES
-from timeline.collection import load_collection
-from timeline.deck import build_deck
-from timeline.passages import quote_passages
-from timeline.quiz import date_order, possible_order_marks, quiz_cards
+from timeline.formats.deck import build_deck
+from timeline.formats.quiz import date_order, possible_order_marks, quiz_cards
+from timeline.load.collection import load_collection
+from timeline.load.passages import quote_passages
 
 from .quiz_helpers import arrange, card_ids, move, results
 

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..problems import CollectionError
-from . import folder, markup
-from .actors import Glossary, load_glossary
-from .draft import Progress, build
-from .places import Gazetteer, load_places
-from .reading import ExtractError, read_source
-from .report import Report
+from timeline.core.problems import CollectionError
+from timeline.extract import folder, markup
+from timeline.extract.actors import Glossary, load_glossary
+from timeline.extract.draft import Progress, build
+from timeline.extract.places import Gazetteer, load_places
+from timeline.extract.reading import ExtractError, read_source
+from timeline.extract.report import Report
 
 __all__ = ["ExtractError", "Report", "default_collection", "default_out", "extract"]
 
@@ -81,7 +81,7 @@ def extract(
 def _self_check(out: Path, size: int) -> str:
     if size > SELF_CHECK_LIMIT:
         return f"not run for a text this large; run python -m timeline validate {out}"
-    from ..collection import load_collection
+    from timeline.load.collection import load_collection
 
     try:
         load_collection(out)

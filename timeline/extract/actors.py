@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..schema import split_list
-from .sentences import Sentence
-from .text import fold, words
+from timeline.core.text import fold, words
+from timeline.extract.sentences import Sentence
+from timeline.load.schema import split_list
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .. import dates
-from .text import words
+from timeline.core import dates
+from timeline.core.text import words
 
 MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTH_NUMBERS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})

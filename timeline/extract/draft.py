@@ -13,17 +13,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import dates
-from ..schema import EVENT_COLUMNS
-from . import categories, datefinder
-from .actors import ActorHit, Glossary, Subject, defined_acronyms, guesses, subject
-from .datefinder import Mention
-from .markup import Structure
-from .places import Gazetteer, Place
-from .resolve import Dated, Unresolved, resolve
-from .sentences import Sentence, split
-from .text import slug, words
-from .titles import draft_title
+from timeline.core import dates
+from timeline.core.text import slug, words
+from timeline.extract import categories, datefinder
+from timeline.extract.actors import ActorHit, Glossary, Subject, defined_acronyms, guesses, subject
+from timeline.extract.datefinder import Mention
+from timeline.extract.markup import Structure
+from timeline.extract.places import Gazetteer, Place
+from timeline.extract.resolve import Dated, Unresolved, resolve
+from timeline.extract.sentences import Sentence, split
+from timeline.extract.titles import draft_title
+from timeline.load.schema import EVENT_COLUMNS
 
 Progress = Callable[[str], None]
 

@@ -7,14 +7,14 @@ import json
 import shutil
 from pathlib import Path
 
-from ..safecsv import write_rows
-from ..schema import EVENT_COLUMNS
-from .actors import Glossary
-from .draft import Draft
-from .markup import Cleaned
-from .places import PLACE_COLUMNS
-from .reading import ExtractError, SourceText
-from .text import slug
+from timeline.core.safecsv import write_rows
+from timeline.core.text import slug
+from timeline.extract.actors import Glossary
+from timeline.extract.draft import Draft
+from timeline.extract.markup import Cleaned
+from timeline.extract.places import PLACE_COLUMNS
+from timeline.extract.reading import ExtractError, SourceText
+from timeline.load.schema import EVENT_COLUMNS
 
 
 def check_out_dir(out: Path, force: bool) -> None:

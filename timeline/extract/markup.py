@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .datefinder import MONTH_PATTERN
+from timeline.extract.datefinder import MONTH_PATTERN
 
 KINDS = ("markdown", "wikitext", "html")
 

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..csvfile import read_rows
-from ..schema import PLACE_REQUIRED, PlaceRow, validate_rows
-from . import geodata
-from .text import fold, slug, words
+from timeline.core.text import fold, slug, words
+from timeline.extract import geodata
+from timeline.load.csvfile import read_rows
+from timeline.load.schema import PLACE_REQUIRED, PlaceRow, validate_rows
 
 PLACE_COLUMNS = ("id", "name", "kind", "country", "lat", "lon", "coord_source")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .draft import Draft, Undated
+from timeline.extract.draft import Draft, Undated
 
 
 @dataclass

@@ -29,12 +29,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .. import dates
-from . import datefinder
-from .actors import Glossary, Subject
-from .datefinder import Mention
-from .sentences import Sentence
-from .text import fold
+from timeline.core import dates
+from timeline.core.text import fold
+from timeline.extract import datefinder
+from timeline.extract.actors import Glossary, Subject
+from timeline.extract.datefinder import Mention
+from timeline.extract.sentences import Sentence
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .markup import Structure, plain_structure
-from .text import words
+from timeline.core.text import words
+from timeline.extract.markup import Structure, plain_structure
 
 
 @dataclass(frozen=True)

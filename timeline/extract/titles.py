@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from .actors import Subject
-from .datefinder import Mention
-from .sentences import Sentence
+from timeline.extract.actors import Subject
+from timeline.extract.datefinder import Mention
+from timeline.extract.sentences import Sentence
 
 MAX_WORDS = 10
 _BREAK = re.compile(r"[,;:]\s+|\s+[–—]\s+")

@@ -23,9 +23,8 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..lineage import RELATION_TYPES, words
-from . import theme
-from .lineage_layout import (
+from timeline.figures import theme
+from timeline.figures.lineage_layout import (
     LABEL_GAP_PX,
     LABEL_SIZE,
     LEAD_IN_PX,
@@ -37,6 +36,7 @@ from .lineage_layout import (
     plan,
     tenure_label,
 )
+from timeline.load.lineage import RELATION_TYPES, words
 
 LANE_COLOUR = theme.CATEGORY_COLOURS["organisation"]  # the timeline's colour for organisation events
 TENURE_COLOUR = "#a4457f"  # the leadership colour, darkened as in the CSS badges so thin bars stay visible

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ..lineage import RELATION_TYPES, is_vague
+from timeline.load.lineage import RELATION_TYPES, is_vague
 
 # Vertical layout in y units (one lane step); the figure turns a unit into pixels.
 LANE_STEP = 1.0

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..schema import CATEGORIES
-from . import theme
-from .plotly_text import plotly_text
+from timeline.figures import theme
+from timeline.figures.plotly_text import plotly_text
+from timeline.load.schema import CATEGORIES
 
 # North and West Africa: from Mauritania's coast to Libya, from the Gulf of Guinea to the Mediterranean.
 FRAME = {"lon": (-19.0, 26.0), "lat": (3.0, 38.0)}

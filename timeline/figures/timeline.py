@@ -16,10 +16,10 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import dates
-from ..schema import CATEGORIES
-from . import theme
-from .plotly_text import LABEL_FONT_PX, plotly_text, text_width_px
+from timeline.core import dates
+from timeline.figures import theme
+from timeline.figures.plotly_text import LABEL_FONT_PX, plotly_text, text_width_px
+from timeline.load.schema import CATEGORIES
 
 POINT_PRECISIONS = ("day", "month")
 # Measured (bench/browser_bench.py): 1,000 events drawn one by one took 8.8 s to first draw,

@@ -1,0 +1,77 @@
+"""What a presentation or a handout shows, in order: a lesson's events, or every event by date.
+
+Shared by the present page and the printable handout so both tell the same
+story with the same citations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from timeline.load import sourcetext
+from timeline.load.collection import Collection
+from timeline.load.passages import Passage
+
+
+@dataclass(frozen=True)
+class Deck:
+    lesson_id: str | None  # None: every event of the collection in chronological order
+    title: str
+    intro: str
+    events: pd.DataFrame  # in the order of the slides, index 0..n-1
+    notes: tuple[str, ...]  # teacher notes, one per event ("" where none)
+    shows: tuple[str, ...] = ()  # per event: "map" (default) or "lineage"
+
+    def show(self, position: int) -> str:
+        return self.shows[position] if position < len(self.shows) else "map"
+
+
+class UnknownLesson(LookupError):
+    def __init__(self, lesson_id: str, known: list[str]):
+        self.lesson_id = lesson_id
+        self.known = known
+        super().__init__(f"no lesson '{lesson_id}' (lessons: {', '.join(known) or 'none'})")
+
+
+def build_deck(collection: Collection, lesson_id: str | None = None) -> Deck:
+    """The slides of `lesson_id`, or of the whole collection when None; raises UnknownLesson."""
+    if lesson_id is None:
+        events = collection.events.reset_index(drop=True)
+        return Deck(None, collection.title, collection.description, events, ("",) * len(events))
+    lesson = collection.lessons.get(lesson_id)
+    if lesson is None:
+        raise UnknownLesson(lesson_id, sorted(collection.lessons))
+    by_id = collection.events.set_index("id", drop=False)
+    # Validation guarantees every id resolves, so the lesson's order is kept as written.
+    events = by_id.loc[lesson.event_ids].reset_index(drop=True)
+    return Deck(
+        lesson.id,
+        lesson.title,
+        lesson.intro,
+        events,
+        tuple(slide.notes for slide in lesson.slides),
+        tuple(slide.show for slide in lesson.slides),
+    )
+
+
+@dataclass(frozen=True)
+class Citation:
+    source_title: str
+    source_kind: str
+    paragraph: int | None
+
+    def __str__(self) -> str:
+        kind = f" ({self.source_kind})" if self.source_kind else ""
+        # A no-break space keeps "paragraph 15" together when the line wraps.
+        where = f", paragraph\u00a0{self.paragraph}" if self.paragraph else ""
+        return f"{self.source_title}{kind}{where}"
+
+
+def citation(collection: Collection, passages: dict[str, Passage], event: pd.Series) -> Citation:
+    """Where an event's quote stands: the source and the paragraph (numbered as in the source reader)."""
+    source = collection.sources[event["source"]]
+    passage = passages.get(event["id"])
+    paragraph = sourcetext.paragraph_at(source.text, passage.start) if passage else None
+    return Citation(source.title, source.kind, paragraph.number if paragraph else None)

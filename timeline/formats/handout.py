@@ -1,0 +1,185 @@
+"""A printable handout: one standalone HTML file per lesson (or for every event).
+
+The file carries its own CSS and nothing else (no script, no font, no image,
+no link to fetch), so it can be mailed, opened from a USB stick, or printed
+from any browser; each entry stays on one page when printed.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import pandas as pd
+
+from timeline.core import dates
+from timeline.formats.deck import Deck, build_deck, citation
+from timeline.formats.quiz import QuizCard, date_order, overlaps, quiz_cards, scrambled
+from timeline.load.collection import Collection
+from timeline.load.passages import Passage, quote_passages
+
+STYLE = """
+:root { color: #111; background: #fff; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+body { max-width: 46em; margin: 2em auto; padding: 0 1.2em; line-height: 1.45; }
+h1 { font-size: 1.7em; margin: 0 0 0.3em; }
+.intro { font-size: 1.05em; margin: 0 0 0.5em; }
+.meta { color: #444; margin: 0 0 1.5em; }
+.entries { list-style: none; margin: 0; padding: 0; counter-reset: entry; }
+.entry { border-top: 2px solid #111; padding: 0.7em 0 0.9em; counter-increment: entry; }
+.date { margin: 0; font-size: 1.15em; font-weight: 700; }
+.date::before { content: counter(entry) ". "; color: #555; }
+.normalised { font-weight: 400; color: #333; }
+.basis-inferred, .basis-derived { border-bottom: 2px dotted currentColor; }
+.how-dated, .places { margin: 0.15em 0 0; color: #444; font-size: 0.92em; }
+h2 { font-size: 1.25em; margin: 0.25em 0 0.3em; }
+.summary { margin: 0 0 0.5em; }
+blockquote { margin: 0; padding: 0.35em 0.8em; border-left: 4px solid #111; background: #f2f2f2;
+  font-family: Georgia, "Times New Roman", serif; }
+.citation { margin: 0.3em 0 0; color: #333; font-size: 0.92em; }
+.quiz-sheet, .answer-key { break-before: page; page-break-before: always; margin-top: 2.5em; }
+.quiz-sheet h2, .answer-key h2 { font-size: 1.4em; }
+.cut-cards { display: grid; grid-template-columns: 1fr 1fr; gap: 0; margin: 0; padding: 0; list-style: none; }
+.cut-card { border: 2px dashed #555; padding: 0.7em 0.8em; break-inside: avoid; page-break-inside: avoid; }
+.cut-card h3 { margin: 0 0 0.3em; font-size: 1.1em; }
+.cut-card p { margin: 0; }
+.card-letter { float: right; font-weight: 700; color: #555; margin-left: 0.5em; }
+.key { width: 100%; border-collapse: collapse; }
+.key th, .key td { text-align: left; vertical-align: top; border-bottom: 1px solid #999; padding: 0.3em 0.4em; }
+.key tr { break-inside: avoid; page-break-inside: avoid; }
+footer { margin-top: 2em; border-top: 1px solid #999; padding-top: 0.6em; color: #444; font-size: 0.9em; }
+@page { margin: 16mm 15mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
+  h1 { break-after: avoid; page-break-after: avoid; }
+  .entry { break-inside: avoid; page-break-inside: avoid; }
+  blockquote { background: none; }
+}
+"""
+
+
+def handout_html(collection: Collection, lesson_id: str | None = None, quiz: bool = False) -> str:
+    """The handout of `lesson_id` (every event in date order when None); raises deck.UnknownLesson.
+    With `quiz`, a quiz sheet follows: the events as cards to cut out, then the answer key on its own page."""
+    deck = build_deck(collection, lesson_id)
+    passages = quote_passages(collection)
+    entries = "\n".join(_entry(collection, passages, event) for _, event in deck.events.iterrows())
+    sheet = _quiz_sheet(quiz_cards(collection, passages, deck), deck.lesson_id or "") if quiz else ""
+    order = "in the order of the lesson" if deck.lesson_id else "in date order"
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(deck.title)} · Handout</title>
+<style>{STYLE}</style>
+</head>
+<body>
+<header>
+<h1>{escape(deck.title)}</h1>
+{f'<p class="intro">{escape(deck.intro)}</p>' if deck.intro else ""}
+<p class="meta">{len(deck.events)} events {order}, from the collection “{escape(collection.title)}”.
+Each date is given as the source writes it, then in plain words with how it was reached.</p>
+</header>
+<ol class="entries">
+{entries}
+</ol>
+{_footer(collection, deck)}
+{sheet}
+</body>
+</html>
+"""
+
+
+def write_handout(collection: Collection, out: Path, lesson_id: str | None = None, quiz: bool = False) -> Deck:
+    """Write the handout to `out` (UTF-8); returns the deck it shows."""
+    deck = build_deck(collection, lesson_id)
+    out.write_text(handout_html(collection, lesson_id, quiz), encoding="utf-8")
+    return deck
+
+
+def _entry(collection: Collection, passages: dict[str, Passage], event: pd.Series) -> str:
+    basis = event["date_basis"]
+    normalised = dates.describe_with_basis(event["start"], event["end"], basis)
+    lines = [
+        f'<li class="entry" id="{escape(event["id"])}">',
+        f'<p class="date">{escape(event["date_text"])} · '
+        f'<span class="normalised basis-{escape(basis)}">{escape(normalised)}</span></p>',
+    ]
+    if event["date_note"]:
+        lines.append(f'<p class="how-dated">How dated: {escape(event["date_note"])}</p>')
+    lines += [
+        f"<h2>{escape(event['title'])}</h2>",
+        f'<p class="summary">{escape(event["summary"])}</p>',
+        f"<blockquote>“{escape(event['quote'])}”</blockquote>",
+        f'<p class="citation">— {escape(str(citation(collection, passages, event)))}</p>',
+    ]
+    if event["places"]:
+        names = "; ".join(
+            place["name"] + (" (added by the editors, not named in the source)" if place["added"] else "")
+            for place in event["places"]
+        )
+        lines.append(f'<p class="places">Places: {escape(names)}</p>')
+    lines.append("</li>")
+    return "\n".join(lines)
+
+
+def _footer(collection: Collection, deck: Deck) -> str:
+    used = dict.fromkeys(deck.events["source"])
+    sources = "; ".join(
+        f"<cite>{escape(source.title)}</cite> ({escape(source.kind)}){': ' + escape(source.note) if source.note else ''}"
+        for source_id, source in collection.sources.items()
+        if source_id in used
+    )
+    return f"<footer><p>Source: {sources}</p></footer>"
+
+
+def card_letter(index: int) -> str:
+    """A, B, ... Z, AA, AB, ...: the label of the index-th card on the sheet."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _quiz_sheet(cards: list[QuizCard], salt: str) -> str:
+    """Cards to cut out (title and summary, no date; lettered, in an order that says nothing of the dates),
+    then the answer key on a separate page: one possible order, and which cards may swap places."""
+    on_sheet = scrambled(cards, salt)
+    letter = {card.id: card_letter(index) for index, card in enumerate(on_sheet)}
+    items = "\n".join(
+        f'<li class="cut-card" data-event="{escape(card.id)}"><span class="card-letter">{letter[card.id]}</span>'
+        f"<h3>{escape(card.title)}</h3><p>{escape(card.summary)}</p></li>"
+        for card in on_sheet
+    )
+    by_id = {card.id: card for card in cards}
+    rows = []
+    for number, event_id in enumerate(date_order({card.id: card.interval for card in cards}), start=1):
+        card = by_id[event_id]
+        either = [
+            letter[other.id] for other in cards if other.id != card.id and overlaps(card.interval, other.interval)
+        ]
+        note = ", ".join(sorted(either, key=lambda x: (len(x), x)))
+        rows.append(
+            f"<tr><td>{number}</td><td><b>{letter[card.id]}</b></td><td>{escape(card.title)}</td>"
+            f"<td>{escape(card.date_text)}<br><small>{escape(card.normalised)}</small></td><td>{note}</td></tr>"
+        )
+    return f"""<section class="quiz-sheet">
+<h2>Quiz: put the cards in order</h2>
+<p>Cut along the dashed lines, shuffle, and lay the cards out from the earliest to the latest.</p>
+<ol class="cut-cards">
+{items}
+</ol>
+</section>
+<section class="answer-key">
+<h2>Answer key</h2>
+<p>One possible order. Where the source gives only a year or a range, cards whose dates overlap may come in
+either order, and both count as right: the last column names them.</p>
+<table class="key">
+<thead><tr><th>#</th><th>Card</th><th>Event</th><th>Date as written</th><th>May swap with</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>
+</section>"""

@@ -1,0 +1,164 @@
+"""The TimelineJS Google-Sheets template, saved as CSV -> slides, each named by its line.
+
+Columns (in any order; names compared without case or spaces): Year, Month,
+Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline,
+Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group,
+Background. Type 'title' is the title slide, 'era' an era; rows may come in
+any order, and a quoted cell may hold line breaks.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from timeline.formats.timelinejs.dateparts import read_parts
+from timeline.formats.timelinejs.safetext import one_line, safe_text
+from timeline.formats.timelinejs.slides import Media, Parsed, Slide, Where
+
+FORMAT = "TimelineJS sheet (CSV)"
+COLUMNS = (
+    "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
+    "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group", "Background",
+)  # fmt: skip
+REQUIRED = ("Year", "Headline")
+_BY_KEY = {re.sub(r"[^a-z]", "", name.lower()): name for name in COLUMNS}
+
+
+def looks_like_sheet(text: str) -> bool:
+    """True when the first line names template columns; used to tell a sheet from any other text."""
+    first = text.split("\n", 1)[0]
+    return sum(_key(cell) in _BY_KEY for cell in first.split(",")) >= 2
+
+
+def parse(text: str, file: str) -> Parsed:
+    parsed = Parsed(file, FORMAT)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except (csv.Error, StopIteration) as exc:
+        parsed.problems.append(Where(file, 1).problem(None, f"the header line is not valid CSV ({exc})"))
+        return parsed
+    columns = _columns(header, Where(file, 1), parsed)
+    if parsed.problems:
+        return parsed
+    line = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            parsed.problems.append(
+                Where(file, line).problem(None, f"not valid CSV ({exc}); check the quotes on this row")
+            )
+            break
+        where = Where(file, line)
+        extra = [cell for cell in cells[len(header) :] if cell.strip()]
+        if extra:
+            parsed.problems.append(where.problem(None, f"row has {len(cells)} cells but the header has {len(header)}"))
+        elif any(cell.strip() for cell in cells):
+            row = {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()}
+            slide = _slide(row, where, parsed)
+            if slide is not None:
+                parsed.slides.append(slide)
+        line = reader.line_num + 1
+    titles = [slide for slide in parsed.slides if slide.kind == "title"]
+    if titles:
+        parsed.title = titles[0]
+        parsed.slides.remove(titles[0])
+        for extra_title in titles[1:]:
+            # TimelineJS does the same: a second title row becomes an ordinary slide.
+            parsed.slides[parsed.slides.index(extra_title)] = _as_event(extra_title)
+            parsed.notes.append(f"{extra_title.where.label()}: a second 'title' row; imported as an event")
+    if not parsed.slides and not parsed.problems:
+        parsed.problems.append(Where(file).problem(None, "the sheet has no event rows: there is nothing to import"))
+    return parsed
+
+
+def _key(cell: str) -> str:
+    return re.sub(r"[^a-z]", "", cell.lower())
+
+
+def _columns(header: list[str], where: Where, parsed: Parsed) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    unknown = []
+    for index, cell in enumerate(header):
+        name = _BY_KEY.get(_key(cell))
+        if name is None:
+            if cell.strip():
+                unknown.append(cell.strip())
+        elif name in columns:
+            parsed.problems.append(where.problem(name, "column appears more than once"))
+        else:
+            columns[name] = index
+    if not columns:
+        parsed.problems.append(
+            where.problem(
+                None,
+                "this is not the TimelineJS sheet template: its first line has none of the columns "
+                + ", ".join(COLUMNS),
+            )
+        )
+        return columns
+    for name in REQUIRED:
+        if name not in columns:
+            parsed.problems.append(where.problem(name, "required column of the TimelineJS template is missing"))
+    if unknown:
+        parsed.notes.append(f"columns not in the TimelineJS template were left out: {', '.join(unknown)}")
+    return columns
+
+
+def _slide(row: dict[str, str], where: Where, parsed: Parsed) -> Slide | None:
+    kind = {"title": "title", "era": "era"}.get(row.get("Type", "").lower(), "event")
+    if row.get("Type") and kind == "event" and row["Type"].lower() != "event":
+        parsed.notes.append(f"{where.label()}: Type '{row['Type']}' is not 'title' or 'era'; imported as an event")
+    headline = one_line(row.get("Headline"))
+    name = f" ('{headline[:60]}')" if headline else ""
+    known = len(parsed.problems)
+    start, errors = read_parts(row.get("Year"), row.get("Month"), row.get("Day"), time=row.get("Time", ""))
+    for error in errors:
+        parsed.problems.append(where.problem(_column(error, ""), error + name))
+    end, errors = read_parts(
+        row.get("End Year"), row.get("End Month"), row.get("End Day"), time=row.get("End Time", "")
+    )
+    for error in errors:
+        parsed.problems.append(where.problem(_column(error, "End "), error + name))
+    if kind != "title" and start is None and len(parsed.problems) == known:
+        parsed.problems.append(where.problem("Year", f"is empty{name}: every {kind} row needs a Year"))
+    if kind == "era" and end is None and len(parsed.problems) == known:
+        parsed.problems.append(where.problem("End Year", f"is empty{name}: an era row needs an End Year"))
+    media = None
+    if row.get("Media"):
+        media = Media(
+            url=row["Media"],
+            caption=one_line(row.get("Media Caption")),
+            credit=one_line(row.get("Media Credit")),
+            thumbnail=row.get("Media Thumbnail", ""),
+        )
+    return Slide(
+        where=where,
+        kind=kind,
+        start=start,
+        end=end,
+        display_date=one_line(row.get("Display Date")),
+        headline=headline,
+        text=safe_text(row.get("Text")),
+        group=one_line(row.get("Group")),
+        media=media,
+    )
+
+
+def _column(error: str, prefix: str) -> str:
+    """The column a date message is about: 'month 13 ...' -> 'Month' (or 'End Month')."""
+    if error.startswith("has a day"):
+        return prefix + "Month"
+    for part in ("month", "day", "hour", "minute", "time"):
+        if error.startswith(part):
+            return prefix + ("Time" if part in ("hour", "minute", "time") else part.capitalize())
+    return prefix + "Year"
+
+
+def _as_event(slide: Slide) -> Slide:
+    return Slide(**{**slide.__dict__, "kind": "event"})

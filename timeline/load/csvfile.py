@@ -1,0 +1,129 @@
+"""Reading a spreadsheet-made CSV file into rows that remember their line.
+
+Everything that can go wrong before the values are looked at is reported
+here: empty file, binary file, wrong encoding, broken quoting, missing or
+unknown columns, rows with too many cells.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline.core.problems import Problem
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int  # where the row starts in the file, 1-based (the header is line 1)
+    values: dict[str, str]
+
+
+class NotUtf8(ValueError):
+    """Bytes that are not UTF-8: the 1-based line and the value of the first byte that fails."""
+
+    def __init__(self, line: int, byte: int):
+        super().__init__(f"line {line}: byte 0x{byte:02x} is not UTF-8")
+        self.line = line
+        self.byte = byte
+
+
+def decode_utf8(raw: bytes) -> str:
+    """The text of `raw` without a byte-order mark; NotUtf8 names where decoding fails."""
+    # The BOM is stripped here rather than by the 'utf-8-sig' codec, whose error offsets
+    # leave out the BOM and so would name the wrong byte, and sometimes the wrong line.
+    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return raw[bom:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        at = bom + exc.start
+        raise NotUtf8(raw[:at].count(b"\n") + 1, raw[at]) from exc
+
+
+def read_rows(
+    path: Path, required: tuple[str, ...], optional: tuple[str, ...], label: str | None = None
+) -> tuple[list[Row], list[Problem]]:
+    """Rows of `path` keyed by column; problems instead of exceptions."""
+    name = label or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        expected = ", ".join(required + optional)
+        return [], [Problem(name, None, None, f"file not found; expected a CSV file with columns: {expected}")]
+    return parse_rows(raw, required, optional, name)
+
+
+def parse_rows(
+    raw: bytes, required: tuple[str, ...], optional: tuple[str, ...], name: str
+) -> tuple[list[Row], list[Problem]]:
+    """Rows of CSV bytes (a file, or an upload that never touches the disk); problems name `name`."""
+    expected = ", ".join(required + optional)
+    if not raw.strip():
+        return [], [Problem(name, None, None, f"the file is empty; expected a header line with columns: {expected}")]
+    if b"\x00" in raw[:8192]:
+        return [], [Problem(name, None, None, "this is a binary file, not a CSV text file")]
+    try:
+        text = decode_utf8(raw)
+    except NotUtf8 as bad:
+        return [], [
+            Problem(
+                name,
+                bad.line,
+                None,
+                f"the file is not UTF-8 text (byte 0x{bad.byte:02x} cannot be decoded); "
+                "save it as 'CSV UTF-8' from your spreadsheet program",
+            )
+        ]
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [cell.strip() for cell in next(reader)]
+    except csv.Error as exc:
+        return [], [Problem(name, 1, None, f"the header line is not valid CSV ({exc})")]
+
+    problems: list[Problem] = []
+    known = set(required) | set(optional)
+    if not known.intersection(header):
+        return [], [
+            Problem(
+                name,
+                1,
+                None,
+                f"this does not look like the expected CSV file: its first line has none of the columns {expected}",
+            )
+        ]
+    for column in required:
+        if column not in header:
+            problems.append(Problem(name, 1, column, "required column is missing"))
+    for column in header:
+        if column not in known:
+            problems.append(Problem(name, 1, column, f"unknown column (known columns: {expected})"))
+    duplicates = {c for c in header if header.count(c) > 1}
+    for column in sorted(duplicates):
+        problems.append(Problem(name, 1, column, "column appears more than once"))
+    if problems:
+        return [], problems
+
+    rows: list[Row] = []
+    line = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Problem(name, line, None, f"not valid CSV ({exc}); check the quotes on this row"))
+            break
+        if any(cell.strip() for cell in cells):
+            if len(cells) > len(header):
+                problems.append(
+                    Problem(name, line, None, f"row has {len(cells)} cells but the header has {len(header)} columns")
+                )
+            else:
+                padded = cells + [""] * (len(header) - len(cells))
+                rows.append(Row(line, {column: cell.strip() for column, cell in zip(header, padded, strict=True)}))
+        line = reader.line_num + 1
+    return rows, problems

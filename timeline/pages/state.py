@@ -1,7 +1,0 @@
-"""What every page callback passes to Registry.get: the page's collection key and this tab's dropped file."""
-
-from dash import State
-
-from ..components import ids
-
-PAGE_STATE = (State(ids.COLLECTION, "data"), State(ids.UPLOAD, "data"))

@@ -1,0 +1,72 @@
+"""The explorer's view as a URL query string, so a copied link reopens the same view."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlencode
+
+from timeline.query.search import Filters
+
+# A list is one parameter, its items joined with commas (`category=attack,leadership`), so an item's own
+# commas (an actor "Ansar Dine, Macina branch") and percent signs are escaped inside it first: %2C and %25.
+_ITEM_ESCAPED = re.compile("%(2C|25)", re.IGNORECASE)
+
+
+def _join(items: tuple[str, ...]) -> str:
+    return ",".join(item.replace("%", "%25").replace(",", "%2C") for item in items)
+
+
+def _list(values: dict, key: str) -> tuple[str, ...]:
+    raw = values.get(key, [""])[0]
+    return tuple(_ITEM_ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), part) for part in raw.split(",") if part)
+
+
+def _year(values: dict, key: str) -> int | None:
+    raw = values.get(key, [""])[0]
+    try:
+        return int(raw)
+    except ValueError:
+        return None
+
+
+def parse(search: str | None) -> tuple[Filters, str | None]:
+    """'?q=mali&category=attack&event=x' -> (Filters, selected event id)."""
+    values = parse_qs((search or "").lstrip("?"))
+    filters = Filters(
+        text=values.get("q", [""])[0],
+        categories=_list(values, "category"),
+        countries=_list(values, "country"),
+        actors=_list(values, "actor"),
+        year_from=_year(values, "from"),
+        year_to=_year(values, "to"),
+    )
+    selected = values.get("event", [None])[0] or None
+    return filters, selected
+
+
+def collection(search: str | None) -> str | None:
+    """'?collection=x&q=...' -> 'x'; None means the server's default collection."""
+    return parse_qs((search or "").lstrip("?")).get("collection", [None])[0] or None
+
+
+def href(path: str, collection: str | None, **params: str | None) -> str:
+    """A link within the app that stays in `collection` (None: the default one, left out of the URL)."""
+    pairs = [("collection", collection or ""), *((key, value or "") for key, value in params.items())]
+    query = urlencode([(key, value) for key, value in pairs if value])
+    return path + (f"?{query}" if query else "")
+
+
+def build(filters: Filters, selected: str | None, collection: str | None = None) -> str:
+    """The inverse of parse; empty parts are left out so plain URLs stay plain."""
+    pairs = [
+        ("collection", collection or ""),
+        ("q", filters.text),
+        ("category", _join(filters.categories)),
+        ("country", _join(filters.countries)),
+        ("actor", _join(filters.actors)),
+        ("from", "" if filters.year_from is None else str(filters.year_from)),
+        ("to", "" if filters.year_to is None else str(filters.year_to)),
+        ("event", selected or ""),
+    ]
+    query = urlencode([(key, value) for key, value in pairs if value])
+    return f"?{query}" if query else ""

@@ -1,0 +1,71 @@
+"""The chronological list: the accessible twin of the graphs and the basis of printing.
+
+It is sent as one block of HTML (every text escaped here) rather than as Dash
+components: Dash's renderer pays per component, and a hundred items of five
+components each cost seconds on every filter change (see bench/README.md).
+assets/keyboard.js turns a click on an item into the selection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from urllib.parse import urlencode
+
+import pandas as pd
+from dash import dcc, html
+
+from timeline.core import dates
+from timeline.load.schema import CATEGORIES
+
+# A list of hundreds is useless to scroll, and costs the browser; say what is left out instead.
+LIMIT = 100
+
+
+def event_list(
+    events: pd.DataFrame, selected: str | None, link: Callable[[str], str] | None = None
+) -> html.P | dcc.Markdown:
+    """The list as one block of HTML. Each item links to the view of its event (`link(id)`, by default
+    `?event=id`), so the list works as a chronology with JavaScript off; with it, keyboard.js turns the
+    click into a selection without leaving the page."""
+    link = link or (lambda event_id: f"?{urlencode({'event': event_id})}")
+    if events.empty:
+        return html.P("No events match these filters. Clear a filter to see more.", className="empty-note")
+    shown = events.head(LIMIT)
+    if selected is not None and selected not in set(shown["id"]) and selected in set(events["id"]):
+        shown = pd.concat([shown, events[events["id"] == selected]])
+    parts = [
+        '<ol class="event-items">',
+        *(_item(event, event.id == selected, link(event.id)) for event in shown.itertuples()),
+        "</ol>",
+    ]
+    if len(events) > len(shown):
+        parts.append(
+            f'<p class="empty-note list-more">Showing the first {LIMIT:,} of {len(events):,} events in view. '
+            "Filter, or zoom the timeline, to see the others.</p>"
+        )
+    # Markdown would read indented or blank-line-separated HTML as text; one line stays one HTML block.
+    return dcc.Markdown("".join(parts), dangerously_allow_html=True, className="event-list-html")
+
+
+def _item(event, is_selected: bool, href: str) -> str:
+    flags = []
+    if event.date_basis != "stated":
+        flags.append(_span(f"flag flag-{event.date_basis}", f"date {event.date_basis}"))
+    if getattr(event, "status", "") == "draft":
+        flags.append('<span class="flag flag-draft" title="Drafted by extract; not yet checked">draft</span>')
+    if event.kind == "era":
+        flags.append(_span("flag flag-era", "era"))
+    badge = _span(f"badge cat-{event.category}", CATEGORIES[event.category])
+    return (
+        f'<li><a href="{escape(href)}" class="event-item{" selected" if is_selected else ""}" '
+        f'aria-current="{"true" if is_selected else "false"}" data-event="{escape(event.id)}">'
+        f"{_span('item-date', dates.describe(event.start, event.end))}"
+        f"{_span('item-title', event.title)}"
+        f'<span class="item-meta">{badge}{"".join(flags)}</span>'
+        "</a></li>"
+    )
+
+
+def _span(css_class: str, text: str) -> str:
+    return f'<span class="{escape(css_class)}">{escape(str(text))}</span>'

@@ -1,0 +1,92 @@
+"""The filter bar: search, category, country, actor, years, clear-all and the count."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from timeline.load.collection import Collection
+from timeline.load.schema import CATEGORIES
+from timeline.query import search
+from timeline.web.components import ids
+
+
+def country_names(collection: Collection) -> dict[str, str]:
+    places = collection.places
+    countries = places[places["kind"] == "country"]
+    return dict(zip(countries["country"], countries["name"], strict=True))
+
+
+def filter_bar(collection: Collection, filters: search.Filters, count: str = "") -> html.Div:
+    offered = search.options(collection.events)
+    names = country_names(collection)
+    years = collection.events
+    low, high = int(years["earliest"].dt.year.min()), int(years["latest"].dt.year.max())
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.Label(
+                        ["Search ", html.Kbd("/", className="kbd")], htmlFor=ids.SEARCH, className="control-label"
+                    ),
+                    dcc.Input(
+                        id=ids.SEARCH,
+                        type="search",
+                        value=filters.text,
+                        placeholder="e.g. Radisson, JNIM, Mali",
+                        debounce=0.3,
+                        className="search-input",
+                    ),
+                ],
+                className="control control-search",
+            ),
+            _dropdown(
+                ids.CATEGORY, "Category", [{"label": v, "value": k} for k, v in CATEGORIES.items()], filters.categories
+            ),
+            _dropdown(
+                ids.COUNTRY,
+                "Country",
+                [{"label": names.get(c, c), "value": c} for c in offered["countries"]],
+                filters.countries,
+            ),
+            _dropdown(ids.ACTOR, "Actor", [{"label": a, "value": a} for a in offered["actors"]], filters.actors),
+            _year(ids.YEAR_FROM, "From year", filters.year_from, low, high, low),
+            _year(ids.YEAR_TO, "To year", filters.year_to, low, high, high),
+            html.Div(
+                [
+                    html.Button("Clear all", id=ids.CLEAR, className="button", n_clicks=0),
+                    html.Span(count, id=ids.COUNT, className="count", role="status", **{"aria-live": "polite"}),
+                ],
+                className="control control-count",
+            ),
+        ],
+        className="filter-bar",
+    )
+
+
+def _year(component_id: str, label: str, value: int | None, low: int, high: int, hint: int) -> html.Div:
+    return html.Div(
+        [
+            html.Label(label, htmlFor=component_id, className="control-label"),
+            dcc.Input(
+                id=component_id,
+                type="number",
+                min=low,
+                max=high,
+                value=value,
+                placeholder=str(hint),
+                debounce=True,
+                className="year-input",
+            ),
+        ],
+        className="control control-year",
+    )
+
+
+def _dropdown(component_id: str, label: str, options: list[dict], value: tuple[str, ...]) -> html.Div:
+    return html.Div(
+        [
+            html.Label(label, htmlFor=component_id, className="control-label"),
+            dcc.Dropdown(id=component_id, options=options, value=list(value), multi=True, placeholder="All"),
+        ],
+        className="control control-dropdown",
+    )

@@ -1,0 +1,193 @@
+"""The present page (/present): a lesson, or every event, as full-screen slides for a projector.
+
+All slides are in the page from the start and assets/present.js switches
+between them in the browser, so a key press never waits for the server. Only
+the maps are deferred: drawing a geo map takes a noticeable moment each, so a
+slide's map is drawn when the slide comes within a step or two of the one
+shown (a clientside callback copies it from a store), never on the whole deck
+at load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import parse_qs
+
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html
+from flask import Response, abort, request
+
+from timeline.figures.strip import Strip, strip_layout
+from timeline.formats.bundle import bundle_html, bundle_name
+from timeline.formats.deck import Deck, UnknownLesson, build_deck
+from timeline.load.collection import Collection
+from timeline.load.passages import Passages
+from timeline.query import urlstate
+from timeline.web import upload
+from timeline.web.components import ids
+from timeline.web.components.message import no_such_lesson
+from timeline.web.components.slide import (
+    deck_slides,
+    map_box,
+    map_graph,
+    nav_buttons,
+    slide_figure,
+    speaker_note,
+    top_bar,
+)
+from timeline.web.pages.quiz import quiz_url
+
+# Slides whose maps are drawn, around the one shown (the store hands the same window to present.js).
+NEAR_BEFORE, NEAR_AFTER = 1, 2
+
+
+@dataclass(frozen=True)
+class PresentState:
+    lesson: str | None
+    slide: int
+    speaker: bool
+
+
+def parse_search(search: str | None) -> PresentState:
+    """'?lesson=gspc-to-jnim&slide=3&speaker=1' -> PresentState; anything unreadable falls back to the start."""
+    values = parse_qs((search or "").lstrip("?"))
+    raw_slide = values.get("slide", ["0"])[0]
+    slide = int(raw_slide) if raw_slide.isdigit() else 0
+    speaker = values.get("speaker", [""])[0].lower() in ("1", "true", "yes", "on")
+    return PresentState(values.get("lesson", [None])[0] or None, slide, speaker)
+
+
+def present_url(lesson: str | None, slide: int = 0, speaker: bool = False, collection: str | None = None) -> str:
+    return urlstate.href(
+        "/present", collection, lesson=lesson, slide=str(slide) if slide else None, speaker="1" if speaker else None
+    )
+
+
+def download_url(lesson: str | None, collection: str | None = None) -> str:
+    """The lesson file of this deck, made on request (register_download)."""
+    return urlstate.href(DOWNLOAD_PATH, collection, lesson=lesson)
+
+
+DOWNLOAD_PATH = "/lesson-file"
+
+
+def is_near(index: int, current: int) -> bool:
+    return current - NEAR_BEFORE <= index <= current + NEAR_AFTER
+
+
+class PresentPage:
+    """The present page of one collection. The collection never changes once loaded, so each deck's
+    map figures (the slow part of a slide) are built on its first visit and kept for the next."""
+
+    def __init__(self, collection: Collection, passages: Passages, url_key: str | None = None):
+        self.collection = collection
+        self.passages = passages
+        self.url_key = url_key  # ?collection= in this page's links
+        self._figures: dict[str | None, list[dict | None]] = {}
+
+    @cached_property
+    def strip(self) -> Strip:
+        # Built on the first visit to /present, not at start-up: it walks every event.
+        return strip_layout(self.collection.events)
+
+    def figures(self, deck: Deck) -> list[dict | None]:
+        if deck.lesson_id not in self._figures:
+            self._figures[deck.lesson_id] = [
+                slide_figure(deck, index, self.collection) for index in range(len(deck.events) + 1)
+            ]
+        return self._figures[deck.lesson_id]
+
+    def _tools(self, deck: Deck, explorer_href: str) -> list:
+        tools = []
+        if self.url_key != upload.KEY:  # a dropped file lives in the browser tab: the server cannot bundle it
+            tools.append(
+                html.A(
+                    "Download this lesson as a file",
+                    href=download_url(deck.lesson_id, self.url_key),
+                    download=bundle_name(deck),
+                    className="present-tool",
+                    id=ids.PRESENT_DOWNLOAD,
+                )
+            )
+        tools.append(html.A("Quiz", href=quiz_url(deck.lesson_id, self.url_key), className="present-tool"))
+        tools.append(html.A("Explorer (Esc)", id=ids.PRESENT_EXIT, href=explorer_href, className="present-tool"))
+        return tools
+
+    def layout(self, search_string: str | None) -> html.Div:
+        state = parse_search(search_string)
+        try:
+            deck = build_deck(self.collection, state.lesson)
+        except UnknownLesson as missing:
+            return _no_such_lesson(self.collection, missing, self.url_key)
+        count = len(deck.events) + 1  # the intro slide is slide 0
+        current = min(state.slide, count - 1)
+        graphs = {index: map_graph(index, figure) for index, figure in enumerate(self.figures(deck)) if figure}
+        boxes = {index: map_box(index, graph if is_near(index, current) else None) for index, graph in graphs.items()}
+        slides = deck_slides(self.collection, self.passages, deck, self.strip, current, boxes)
+        notes = [speaker_note(deck, index, current) for index in range(count)] if state.speaker else None
+        stored = {str(index): graph.to_plotly_json() for index, graph in graphs.items()}
+        first = deck.events.iloc[current - 1]["id"] if current else None
+        return html.Div(
+            [
+                top_bar(deck, current, count, self._tools(deck, urlstate.href("/", self.url_key, event=first))),
+                html.Div([*slides, *nav_buttons(current, count)], className="present-stage"),
+                html.Aside(notes, className="speaker-panel", **{"aria-label": "Speaker notes"}) if notes else None,
+                dcc.Store(id=ids.PRESENT_SLIDE, data=current),
+                dcc.Store(id=ids.PRESENT_MAPS, data={"near": [NEAR_BEFORE, NEAR_AFTER], "graphs": stored}),
+            ],
+            id=ids.PRESENT,
+            className="present speaker" if state.speaker else "present",
+            **{
+                "data-current": str(current),
+                "data-count": str(count),
+                "data-lesson": deck.lesson_id or "",
+                "data-collection": self.url_key or "",
+            },
+        )
+
+
+def _no_such_lesson(collection: Collection, missing: UnknownLesson, url_key: str | None) -> html.Div:
+    choices = [
+        html.A(lesson.title, href=present_url(lesson.id, collection=url_key)) for lesson in collection.lessons.values()
+    ]
+    choices.append(html.A("Every event, in date order", href=present_url(None, collection=url_key)))
+    return no_such_lesson(missing.lesson_id, "Present", choices, url_key)
+
+
+def register(app: Dash) -> None:
+    """The one callback of the page (draw the maps of the slides near the one shown); returns the page."""
+    app.clientside_callback(
+        ClientsideFunction(namespace="present", function_name="fillMaps"),
+        Output({"type": ids.PRESENT_MAP_BOX, "index": ALL}, "children"),
+        Input(ids.PRESENT_SLIDE, "data"),
+        State(ids.PRESENT_MAPS, "data"),
+        State({"type": ids.PRESENT_MAP_BOX, "index": ALL}, "children"),
+        prevent_initial_call=True,
+    )
+
+
+def register_download(app: Dash, collections) -> None:
+    """GET /lesson-file?lesson=ID[&collection=KEY]: the lesson file (bundle.py), the same as `python -m timeline
+    bundle` writes. Made in memory from the loaded collection: nothing is written to disk. `collections` is
+    the app's Registry (a dropped file is not on the server, so it has no lesson file)."""
+
+    @app.server.route(DOWNLOAD_PATH)
+    def lesson_file():
+        key = request.args.get("collection") or None
+        if key == upload.KEY:
+            abort(404)
+        try:
+            served = collections.get(key)
+        except LookupError:
+            abort(404)
+        page = served.present
+        try:
+            deck = build_deck(served.collection, request.args.get("lesson") or None)
+        except UnknownLesson:
+            abort(404)
+        text = bundle_html(served.collection, deck.lesson_id, served.passages, page.strip, page.figures(deck))
+        return Response(
+            text,
+            mimetype="text/html",
+            headers={"Content-Disposition": f'attachment; filename="{bundle_name(deck)}"'},
+        )

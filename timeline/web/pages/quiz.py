@@ -1,0 +1,57 @@
+"""The quiz page (/quiz?lesson=ID[&cards=N]): the lesson's events as cards to put in order.
+
+The page is the quiz section the lesson file carries too (components/quiz.py),
+run by assets/quiz.js in the browser: no callback, nothing sent to the server.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+from dash import html
+
+from timeline.formats.deck import UnknownLesson, build_deck
+from timeline.formats.quiz import quiz_cards
+from timeline.load.collection import Collection
+from timeline.load.passages import Passages
+from timeline.query import urlstate
+from timeline.web.components.message import no_such_lesson
+from timeline.web.components.quiz import quiz_section
+
+
+def parse_search(search: str | None) -> tuple[str | None, int | None]:
+    """'?lesson=gspc-to-jnim&cards=6' -> ('gspc-to-jnim', 6); a count that is not a number is ignored."""
+    values = parse_qs((search or "").lstrip("?"))
+    raw = values.get("cards", [""])[0]
+    return values.get("lesson", [None])[0] or None, int(raw) if raw.isdigit() and int(raw) > 1 else None
+
+
+def quiz_url(lesson: str | None, collection: str | None = None) -> str:
+    return urlstate.href("/quiz", collection, lesson=lesson)
+
+
+def layout(collection: Collection, passages: Passages, search: str | None, url_key: str | None) -> html.Div:
+    lesson, count = parse_search(search)
+    try:
+        deck = build_deck(collection, lesson)
+    except UnknownLesson as missing:
+        return _no_such_lesson(collection, missing, url_key)
+    cards = quiz_cards(collection, passages, deck, count)
+    return html.Div(
+        [
+            html.Nav(
+                [
+                    html.A("Explorer", href=urlstate.href("/", url_key)),
+                    html.A("Present this lesson", href=urlstate.href("/present", url_key, lesson=lesson)),
+                ],
+                className="quiz-links",
+            ),
+            quiz_section(deck.title, cards, salt=deck.lesson_id or ""),
+        ],
+        className="quiz-page",
+    )
+
+
+def _no_such_lesson(collection: Collection, missing: UnknownLesson, url_key: str | None) -> html.Div:
+    choices = [html.A(item.title, href=quiz_url(item.id, url_key)) for item in collection.lessons.values()]
+    return no_such_lesson(missing.lesson_id, "Quiz", choices, url_key)
