@@ -8,7 +8,8 @@ import re
 import pytest
 from helpers import AQIM
 
-from timeline import dates, i18n
+from timeline import i18n
+from timeline.core import dates
 from timeline.i18n.dates import BASIS_WORDS, basis_words, describe, describe_with_basis
 
 NBSP = "\u00a0"

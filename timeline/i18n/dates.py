@@ -40,7 +40,7 @@ from babel.dates import get_month_names
 from babel.support import LazyProxy
 
 from timeline import i18n
-from timeline.dates import OPEN, parse
+from timeline.core.dates import OPEN, parse
 from timeline.i18n import gettext, lazy_gettext, pgettext
 
 # How the source gives an event's date (the `date_basis` column), in words.
