@@ -8,7 +8,8 @@ import pytest
 from timeline.load.collection import load_collection
 from timeline.load.passages import quote_passages
 from timeline.query import search, urlstate
-from timeline.web.pages.explore import ExploreData, compute_view, window_from_relayout
+from timeline.web.pages.explore_data import ExploreData
+from timeline.web.pages.explore_view import compute_view, window_from_relayout
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,10 @@ import plotly.graph_objects as go
 
 from timeline.figures import theme
 from timeline.figures.plotly_text import plotly_text
+from timeline.figures.points import HOVER_PLAIN_NOTE, point
+from timeline.i18n import ngettext
+from timeline.i18n.words import number as format_number
+from timeline.i18n.words import place_words
 from timeline.load.schema import CATEGORIES
 
 # North and West Africa: from Mauritania's coast to Libya, from the Gulf of Guinea to the Mediterranean.
@@ -56,9 +60,6 @@ def country_counts(events: pd.DataFrame) -> pd.Series:
     """Events per ISO-3 country code."""
     codes = [code for countries in events["countries"] for code in countries]
     return pd.Series(codes, dtype="str").value_counts().sort_index()
-
-
-HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>"
 
 
 def map_figure(
@@ -149,17 +150,20 @@ def _cluster_trace(clusters: pd.DataFrame) -> go.Scattergeo:
         text=[f"{count:,}" for count in clusters["count"]],
         textfont={"color": "white", "size": 12},
         customdata=[
-            [
+            point(
                 None,
-                plotly_text(f"{row.place} ({row.kind})"),
-                f"{row.count:,} events here: click to list them",
+                plotly_text(place_words(row.place, row.kind)),
+                plotly_text(
+                    ngettext("%(n)s event here: click to list them", "%(n)s events here: click to list them", row.count)
+                    % {"n": format_number(row.count)}
+                ),
                 "<br>".join(plotly_text(f"· {title}") for title in row.titles)
                 + ("<br>…" if row.count > len(row.titles) else ""),
                 place_id,
-            ]
+            )
             for place_id, row in zip(clusters.index, clusters.itertuples(), strict=True)
         ],
-        hovertemplate=HOVER,
+        hovertemplate=HOVER_PLAIN_NOTE,
         name="several events at one place",
         meta={"role": "cluster", "places": list(clusters.index)},
     )
@@ -167,12 +171,12 @@ def _cluster_trace(clusters: pd.DataFrame) -> go.Scattergeo:
 
 def _custom(group: pd.DataFrame) -> list[list[str]]:
     return [
-        [
+        point(
             row.event_id,
             plotly_text(row.title),
             plotly_text(row.date_text),
-            plotly_text(f"{row.place} ({row.place_kind}{', added: not named in the source' if row.added else ''})"),
-        ]
+            plotly_text(place_words(row.place, row.place_kind, added=row.added)),
+        )
         for row in group.itertuples()
     ]
 
@@ -192,7 +196,7 @@ def _marker_trace(group: pd.DataFrame, category: str, kind: str, style: dict) ->
             "line": {"color": colour if style["symbol"].endswith("open") else "white", "width": 2},
         },
         customdata=_custom(group),
-        hovertemplate=HOVER,
+        hovertemplate=HOVER_PLAIN_NOTE,
         name=f"{CATEGORIES[category]} ({kind})",
         meta={"role": "places", "category": category, "place_kind": kind},
     )

@@ -16,9 +16,14 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.core import dates
 from timeline.figures import theme
 from timeline.figures.plotly_text import LABEL_FONT_PX, plotly_text, text_width_px
+from timeline.figures.points import HOVER, point
+from timeline.i18n import gettext as _
+from timeline.i18n import ngettext
+from timeline.i18n.dates import describe, describe_with_basis
+from timeline.i18n.words import category as category_word
+from timeline.i18n.words import month_year, number
 from timeline.load.schema import CATEGORIES
 
 POINT_PRECISIONS = ("day", "month")
@@ -136,7 +141,7 @@ def _pack(items: pd.DataFrame, taken_from: pd.Series, taken_to: pd.Series) -> tu
 
 def _labels_that_fit(y: pd.Series, x0: pd.Series, label_end: pd.Series) -> pd.Series:
     labelled = pd.Series(False, index=y.index)
-    for _, row in y.groupby(y):
+    for _lane, row in y.groupby(y):
         order = sorted(row.index, key=lambda index: x0[index])
         for index, following in zip(order, [*order[1:], None], strict=True):
             labelled[index] = following is None or label_end[index] < x0[following]
@@ -145,17 +150,14 @@ def _labels_that_fit(y: pd.Series, x0: pd.Series, label_end: pd.Series) -> pd.Se
 
 def hover_data(events: pd.DataFrame) -> list[list[str]]:
     return [
-        [
+        point(
             row.id,
             plotly_text(row.title),
             plotly_text(row.date_text),
-            plotly_text(dates.describe_with_basis(row.start, row.end, row.date_basis)),
-        ]
+            plotly_text(describe_with_basis(row.start, row.end, row.date_basis)),
+        )
         for row in events.itertuples()
     ]
-
-
-HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}<br><i>%{customdata[3]}</i><extra></extra>"
 
 
 def figure_height(rows: float) -> int:
@@ -225,7 +227,7 @@ def _shade_eras(figure: go.Figure, eras: pd.DataFrame) -> None:
             yref="paper",
             yanchor="bottom",
             xanchor="left",
-            text=plotly_text(f"▇ {era.title} ({dates.describe(era.start, era.end)})"),
+            text=plotly_text(f"▇ {era.title} ({describe(era.start, era.end)})"),
             showarrow=False,
             font={"color": theme.ERA_TEXT, "size": 13},
         )
@@ -252,7 +254,7 @@ def _axes(
         yaxis={
             "range": [rows - 0.45, -0.75],
             "tickvals": centres,
-            "ticktext": [CATEGORIES[category] for category in lanes],
+            "ticktext": [category_word(category) for category in lanes],
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,
@@ -295,14 +297,14 @@ def density_figure(events: pd.DataFrame, x_range: list | None = None) -> go.Figu
                     "opacity": 0.85,
                 },
                 customdata=[
-                    [
+                    point(
                         None,
-                        f"{count:,} {CATEGORIES[category].lower()} events",
-                        f"{edges[b]:%b %Y} – {edges[b + 1]:%b %Y}",
-                        "click or zoom in to see them one by one",
+                        plotly_text(_density_heading(count, category)),
+                        plotly_text(f"{month_year(edges[b])} – {month_year(edges[b + 1])}"),
+                        plotly_text(_("click or zoom in to see them one by one")),
                         str(edges[max(b - 2, 0)]),
                         str(edges[min(b + 3, DENSITY_BINS)]),
-                    ]
+                    )
                     for b, count in per_bin.items()
                 ],
                 hovertemplate=HOVER,
@@ -315,7 +317,7 @@ def density_figure(events: pd.DataFrame, x_range: list | None = None) -> go.Figu
     figure.update_layout(height=figure_height(1.7 * len(lanes)))
     figure.update_yaxes(range=[len(lanes) - 0.5, -0.7])
     figure.add_annotation(
-        text=f"{len(items):,} events: too many to draw one by one. Zoom in to see single events.",
+        text=_("%(n)s events: too many to draw one by one. Zoom in to see single events.") % {"n": number(len(items))},
         xref="paper", yref="paper", x=1, y=1.0, xanchor="right", yanchor="bottom", showarrow=False,
         font={"color": theme.MUTED, "size": 13},
     )  # fmt: skip
@@ -328,7 +330,7 @@ def _empty(figure: go.Figure) -> go.Figure:
         xaxis={"visible": False},
         yaxis={"visible": False},
         annotations=[
-            {"text": "No events match the filters", "showarrow": False, "font": {"size": 18, "color": theme.MUTED}}
+            {"text": _("No events match the filters"), "showarrow": False, "font": {"size": 18, "color": theme.MUTED}}
         ],
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
     )
@@ -477,3 +479,11 @@ def selected_trace(items: pd.DataFrame, y: pd.Series, selected: str | None) -> g
         name="Selected",
         meta={"role": "selected", "id": selected if chosen else None, "marks": marks},
     )
+
+
+def _density_heading(count: int, category: str) -> str:
+    """'12 attack events' in the hover of a density dot."""
+    return ngettext("%(n)s event: %(category)s", "%(n)s events: %(category)s", count) % {
+        "n": number(count),
+        "category": category_word(category),
+    }

@@ -1,325 +1,45 @@
-"""The explorer page: timeline, map, list, detail and source reader, all linked.
+"""The explorer page's callbacks: thin wrappers that read the controls and call explore_view.
 
-The page arrives fully drawn from the URL's state (the router builds it), so
-callbacks only run when the user changes something.
+The page arrives fully drawn from the URL's state (explore_layout.layout), so callbacks only run when
+the user changes something.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import pandas as pd
-import plotly.graph_objects as go
-from dash import ClientsideFunction, Dash, Input, Output, State, ctx, dcc, get_asset_url, html, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from timeline.core.problems import CollectionError
-from timeline.figures.lineage import clicked_item, lineage_figure
-from timeline.figures.map import map_figure
-from timeline.figures.theme import GRAPH_CONFIG
-from timeline.figures.timeline import DETAIL_LIMIT, timeline_figure
+from timeline.figures.lineage import clicked_item
+from timeline.figures.points import clicked_event, clicked_place, clicked_window
+from timeline.figures.timeline import DETAIL_LIMIT
 from timeline.formats import export
-from timeline.load.collection import Collection
-from timeline.query import search, urlstate
+from timeline.i18n import gettext as _
+from timeline.i18n.words import number
+from timeline.query import urlstate
 from timeline.web import upload
 from timeline.web.components import ids
-from timeline.web.components.collection_bar import collection_bar, problem_list
-from timeline.web.components.detail import detail_panel, place_panel
-from timeline.web.components.downloads import event_downloads, figure_downloads
-from timeline.web.components.event_list import event_list
-from timeline.web.components.filters import filter_bar
+from timeline.web.components.collection_bar import problem_list
+from timeline.web.components.detail import detail_panel
 from timeline.web.components.lineage_text import item_detail
 from timeline.web.components.source_reader import source_reader
-from timeline.web.pages.explore_data import ExploreData
+from timeline.web.pages.explore_layout import layout, lineage_chart
+from timeline.web.pages.explore_view import (
+    compute_view,
+    events_shown,
+    filters_from_controls,
+    lineage_view,
+    place_view,
+    window_from_relayout,
+)
 from timeline.web.pages.state import PAGE_STATE
 
 if TYPE_CHECKING:
-    from timeline.web.pages.registry import Registry, Served
+    from timeline.web.pages.registry import Registry
 
-
-@dataclass(frozen=True)
-class View:
-    timeline: go.Figure
-    map: go.Figure
-    listing: html.Ol | html.P
-    count: str
-
-    @property
-    def graph_style(self) -> dict:
-        # Both graphs take their height before plotly draws (its code arrives after the page), so the page
-        # does not move when they appear; the map is as tall as the timeline beside it.
-        return {"height": f"{self.timeline.layout.height}px"}
-
-
-def compute_view(
-    data: ExploreData,
-    filters: search.Filters,
-    window: list[str] | None,
-    selected: str | None,
-    url_key: str | None = None,
-) -> View:
-    """Everything the filters, the timeline's visible window and the selection decide."""
-    events = data.collection.events
-    matching = search.apply(events, filters, data.collection.aliases, hay=data.haystack)
-    visible = _in_window(matching, window)
-    total = len(events)
-    count = f"{len(visible)} of {total} events"
-    if window:
-        count += " in the zoomed time window"
-    return View(
-        timeline=(timeline := timeline_figure(matching, selected, x_range=window)),
-        map=map_figure(visible, selected, place_rows=data.place_rows, height=timeline.layout.height),
-        listing=event_list(visible, selected, lambda event_id: urlstate.build(filters, event_id, url_key)),
-        count=count,
-    )
-
-
-def events_shown(data: ExploreData, filters: search.Filters, window: list[str] | None) -> pd.DataFrame:
-    """The events the list and the map show: matching the filters and inside the timeline's window."""
-    return _in_window(search.apply(data.collection.events, filters, data.collection.aliases, hay=data.haystack), window)
-
-
-def _in_window(events: pd.DataFrame, window: list[str] | None) -> pd.DataFrame:
-    start, end = (pd.Timestamp(window[0]), pd.Timestamp(window[1])) if window else (None, None)
-    return search.in_window(events, start, end)
-
-
-def window_from_relayout(relayout: dict | None) -> list[str] | None:
-    """The visible x range after a zoom or pan, None after a reset; raises LookupError if unchanged."""
-    if not relayout:
-        raise LookupError
-    if relayout.get("xaxis.autorange"):
-        return None
-    if "xaxis.range[0]" in relayout:
-        return [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]
-    if "xaxis.range" in relayout:
-        return list(relayout["xaxis.range"])
-    raise LookupError
-
-
-def filters_from_controls(text, categories, countries, actors, year_from, year_to) -> search.Filters:
-    return search.Filters(
-        text=text or "",
-        categories=tuple(categories or ()),
-        countries=tuple(countries or ()),
-        actors=tuple(actors or ()),
-        year_from=int(year_from) if year_from not in (None, "") else None,
-        year_to=int(year_to) if year_to not in (None, "") else None,
-    )
-
-
-def layout(registry: Registry, served: Served, search_string: str | None, uploaded: dict | None = None) -> html.Div:
-    data, url_key = served.explore, served.url_key
-    collection, passages = data.collection, data.passages
-    filters, selected = urlstate.parse(search_string)
-    if selected is not None and collection.event(selected) is None:
-        selected = None
-    view = compute_view(data, filters, None, selected, url_key)
-    return html.Div(
-        [
-            html.Header(
-                [
-                    html.Div(
-                        [
-                            html.H1(collection.title),
-                            html.P(_lede(collection), className="lede"),
-                        ]
-                    ),
-                    html.Div(
-                        [
-                            html.Nav(
-                                [
-                                    html.A(
-                                        "Present",
-                                        href=urlstate.href("/present", url_key),
-                                        className="nav-link",
-                                        title="Step through events as slides",
-                                    ),
-                                    *(
-                                        []
-                                        if collection.organisations.empty
-                                        else [
-                                            html.A(
-                                                "Glossary",
-                                                href=urlstate.href("/glossary", url_key),
-                                                className="nav-link",
-                                                title="Organisations and people",
-                                            )
-                                        ]
-                                    ),
-                                    html.A("Source text", href="#source", className="nav-link"),
-                                ],
-                                className="top-nav",
-                                **{"aria-label": "Pages"},
-                            ),
-                            collection_bar(registry.choices(), served, uploaded),
-                        ],
-                        className="header-side",
-                    ),
-                ],
-                className="page-header",
-            ),
-            filter_bar(collection, filters, view.count),
-            html.Div(
-                [
-                    html.Section(
-                        [
-                            dcc.Graph(
-                                id=ids.TIMELINE,
-                                figure=view.timeline,
-                                config=GRAPH_CONFIG,
-                                className="timeline-graph",
-                                style=view.graph_style,
-                            ),
-                            html.P(
-                                [
-                                    html.Span("● ", className="key-dot"),
-                                    "month or day  ",
-                                    html.Span("▬ ", className="key-bar"),
-                                    "year, decade or span  ",
-                                    *(
-                                        [html.Span("▸ ", className="key-bar"), "still going  "]
-                                        if collection.events["open_end"].any()
-                                        else []
-                                    ),
-                                    html.Span("┅ ○ ", className="key-inferred"),
-                                    "inferred date  ",
-                                    html.Span("▇ ", className="key-era"),
-                                    "era · drag to zoom, double-click to reset",
-                                ],
-                                className="key",
-                            ),
-                            figure_downloads(ids.TIMELINE, "timeline"),
-                        ],
-                        className="panel timeline-panel",
-                        **{"aria-label": "Timeline"},
-                    ),
-                    html.Section(
-                        [
-                            dcc.Graph(
-                                id=ids.MAP,
-                                figure=view.map,
-                                config={**GRAPH_CONFIG, "topojsonURL": get_asset_url("topojson/")},
-                                className="map-graph",
-                                style=view.graph_style,
-                            ),
-                            html.P(
-                                "● city  ◍ region  ○ country  ◆ place added by the editors  "
-                                "❷ several events: click to list them",
-                                className="key",
-                            ),
-                            figure_downloads(ids.MAP, "map"),
-                        ],
-                        className="panel map-panel",
-                        **{"aria-label": "Map"},
-                    ),
-                ],
-                className="views",
-            ),
-            html.Div(
-                [
-                    html.Section(
-                        [
-                            html.H2("Events"),
-                            html.Div(view.listing, id=ids.EVENT_LIST, className="event-list"),
-                            event_downloads(),
-                        ],
-                        className="panel list-panel",
-                        **{"aria-label": "Event list"},
-                    ),
-                    html.Section(
-                        detail_panel(collection, passages, selected),
-                        id=ids.DETAIL,
-                        className="panel detail-panel",
-                        **{"aria-label": "Event detail", "aria-live": "polite"},
-                    ),
-                ],
-                className="grid",
-            ),
-            *_lineage_section(collection),
-            html.Section(
-                [
-                    html.H2("Source text"),
-                    html.P(
-                        "Highlighted passages became events; click one to select its event. "
-                        "Everything not highlighted was left out of the timeline.",
-                        className="muted",
-                    ),
-                    html.Div(source_reader(collection, passages, selected), id=ids.SOURCE_READER, className="reader"),
-                ],
-                id="source",
-                className="panel source-panel",
-            ),
-            # A Store given data=None sets it again when it mounts, and Dash takes that for a change:
-            # five callbacks ran on every page load and redrew all three graphs (bench/profile/NOTES.md).
-            dcc.Store(id=ids.SELECTED, **({"data": selected} if selected else {})),
-            dcc.Store(id=ids.WINDOW),
-            # The view's query string. update_views writes it here, inside the page, not to the URL:
-            # a callback with an output outside a page the router inserted runs when the page arrives.
-            dcc.Store(id=ids.QUERY),
-        ],
-        className="explore",
-    )
-
-
-def _lede(collection: Collection) -> list:
-    if collection.kind == "imported":
-        return [
-            collection.description,
-            " ",
-            html.Strong("No independent source: ", className="no-source"),
-            "each event quotes the imported timeline's own text.",
-        ]
-    titles = ", ".join(source.title for source in collection.sources.values())
-    return [collection.description, " Every event quotes its source: ", html.Em(titles), "."]
-
-
-def lineage_view(collection: Collection, window: list[str] | None, selected: str | None) -> go.Figure:
-    return lineage_figure(
-        collection.organisations,
-        collection.relations,
-        collection.roles,
-        selected,
-        x_range=window,
-        people=collection.people,
-    )
-
-
-def _lineage_section(collection: Collection) -> list:
-    if collection.organisations.empty:
-        return []  # the lineage callbacks wait for components that never come: Dash leaves them idle
-    return [
-        html.Section(
-            [
-                html.H2("Organisations and leaders"),
-                html.P(
-                    "How the groups were renamed, split and merged, and who led them, on the timeline's time axis.",
-                    className="muted",
-                ),
-                # Drawn on demand: the chart is most of the page's data and a third of its drawing time,
-                # and it sits below the first screen (issue 12).
-                html.Button("Show the chart", id=ids.LINEAGE_SHOW, n_clicks=0, className="button"),
-                html.Div(id=ids.LINEAGE_BOX),
-                html.Div(id=ids.EXPLORE_LINEAGE_DETAIL, className="lineage-detail", **{"aria-live": "polite"}),
-            ],
-            className="panel lineage-panel",
-            **{"aria-label": "Organisations and leaders"},
-        )
-    ]
-
-
-def lineage_chart(collection: Collection, window: list[str] | None) -> list:
-    """The explorer's lineage chart, its key and its downloads, as shown when asked for."""
-    return [
-        dcc.Graph(id=ids.LINEAGE, figure=lineage_view(collection, window, None), config=GRAPH_CONFIG),
-        html.P(
-            "Solid connectors: renamed, split, merged. Dashed: allegiance. Thin bars: leaders. "
-            "Click an organisation to see its events; click a connector or a leader for the source sentence.",
-            className="key",
-        ),
-        figure_downloads(ids.LINEAGE, "lineage"),
-    ]
+__all__ = ["layout", "register"]
 
 
 def register(app: Dash, registry: Registry) -> None:
@@ -345,7 +65,8 @@ def register(app: Dash, registry: Registry) -> None:
     )
     def track_window(relayout, click):
         if ctx.triggered[0]["prop_id"].endswith(".clickData"):
-            return window_from_density_click(click)
+            window = clicked_window(click)
+            return no_update if window is None else window
         try:
             return window_from_relayout(relayout)
         except LookupError:
@@ -390,8 +111,8 @@ def register(app: Dash, registry: Registry) -> None:
     )
     def select(timeline_click, map_click):
         # Clicks on list items and source passages set the store in the browser (assets/keyboard.js).
-        click = timeline_click if ctx.triggered_id == ids.TIMELINE else map_click
-        return clicked_event(click)
+        event_id = clicked_event(timeline_click if ctx.triggered_id == ids.TIMELINE else map_click)
+        return no_update if event_id is None else event_id
 
     @app.callback(
         Output(ids.DETAIL, "children", allow_duplicate=True),
@@ -514,7 +235,9 @@ def register(app: Dash, registry: Registry) -> None:
         stored = {"name": name, "text": raw.decode("utf-8"), "base": key if key != upload.KEY else None}
         count = len(served.collection.events)
         accepted = {"file": stored, "goto": urlstate.href("/", upload.KEY)}
-        return accepted, html.P(f"Read {count:,} events from {name}; opening them…", className="ok")
+        return accepted, html.P(
+            _("Read %(n)s events from %(file)s; opening them…") % {"n": number(count), "file": name}, className="ok"
+        )
 
     app.clientside_callback(
         ClientsideFunction(namespace="timeline_upload", function_name="keep"),
@@ -558,48 +281,14 @@ def _downloader(registry: Registry, fmt: str):
     return download
 
 
-def clicked_event(click: dict | None):
-    """The event id a plotly click landed on, or no_update for clicks on no event (a country, a density dot)."""
-    try:
-        event_id = click["points"][0]["customdata"][0]
-    except (TypeError, KeyError, IndexError):
-        return no_update
-    return event_id if event_id else no_update
+def _downloader(registry: Registry, fmt: str):
+    def download(_clicks, text, categories, countries, actors, year_from, year_to, window, key, uploaded):
+        served = registry.get(key, uploaded)
+        filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
+        shown = events_shown(served.explore, filters, window)
+        name = f"{served.collection.id}-events.{fmt}"
+        if fmt == "json":
+            return dcc.send_string(export.to_json(shown), name, type="application/json")
+        return dcc.send_string(export.to_csv(shown), name, type="text/csv")
 
-
-def clicked_place(click: dict | None) -> str | None:
-    """The place id of a numbered marker the click landed on, or None for any other click."""
-    try:
-        custom = click["points"][0]["customdata"]
-    except (TypeError, KeyError, IndexError):
-        return None
-    if not isinstance(custom, list) or len(custom) < 5 or custom[0] is not None:
-        return None
-    return custom[4] if isinstance(custom[4], str) else None
-
-
-def place_view(
-    data: ExploreData, filters: search.Filters, window: list[str] | None, place_id: str, url_key: str | None = None
-) -> list | None:
-    """The detail panel for one place of the map (the events in view there); None for an unknown place."""
-    shown = events_shown(data, filters, window)
-    rows = data.place_rows[data.place_rows["place_id"] == place_id]
-    if rows.empty:
-        return None
-    here = shown[shown["id"].isin(rows["event_id"])]
-    first = rows.iloc[0]
-    # Each item links to its event's view with the same filters, as in the list (a new tab keeps the view).
-    return place_panel(
-        f"{first['place']} ({first['place_kind']})", here, lambda event_id: urlstate.build(filters, event_id, url_key)
-    )
-
-
-def window_from_density_click(click: dict | None):
-    """A click on a density dot zooms to the bins around it; any other click leaves the window alone."""
-    try:
-        custom = click["points"][0]["customdata"]
-    except (TypeError, KeyError, IndexError):
-        return no_update
-    if custom[0] is not None or len(custom) < 6:
-        return no_update
-    return [custom[4], custom[5]]
+    return download

@@ -1,0 +1,125 @@
+"""The explorer's view as pure functions: what the filters, the timeline's window and the selection show.
+
+No Dash callback here: the callbacks (explore.py) read the controls, call these and send what they return.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import html
+
+from timeline.figures.lineage import lineage_figure
+from timeline.figures.map import map_figure
+from timeline.figures.timeline import timeline_figure
+from timeline.i18n import gettext as _
+from timeline.i18n.words import number, place_words
+from timeline.load.collection import Collection
+from timeline.query import search, urlstate
+from timeline.web.components.detail import place_panel
+from timeline.web.components.event_list import event_list
+from timeline.web.pages.explore_data import ExploreData
+
+
+@dataclass(frozen=True)
+class View:
+    timeline: go.Figure
+    map: go.Figure
+    listing: html.Ol | html.P
+    count: str
+
+    @property
+    def graph_style(self) -> dict:
+        # Both graphs take their height before plotly draws (its code arrives after the page), so the page
+        # does not move when they appear; the map is as tall as the timeline beside it.
+        return {"height": f"{self.timeline.layout.height}px"}
+
+
+def compute_view(
+    data: ExploreData,
+    filters: search.Filters,
+    window: list[str] | None,
+    selected: str | None,
+    url_key: str | None = None,
+) -> View:
+    """Everything the filters, the timeline's visible window and the selection decide."""
+    events = data.collection.events
+    matching = search.apply(events, filters, data.collection.aliases, hay=data.haystack)
+    visible = _in_window(matching, window)
+    total = len(events)
+    if window:
+        count = _("%(shown)s of %(total)s events in the zoomed time window")
+    else:
+        count = _("%(shown)s of %(total)s events")
+    count = count % {"shown": number(len(visible)), "total": number(total)}
+    return View(
+        timeline=(timeline := timeline_figure(matching, selected, x_range=window)),
+        map=map_figure(visible, selected, place_rows=data.place_rows, height=timeline.layout.height),
+        listing=event_list(visible, selected, lambda event_id: urlstate.build(filters, event_id, url_key)),
+        count=count,
+    )
+
+
+def events_shown(data: ExploreData, filters: search.Filters, window: list[str] | None) -> pd.DataFrame:
+    """The events the list and the map show: matching the filters and inside the timeline's window."""
+    return _in_window(search.apply(data.collection.events, filters, data.collection.aliases, hay=data.haystack), window)
+
+
+def _in_window(events: pd.DataFrame, window: list[str] | None) -> pd.DataFrame:
+    start, end = (pd.Timestamp(window[0]), pd.Timestamp(window[1])) if window else (None, None)
+    return search.in_window(events, start, end)
+
+
+def window_from_relayout(relayout: dict | None) -> list[str] | None:
+    """The visible x range after a zoom or pan, None after a reset; raises LookupError if unchanged."""
+    if not relayout:
+        raise LookupError
+    if relayout.get("xaxis.autorange"):
+        return None
+    if "xaxis.range[0]" in relayout:
+        return [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]]
+    if "xaxis.range" in relayout:
+        return list(relayout["xaxis.range"])
+    raise LookupError
+
+
+def filters_from_controls(text, categories, countries, actors, year_from, year_to) -> search.Filters:
+    return search.Filters(
+        text=text or "",
+        categories=tuple(categories or ()),
+        countries=tuple(countries or ()),
+        actors=tuple(actors or ()),
+        year_from=int(year_from) if year_from not in (None, "") else None,
+        year_to=int(year_to) if year_to not in (None, "") else None,
+    )
+
+
+def place_view(
+    data: ExploreData, filters: search.Filters, window: list[str] | None, place_id: str, url_key: str | None = None
+) -> list | None:
+    """The detail panel for one place of the map (the events in view there); None for an unknown place."""
+    shown = events_shown(data, filters, window)
+    rows = data.place_rows[data.place_rows["place_id"] == place_id]
+    if rows.empty:
+        return None
+    here = shown[shown["id"].isin(rows["event_id"])]
+    first = rows.iloc[0]
+    # Each item links to its event's view with the same filters, as in the list (a new tab keeps the view).
+    return place_panel(
+        place_words(first["place"], first["place_kind"]),
+        here,
+        lambda event_id: urlstate.build(filters, event_id, url_key),
+    )
+
+
+def lineage_view(collection: Collection, window: list[str] | None, selected: str | None) -> go.Figure:
+    return lineage_figure(
+        collection.organisations,
+        collection.relations,
+        collection.roles,
+        selected,
+        x_range=window,
+        people=collection.people,
+    )
