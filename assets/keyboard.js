@@ -66,6 +66,17 @@
     window.Plotly.restyle(gd, update, [index]);
   }
 
+  // A language choice reopens this very view in that language: the link was written with the view the page
+  // arrived with, so it takes the filters and selection the reader has set since (the URL holds them).
+  document.addEventListener('click', function (event) {
+    var link = event.target && event.target.closest && event.target.closest('.lang-switch a[hreflang]');
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) { return; }
+    var params = new URLSearchParams(window.location.search);
+    params.set('lang', link.getAttribute('hreflang'));
+    event.preventDefault();
+    window.location.assign(window.location.pathname + '?' + params.toString() + window.location.hash);
+  });
+
   window.timelineUI = {
     // Returns the page's query string with the selection in it (the URL is the view's state).
     select: function (selected) {

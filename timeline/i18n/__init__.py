@@ -75,6 +75,8 @@ PLURAL_FORMS = {
 }
 
 _LANGUAGE: contextvars.ContextVar[str] = contextvars.ContextVar("timeline_language", default=DEFAULT)
+# Whether the reader chose the language in the URL (?lang=): then every link carries it, even English.
+_IN_URL: contextvars.ContextVar[bool] = contextvars.ContextVar("timeline_language_in_url", default=False)
 
 
 class CatalogError(ValueError):
@@ -103,13 +105,28 @@ def set_language(lang: str) -> contextvars.Token:
 
 
 @contextlib.contextmanager
-def use(lang: str) -> Iterator[str]:
-    """`with use("fr"):` - French inside the block, the previous language after it, even on an exception."""
+def use(lang: str, in_url: bool = False) -> Iterator[str]:
+    """`with use("fr"):` - French inside the block, the previous language after it, even on an exception.
+
+    `in_url`: the reader chose it in the URL, so the links written inside the block keep it (url_language).
+    """
     token = _LANGUAGE.set(_checked(lang))
+    url_token = _IN_URL.set(in_url)
     try:
         yield lang
     finally:
+        _IN_URL.reset(url_token)
         _LANGUAGE.reset(token)
+
+
+def url_language() -> str | None:
+    """The `lang` a link written now should carry: a language the URL chose, or any but the default.
+
+    A reader whose browser asks for French gets links with ?lang=fr, so a link they share opens in French;
+    English from the browser's preference leaves URLs plain.
+    """
+    lang = _LANGUAGE.get()
+    return lang if _IN_URL.get() or lang != DEFAULT else None
 
 
 def locale(lang: str | None = None) -> Locale:
@@ -237,15 +254,21 @@ def _accepted(header: str) -> list[str]:
     return [tag for _q, _p, tag in sorted(ranked)]
 
 
+def chosen(lang_param: str | None) -> str | None:
+    """The language a `?lang=` value names ('fr', 'AR', 'fr-CA' -> 'fr'), or None for none or garbage."""
+    if isinstance(lang_param, str) and len(lang_param) <= 64 and _TAG.match(lang_param.strip()):
+        return _language_of(lang_param)
+    return None
+
+
 def negotiate(lang_param: str | None, accept_language: str | None) -> str:
     """The interface language: a valid `?lang=` (fr, AR, fr-CA...), else the best of Accept-Language, else English.
 
     Never raises: anything unreadable counts as absent.
     """
-    if isinstance(lang_param, str) and len(lang_param) <= 64 and _TAG.match(lang_param.strip()):
-        lang = _language_of(lang_param)
-        if lang:
-            return lang
+    lang = chosen(lang_param)
+    if lang:
+        return lang
     if isinstance(accept_language, str):
         for tag in _accepted(accept_language):
             if tag == "*":
@@ -264,6 +287,7 @@ __all__ = [
     "CatalogError",
     "_",
     "catalog_path",
+    "chosen",
     "current",
     "direction",
     "gettext",
@@ -275,5 +299,6 @@ __all__ = [
     "pgettext",
     "set_language",
     "translations",
+    "url_language",
     "use",
 ]

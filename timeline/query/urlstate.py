@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlencode
 
+from timeline import i18n
 from timeline.query.search import Filters
 
 # A list is one parameter, its items joined with commas (`category=attack,leadership`), so an item's own
@@ -49,9 +50,14 @@ def collection(search: str | None) -> str | None:
     return parse_qs((search or "").lstrip("?")).get("collection", [None])[0] or None
 
 
+def _kept(collection: str | None) -> list[tuple[str, str]]:
+    """What every link keeps: the collection, and the interface language a reader chose (i18n.url_language)."""
+    return [("collection", collection or ""), ("lang", i18n.url_language() or "")]
+
+
 def href(path: str, collection: str | None, **params: str | None) -> str:
     """A link within the app that stays in `collection` (None: the default one, left out of the URL)."""
-    pairs = [("collection", collection or ""), *((key, value or "") for key, value in params.items())]
+    pairs = [*_kept(collection), *((key, value or "") for key, value in params.items())]
     query = urlencode([(key, value) for key, value in pairs if value])
     return path + (f"?{query}" if query else "")
 
@@ -59,7 +65,7 @@ def href(path: str, collection: str | None, **params: str | None) -> str:
 def build(filters: Filters, selected: str | None, collection: str | None = None) -> str:
     """The inverse of parse; empty parts are left out so plain URLs stay plain."""
     pairs = [
-        ("collection", collection or ""),
+        *_kept(collection),
         ("q", filters.text),
         ("category", _join(filters.categories)),
         ("country", _join(filters.countries)),

@@ -9,9 +9,11 @@ from urllib.parse import urlsplit
 import flask
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
+from timeline import i18n
+from timeline.i18n import _
 from timeline.load.collection import Collection
 from timeline.query import urlstate
-from timeline.web import guard, upload
+from timeline.web import guard, language, upload
 from timeline.web.components import ids, static_html
 from timeline.web.components.message import message_page
 from timeline.web.pages import explore, glossary, present, quiz
@@ -25,7 +27,7 @@ ASSETS = Path(__file__).resolve().parents[2] / "assets"
 _POLYFILL = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\n?')
 
 INDEX = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{%lang%}" dir="{%dir%}">
     <head>
         {%metas%}
         <title>{%title%}</title>
@@ -50,12 +52,14 @@ INDEX = """<!DOCTYPE html>
 class TimelineDash(Dash):
     """Dash whose first response carries the requested page as plain HTML, readable before any script runs."""
 
-    def __init__(self, *args, static_page=None, **kwargs):
+    def __init__(self, *args, static_page=None, collection_title: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self._static_page = static_page
+        self._collection_title = collection_title  # one collection served: its title heads every tab
 
     def interpolate_index(self, **kwargs):
         kwargs["scripts"] = _POLYFILL.sub("", kwargs.get("scripts", ""))
+        kwargs["title"] = self._page_title()
         if self._static_page is not None and flask.has_request_context():
             search = flask.request.query_string.decode("utf-8", "replace")
             try:
@@ -65,7 +69,16 @@ class TimelineDash(Dash):
                 static = ""
             # Beside the mount point, not inside it: React would wipe it and flash "Loading...".
             kwargs["app_entry"] = kwargs.get("app_entry", "") + f'<div id="static-page" class="app">{static}</div>'
-        return super().interpolate_index(**kwargs)
+        lang = i18n.current()
+        page = super().interpolate_index(**kwargs)
+        return page.replace("{%lang%}", lang, 1).replace("{%dir%}", i18n.direction(lang), 1)
+
+    def _page_title(self) -> str:
+        return (
+            _("{title} · Timeline").format(title=self._collection_title)
+            if self._collection_title
+            else _("Timeline explorer")
+        )
 
 
 def create_app(collections: Collection | dict[str, Collection]) -> Dash:
@@ -78,13 +91,14 @@ def create_app(collections: Collection | dict[str, Collection]) -> Dash:
         __name__,
         static_page=lambda path, search: _static_page(registry, path, search),
         assets_folder=str(ASSETS),
-        title=f"{default.title} · Timeline" if len(collections) == 1 else "Timeline explorer",
+        collection_title=default.title if len(collections) == 1 else None,
         update_title=None,
         serve_locally=True,
         suppress_callback_exceptions=True,
         compress=True,  # gzip: the layout and figures of a large collection shrink several times
     )
     app.index_string = INDEX
+    language.install(app.server)
     # The layout is the page the URL asks for, built (or taken from the cache) when the browser asks for it,
     # so no router round trip stands between the scripts and the first draw.
     app.layout = lambda: _shell(registry, _page_url())
@@ -187,13 +201,14 @@ def _static_page(registry: Registry, pathname: str, search: str) -> str:
         page = _cached_page(registry, served, pathname, search, None)
         return static_html.render(html.Main(page, className="page"), static_html.link_targets(page))
 
-    return served.pages.get(("static", pathname or "/", search or ""), build)
+    return served.pages.get(("static", pathname or "/", search or "", i18n.current()), build)
 
 
 def _cached_page(registry: Registry, served: Served, pathname: str | None, search: str | None, uploaded: dict | None):
     name = (uploaded or {}).get("name")  # the explorer's collection bar names this tab's file
     return served.pages.get(
-        (pathname or "/", search or "", name), lambda: _page(registry, served, pathname, search, uploaded)
+        (pathname or "/", search or "", name, i18n.current()),
+        lambda: _page(registry, served, pathname, search, uploaded),
     )
 
 
@@ -205,7 +220,7 @@ def _page(registry: Registry, served: Served, pathname: str | None, search: str 
     if pathname in ("/quiz", "/quiz/"):
         return quiz.layout(served.collection, served.passages, search, served.url_key)
     if pathname in ("/glossary", "/glossary/"):
-        return glossary.layout(served.collection, served.url_key)
+        return glossary.layout(served.collection, served.url_key, search)
     return _not_found(pathname, served.url_key)
 
 
@@ -214,25 +229,25 @@ def _collection_links(registry: Registry) -> list[html.A]:
 
 
 def _not_found(pathname: str, url_key: str | None) -> html.Div:
+    before, after = _("There is no page %(page)s.").split("%(page)s")
     return message_page(
-        "Page not found",
-        ["There is no page ", html.Code(pathname), "."],
-        [html.A("Back to the explorer", href=urlstate.href("/", url_key))],
+        _("Page not found"),
+        [before, html.Code(pathname), after],
+        [html.A(_("Back to the explorer"), href=urlstate.href("/", url_key))],
     )
 
 
 def _unknown_collection(registry: Registry, key: str) -> html.Div:
-    return message_page(
-        "No such collection",
-        ["This server has no collection ", html.Code(key), ". It has:"],
-        _collection_links(registry),
-    )
+    before, after = _("This server has no collection %(collection)s. It has:").split("%(collection)s")
+    return message_page(_("No such collection"), [before, html.Code(key), after], _collection_links(registry))
 
 
 def _no_upload(registry: Registry) -> html.Div:
     return message_page(
-        "No file in this tab",
-        "A dropped file stays in the browser tab that received it, and this tab holds none. "
-        "Open one of the collections and drop your file again:",
+        _("No file in this tab"),
+        _(
+            "A dropped file stays in the browser tab that received it, and this tab holds none. "
+            "Open one of the collections and drop your file again:"
+        ),
         _collection_links(registry),
     )

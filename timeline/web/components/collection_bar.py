@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from timeline.i18n import gettext as _
+from timeline.i18n import ngettext
+from timeline.i18n.words import number
 from timeline.query import urlstate
 from timeline.web import upload
 from timeline.web.components import ids
@@ -14,11 +17,11 @@ def collection_bar(choices: list[tuple[str | None, str]], served, uploaded: dict
     links = [_choice(title, url_key, current=served.url_key == url_key) for url_key, title in choices]
     if uploaded and uploaded.get("name"):
         links.append(
-            _choice(f"Your file: {uploaded['name']}", upload.KEY, current=served.key == upload.KEY, cls="upload")
+            _choice(_("Your file: %(file)s") % {"file": uploaded["name"]}, upload.KEY, current=served.key == upload.KEY, cls="upload")
         )
     parts = []
     if len(links) > 1:
-        parts.append(html.Nav([html.Span("Collections:", className="control-label"), *links], className="picker"))
+        parts.append(html.Nav([html.Span(_("Collections:"), className="control-label"), *links], className="picker"))
     if served.upload is not None:
         parts.append(_about_upload(served, choices))
     parts.append(upload_box())
@@ -42,9 +45,9 @@ def _about_upload(served, choices: list[tuple[str | None, str]]) -> html.Div:
         [
             html.P(
                 [
-                    html.Strong("Your file, in this browser tab only. "),
-                    f"Read as {uploaded.format}; it is not saved on the server. ",
-                    html.A(f"Back to {default_title}", href=urlstate.href("/", default_key)),
+                    html.Strong(_("Your file, in this browser tab only.") + " "),
+                    _("Read as %(format)s; it is not saved on the server.") % {"format": uploaded.format} + " ",
+                    html.A(_("Back to %(collection)s") % {"collection": default_title}, href=urlstate.href("/", default_key)),
                 ]
             ),
             html.Ul([html.Li(note) for note in uploaded.notes], className="upload-notes") if uploaded.notes else None,
@@ -54,22 +57,26 @@ def _about_upload(served, choices: list[tuple[str | None, str]]) -> html.Div:
 
 
 def upload_box() -> html.Details:
-    limit = f"up to {upload.MAX_BYTES / 1e6:.0f} MB and {upload.MAX_ROWS:,} rows"
+    limit = _("up to %(mb)s MB and %(rows)s rows") % {
+        "mb": number(round(upload.MAX_BYTES / 1e6)),
+        "rows": number(upload.MAX_ROWS),
+    }
     return html.Details(
         [
-            html.Summary("Explore your own spreadsheet…"),
+            html.Summary(_("Explore your own spreadsheet…")),
             html.P(
-                [
+                _(
                     "A TimelineJS sheet saved as CSV, a TimelineJS3 JSON file, or an events.csv in this tool's "
-                    f"format ({limit}). It stays in this browser tab: nothing is saved on the server. "
-                    "An events.csv is checked against the sources and places of the collection shown now.",
-                ],
+                    "format (%(limit)s). It stays in this browser tab: nothing is saved on the server. "
+                    "An events.csv is checked against the sources and places of the collection shown now."
+                )
+                % {"limit": limit},
                 className="muted",
             ),
             dcc.Upload(
                 id=ids.UPLOAD_INPUT,
                 children=html.Div(
-                    ["Drop a file here, or ", html.Span("choose one", className="upload-choose")],
+                    [_("Drop a file here, or") + " ", html.Span(_("choose one"), className="upload-choose")],
                     className="upload-target",
                 ),
                 accept=".csv,.json,text/csv,application/json",
@@ -87,11 +94,19 @@ def problem_list(problems: list, shown: int = 50) -> html.Div:
     """Each problem with its file, row and field; a long list is cut with a count of the rest."""
     items = [html.Li(str(problem)) for problem in problems[:shown]]
     if len(problems) > shown:
-        items.append(html.Li(f"… and {len(problems) - shown:,} more"))
+        items.append(html.Li(_("… and %(n)s more") % {"n": number(len(problems) - shown)}))
     count = len(problems)
     return html.Div(
         [
-            html.P(f"This file cannot be explored yet: {count} problem{'s' if count != 1 else ''}.", className="error"),
+            html.P(
+                ngettext(
+                    "This file cannot be explored yet: %(n)s problem.",
+                    "This file cannot be explored yet: %(n)s problems.",
+                    count,
+                )
+                % {"n": number(count)},
+                className="error",
+            ),
             html.Ul(items, className="problems"),
         ],
         role="alert",

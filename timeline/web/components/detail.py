@@ -7,21 +7,23 @@ from collections.abc import Callable
 import pandas as pd
 from dash import html
 
-from timeline.core import dates
+from timeline.i18n import gettext as _
+from timeline.i18n import lazy_gettext, ngettext
+from timeline.i18n.dates import describe_with_basis
+from timeline.i18n.words import category, number, place_words
 from timeline.load import sourcetext
 from timeline.load.collection import Collection
 from timeline.load.passages import Passages
-from timeline.load.schema import CATEGORIES
 from timeline.web.components import ids
 from timeline.web.components.event_list import event_list
 
 PRECISION_WORDS = {
-    "day": "precise to the day",
-    "month": "precise to the month",
-    "year": "precise to the year",
-    "decade": "precise to the decade",
-    "century": "precise to the century",
-    "range": "a span between two dates",
+    "day": lazy_gettext("precise to the day"),
+    "month": lazy_gettext("precise to the month"),
+    "year": lazy_gettext("precise to the year"),
+    "decade": lazy_gettext("precise to the decade"),
+    "century": lazy_gettext("precise to the century"),
+    "range": lazy_gettext("a span between two dates"),
 }
 
 
@@ -29,7 +31,15 @@ def place_panel(place: str, events: pd.DataFrame, link: Callable[[str], str] | N
     """The events at one place of the map, as the list shows them: choosing one selects it."""
     return [
         html.H2(place, className="detail-title"),
-        html.P(f"{len(events):,} events in view at this place. Choose one to read its source.", className="muted"),
+        html.P(
+            ngettext(
+                "%(n)s event in view at this place. Choose it to read its source.",
+                "%(n)s events in view at this place. Choose one to read its source.",
+                len(events),
+            )
+            % {"n": number(len(events))},
+            className="muted",
+        ),
         event_list(events, None, link),
     ]
 
@@ -39,37 +49,39 @@ def detail_panel(collection: Collection, passages: Passages, event_id: str | Non
     if event is None:
         return [
             html.P(
-                "Select an event on the timeline, the map or the list to read where it comes from.",
+                _("Select an event on the timeline, the map or the list to read where it comes from."),
                 className="empty-note",
             )
         ]
-    normalised = dates.describe_with_basis(event["start"], event["end"], event["date_basis"])
+    normalised = describe_with_basis(event["start"], event["end"], event["date_basis"])
     facts = [
-        _fact("As written", f"“{event['date_text']}”"),
+        _fact(_("As written"), f"“{event['date_text']}”"),
         _fact(
-            "Date",
+            _("Date"),
             [
                 html.Span(normalised, className=f"basis basis-{event['date_basis']}"),
-                html.Span(f" · EDTF {_edtf(event)} · {PRECISION_WORDS[event['precision']]}", className="muted"),
+                html.Span(
+                    [" · EDTF ", html.Bdi(_edtf(event)), f" · {PRECISION_WORDS[event['precision']]}"], className="muted"
+                ),
             ],
         ),
     ]
     if event["date_note"]:
-        facts.append(_fact("How dated", event["date_note"]))
+        facts.append(_fact(_("How dated"), event["date_note"]))
     facts.append(
-        _fact("Category", html.Span(CATEGORIES[event["category"]], className=f"badge cat-{event['category']}"))
+        _fact(_("Category"), html.Span(category(event["category"]), className=f"badge cat-{event['category']}"))
     )
     if event["actors"]:
-        facts.append(_fact("Actors", ", ".join(event["actors"])))
-    facts.append(_fact("Places", _places(event)))
+        facts.append(_fact(_("Actors"), ", ".join(event["actors"])))
+    facts.append(_fact(_("Places"), _places(event)))
     if event["place_note"]:
-        facts.append(_fact("About the places", event["place_note"]))
+        facts.append(_fact(_("About the places"), event["place_note"]))
     if event["fatalities_text"]:
-        facts.append(_fact("Casualties", f"“{event['fatalities_text']}”"))
+        facts.append(_fact(_("Casualties"), f"“{event['fatalities_text']}”"))
     return [
         html.H2(event["title"], className="detail-title"),
         html.Dl(facts, className="facts"),
-        html.H3("Summary", className="detail-sub"),
+        html.H3(_("Summary"), className="detail-sub"),
         html.P(event["summary"], className="summary"),
         *_source_heading(collection),
         *_quote(collection, passages, event),
@@ -78,13 +90,13 @@ def detail_panel(collection: Collection, passages: Passages, event_id: str | Non
 
 def _source_heading(collection: Collection) -> list:
     if collection.kind != "imported":
-        return [html.H3("In the source", className="detail-sub")]
+        return [html.H3(_("In the source"), className="detail-sub")]
     return [
-        html.H3("In the imported timeline", className="detail-sub"),
+        html.H3(_("In the imported timeline"), className="detail-sub"),
         html.P(
             [
-                html.Strong("No source quote. ", className="no-source"),
-                "This is the imported timeline's own text, not a sentence of an independent source.",
+                html.Strong(_("No source quote.") + " ", className="no-source"),
+                _("This is the imported timeline's own text, not a sentence of an independent source."),
             ],
             className="muted",
         ),
@@ -101,11 +113,10 @@ def _fact(label: str, value) -> html.Div:
 
 def _places(event) -> list | str:
     if not event["places"]:
-        return "no place given in the source"
+        return _("no place given in the source")
     parts = []
     for place in event["places"]:
-        label = f"{place['name']} ({place['kind']}"
-        label += ", added: not named in the source)" if place["added"] else ")"
+        label = place_words(place["name"], place["kind"], added=place["added"])
         parts.append(html.Li(label, className="place added" if place["added"] else "place"))
     return html.Ul(parts, className="places")
 
@@ -123,7 +134,14 @@ def _quote(collection: Collection, passages: Passages, event) -> list:
         for eid, other in passages.in_source(passage.source).items()
         if eid != event["id"] and (other.source, other.start, other.end) == (passage.source, passage.start, passage.end)
     ]
-    where = f", paragraph {paragraph.number}" if paragraph else ""
+    if paragraph:
+        citation = _("— %(source)s (%(kind)s), paragraph %(n)s.") % {
+            "source": source.title,
+            "kind": source.kind,
+            "n": paragraph.number,
+        }
+    else:
+        citation = _("— %(source)s (%(kind)s).") % {"source": source.title, "kind": source.kind}
     parts = [
         html.Blockquote(
             [
@@ -135,12 +153,19 @@ def _quote(collection: Collection, passages: Passages, event) -> list:
         ),
         html.P(
             [
-                f"— {source.title} ({source.kind}){where}. ",
-                html.A("Show in the source text ↓", href=f"#{ids.passage_anchor(event['id'])}", className="to-source"),
+                citation + " ",
+                html.A(
+                    _("Show in the source text ↓"), href=f"#{ids.passage_anchor(event['id'])}", className="to-source"
+                ),
             ],
             className="citation",
         ),
     ]
     if sharing:
-        parts.append(html.P("The same sentences are also quoted for: " + "; ".join(sharing) + ".", className="muted"))
+        parts.append(
+            html.P(
+                _("The same sentences are also quoted for: %(titles)s.") % {"titles": "; ".join(sharing)},
+                className="muted",
+            )
+        )
     return parts

@@ -15,8 +15,13 @@ from urllib.parse import urlencode
 import pandas as pd
 from dash import dcc, html
 
-from timeline.core import dates
-from timeline.load.schema import CATEGORIES
+from timeline.i18n import gettext as _
+from timeline.i18n import lazy_gettext
+from timeline.i18n.dates import describe
+from timeline.i18n.words import category, number
+
+# The flag on an item whose date the source does not state outright.
+BASIS_FLAGS = {"derived": lazy_gettext("date derived"), "inferred": lazy_gettext("date inferred")}
 
 # A list of hundreds is useless to scroll, and costs the browser; say what is left out instead.
 LIMIT = 100
@@ -30,7 +35,7 @@ def event_list(
     click into a selection without leaving the page."""
     link = link or (lambda event_id: f"?{urlencode({'event': event_id})}")
     if events.empty:
-        return html.P("No events match these filters. Clear a filter to see more.", className="empty-note")
+        return html.P(_("No events match these filters. Clear a filter to see more."), className="empty-note")
     shown = events.head(LIMIT)
     if selected is not None and selected not in set(shown["id"]) and selected in set(events["id"]):
         shown = pd.concat([shown, events[events["id"] == selected]])
@@ -40,9 +45,11 @@ def event_list(
         "</ol>",
     ]
     if len(events) > len(shown):
+        more = _(
+            "Showing the first %(shown)s of %(total)s events in view. Filter, or zoom the timeline, to see the others."
+        )
         parts.append(
-            f'<p class="empty-note list-more">Showing the first {LIMIT:,} of {len(events):,} events in view. '
-            "Filter, or zoom the timeline, to see the others.</p>"
+            f'<p class="empty-note list-more">{escape(more % {"shown": number(LIMIT), "total": number(len(events))})}</p>'
         )
     # Markdown would read indented or blank-line-separated HTML as text; one line stays one HTML block.
     return dcc.Markdown("".join(parts), dangerously_allow_html=True, className="event-list-html")
@@ -51,16 +58,19 @@ def event_list(
 def _item(event, is_selected: bool, href: str) -> str:
     flags = []
     if event.date_basis != "stated":
-        flags.append(_span(f"flag flag-{event.date_basis}", f"date {event.date_basis}"))
+        flags.append(_span(f"flag flag-{event.date_basis}", BASIS_FLAGS[event.date_basis]))
     if getattr(event, "status", "") == "draft":
-        flags.append('<span class="flag flag-draft" title="Drafted by extract; not yet checked">draft</span>')
+        flags.append(
+            f'<span class="flag flag-draft" title="{escape(_("Drafted by extract; not yet checked"))}">'
+            f"{escape(_('draft'))}</span>"
+        )
     if event.kind == "era":
-        flags.append(_span("flag flag-era", "era"))
-    badge = _span(f"badge cat-{event.category}", CATEGORIES[event.category])
+        flags.append(_span("flag flag-era", _("era")))
+    badge = _span(f"badge cat-{event.category}", category(event.category))
     return (
         f'<li><a href="{escape(href)}" class="event-item{" selected" if is_selected else ""}" '
         f'aria-current="{"true" if is_selected else "false"}" data-event="{escape(event.id)}">'
-        f"{_span('item-date', dates.describe(event.start, event.end))}"
+        f"{_span('item-date', describe(event.start, event.end))}"
         f"{_span('item-title', event.title)}"
         f'<span class="item-meta">{badge}{"".join(flags)}</span>'
         "</a></li>"

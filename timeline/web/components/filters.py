@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from timeline.i18n import gettext as _
+from timeline.i18n.words import category
 from timeline.load.collection import Collection
 from timeline.load.schema import CATEGORIES
 from timeline.query import search
@@ -26,13 +28,15 @@ def filter_bar(collection: Collection, filters: search.Filters, count: str = "")
             html.Div(
                 [
                     html.Label(
-                        ["Search ", html.Kbd("/", className="kbd")], htmlFor=ids.SEARCH, className="control-label"
+                        [_("Search") + " ", html.Kbd("/", className="kbd")],
+                        htmlFor=ids.SEARCH,
+                        className="control-label",
                     ),
                     dcc.Input(
                         id=ids.SEARCH,
                         type="search",
                         value=filters.text,
-                        placeholder="e.g. Radisson, JNIM, Mali",
+                        placeholder=_("e.g. {examples}").format(examples="Radisson, JNIM, Mali"),
                         debounce=0.3,
                         className="search-input",
                     ),
@@ -40,20 +44,23 @@ def filter_bar(collection: Collection, filters: search.Filters, count: str = "")
                 className="control control-search",
             ),
             _dropdown(
-                ids.CATEGORY, "Category", [{"label": v, "value": k} for k, v in CATEGORIES.items()], filters.categories
+                ids.CATEGORY,
+                _("Category"),
+                [{"label": category(k), "value": k} for k in CATEGORIES],
+                filters.categories,
             ),
             _dropdown(
                 ids.COUNTRY,
-                "Country",
+                _("Country"),
                 [{"label": names.get(c, c), "value": c} for c in offered["countries"]],
                 filters.countries,
             ),
-            _dropdown(ids.ACTOR, "Actor", [{"label": a, "value": a} for a in offered["actors"]], filters.actors),
-            _year(ids.YEAR_FROM, "From year", filters.year_from, low, high, low),
-            _year(ids.YEAR_TO, "To year", filters.year_to, low, high, high),
+            _dropdown(ids.ACTOR, _("Actor"), [{"label": a, "value": a} for a in offered["actors"]], filters.actors),
+            _year(ids.YEAR_FROM, _("From year"), filters.year_from, low, high, low),
+            _year(ids.YEAR_TO, _("To year"), filters.year_to, low, high, high),
             html.Div(
                 [
-                    html.Button("Clear all", id=ids.CLEAR, className="button", n_clicks=0),
+                    html.Button(_("Clear all"), id=ids.CLEAR, className="button", n_clicks=0),
                     html.Span(count, id=ids.COUNT, className="count", role="status", **{"aria-live": "polite"}),
                 ],
                 className="control control-count",
@@ -86,7 +93,7 @@ def _dropdown(component_id: str, label: str, options: list[dict], value: tuple[s
     return html.Div(
         [
             html.Label(label, htmlFor=component_id, className="control-label"),
-            dcc.Dropdown(id=component_id, options=options, value=list(value), multi=True, placeholder="All"),
+            dcc.Dropdown(id=component_id, options=options, value=list(value), multi=True, placeholder=_("All")),
         ],
         className="control control-dropdown",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import html
 
+from timeline.i18n import gettext as _
 from timeline.query import urlstate
 
 
@@ -12,13 +13,17 @@ def message_page(title: str, text: str | list, links: list[html.A]) -> html.Div:
 
 
 def no_such_lesson(lesson_id: str, verb: str, choices: list[html.A], url_key: str | None) -> html.Div:
-    """/present or /quiz named a lesson the collection lacks: its lessons, and the way back."""
+    """/present or /quiz named a lesson the collection lacks: its lessons, and the way back.
+
+    `verb`: what the reader can do with one of them, in their language ('Present', 'Take the quiz of').
+    """
+    before, after = _("This collection has no lesson %(lesson)s. %(verb)s one of these:").split("%(lesson)s")
     return html.Div(
         [
-            html.H1("No such lesson"),
-            html.P(["This collection has no lesson ", html.Code(lesson_id), f". {verb} one of these:"]),
+            html.H1(_("No such lesson")),
+            html.P([before, html.Code(lesson_id), after % {"verb": verb}]),
             html.Ul([html.Li(choice) for choice in choices]),
-            html.A("Back to the explorer", href=urlstate.href("/", url_key)),
+            html.A(_("Back to the explorer"), href=urlstate.href("/", url_key)),
         ],
         className="not-found",
     )

@@ -6,6 +6,8 @@ from html import escape
 
 from dash import dcc, html
 
+from timeline.i18n import gettext as _
+from timeline.i18n.words import number
 from timeline.load import sourcetext
 from timeline.load.collection import Collection
 from timeline.load.passages import Passages
@@ -15,7 +17,7 @@ from timeline.web.components import ids
 def source_reader(collection: Collection, passages: Passages, selected: str | None) -> list:
     """The source of the selected event (the first source when none is selected), passages highlighted."""
     if not collection.sources:
-        return [html.P("This collection has no source text.", className="empty-note")]
+        return [html.P(_("This collection has no source text."), className="empty-note")]
     chosen = passages.get(selected) if selected else None
     source = collection.sources[chosen.source] if chosen else next(iter(collection.sources.values()))
     spans = {eid: (p.start, p.end) for eid, p in passages.in_source(source.id).items()}
@@ -25,19 +27,23 @@ def source_reader(collection: Collection, passages: Passages, selected: str | No
     if len(collection.sources) > 1:
         blocks.append(
             html.P(
-                f"One of {len(collection.sources)} sources: the one the selected event quotes.", className="source-note"
+                _("One of %(n)s sources: the one the selected event quotes.") % {"n": number(len(collection.sources))},
+                className="source-note",
             )
         )
-    blocks.append(html.H3(source.title, className="source-title"))
+    blocks.append(html.H3(source.title, className="source-title", dir="auto"))
     if source.kind or source.note:
-        blocks.append(html.P(f"{source.kind}. {source.note}".strip(". "), className="source-note"))
+        blocks.append(html.P(f"{source.kind}. {source.note}".strip(". "), className="source-note", dir="auto"))
     paragraphs = sourcetext.paragraphs(source.text)
     shown = _window(paragraphs, chosen.start if chosen else None) if len(spans) > PASSAGE_LIMIT else paragraphs
     if len(shown) < len(paragraphs):
         blocks.append(
             html.P(
-                f"Paragraphs {shown[0].number}–{shown[-1].number} of {len(paragraphs)}, around the selected "
-                "event's quote: this source is too long to show whole. Select an event to read around its quote.",
+                _(
+                    "Paragraphs %(first)s–%(last)s of %(total)s, around the selected event's quote: this source is "
+                    "too long to show whole. Select an event to read around its quote."
+                )
+                % {"first": shown[0].number, "last": shown[-1].number, "total": number(len(paragraphs))},
                 className="source-note",
             )
         )
@@ -52,7 +58,7 @@ def source_reader(collection: Collection, passages: Passages, selected: str | No
         + "</p>"
         for paragraph in shown
     )
-    blocks.append(dcc.Markdown(f"<div>{html_paragraphs}</div>", dangerously_allow_html=True))
+    blocks.append(dcc.Markdown(f'<div dir="auto">{html_paragraphs}</div>', dangerously_allow_html=True))
     return blocks
 
 
@@ -79,7 +85,7 @@ def _piece(text: str, piece: sourcetext.Segment, spans, titles, selected) -> str
         if spans[eid][0] == piece.start
     )
     css = "passage selected" if selected in piece.event_ids else "passage"
-    title = _text("Quoted by: " + "; ".join(titles[eid] for eid in piece.event_ids))
+    title = _text(_("Quoted by: %(titles)s") % {"titles": "; ".join(titles[eid] for eid in piece.event_ids)})
     mark = (
         f'<mark class="{css}" title="{title}" tabindex="0" role="button" '
         f'data-event="{escape(piece.event_ids[0])}">{words}</mark>'

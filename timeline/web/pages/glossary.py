@@ -16,9 +16,11 @@ from dash import Dash, Input, Output, dcc, html, no_update
 
 from timeline.figures.lineage import clicked_item, lineage_figure
 from timeline.figures.theme import GRAPH_CONFIG
+from timeline.i18n import gettext as _
 from timeline.load.collection import Collection
 from timeline.query import search, urlstate
 from timeline.web.components import ids
+from timeline.web.components.language_switch import language_switch
 from timeline.web.components.lineage_text import (
     cited_quote,
     dated,
@@ -35,28 +37,34 @@ if TYPE_CHECKING:
     from timeline.web.pages.registry import Registry
 
 
-def layout(collection: Collection, url_key: str | None = None) -> html.Div:
+def layout(collection: Collection, url_key: str | None = None, search_string: str | None = None) -> html.Div:
     header = html.Header(
         [
             html.Div(
                 [
-                    html.H1("Organisations and people"),
+                    html.H1(_("Organisations and people")),
                     html.P(
-                        f"Who is who in {collection.title}: every name they go by, how the groups "
-                        "descend from each other, and the sentences of the source that say so.",
+                        _(
+                            "Who is who in %(collection)s: every name they go by, how the groups descend from each "
+                            "other, and the sentences of the source that say so."
+                        )
+                        % {"collection": collection.title},
                         className="lede",
                     ),
                 ]
             ),
             html.Nav(
-                html.A("← Back to the explorer", href=urlstate.href("/", url_key), className="nav-link"),
+                [
+                    html.A(_("← Back to the explorer"), href=urlstate.href("/", url_key), className="nav-link"),
+                    language_switch("/glossary", search_string),
+                ],
                 className="top-nav",
             ),
         ],
         className="page-header",
     )
     if collection.organisations.empty and collection.people.empty:
-        note = "This collection has no organisations.csv or people.csv, so there is nothing to list yet."
+        note = _("This collection has no organisations.csv or people.csv, so there is nothing to list yet.")
         return html.Div([header, html.P(note, className="empty-note")], className="glossary")
     hay = search.haystack(collection.events)
     return html.Div(
@@ -64,7 +72,7 @@ def layout(collection: Collection, url_key: str | None = None) -> html.Div:
             header,
             html.Section(
                 [
-                    html.H2("Lineage"),
+                    html.H2(_("Lineage")),
                     dcc.Graph(
                         id=ids.GLOSSARY_LINEAGE,
                         figure=_figure(collection, None),
@@ -72,17 +80,17 @@ def layout(collection: Collection, url_key: str | None = None) -> html.Div:
                         className="lineage-graph",
                     ),
                     html.P(
-                        "Click a lane, a connector or a leader's bar to read the sentence it rests on.",
+                        _("Click a lane, a connector or a leader's bar to read the sentence it rests on."),
                         className="key",
                     ),
                     html.Div(item_detail(collection, None, url_key), id=ids.LINEAGE_DETAIL, **{"aria-live": "polite"}),
                 ],
                 className="panel",
-                **{"aria-label": "Lineage chart"},
+                **{"aria-label": _("Lineage chart")},
             ),
             html.Section(
                 [
-                    html.H2("Organisations"),
+                    html.H2(_("Organisations")),
                     *[_organisation(collection, org, hay, url_key) for org in collection.organisations.itertuples()],
                 ],
                 className="panel",
@@ -90,7 +98,7 @@ def layout(collection: Collection, url_key: str | None = None) -> html.Div:
             ),
             html.Section(
                 [
-                    html.H2("People"),
+                    html.H2(_("People")),
                     *[_person(collection, person, hay, url_key) for person in collection.people.itertuples()],
                 ],
                 className="panel",
@@ -129,20 +137,25 @@ def _figure(collection: Collection, selected: str | None):
 def _organisation(collection: Collection, org, hay: pd.Series, url_key: str | None) -> html.Article:
     facts = []
     if org.founded:
-        facts.append(fact("Founded", dated(org.founded, org.founded_basis, org.founded_text, org.founded_note)))
+        facts.append(fact(_("Founded"), dated(org.founded, org.founded_basis, org.founded_text, org.founded_note)))
     else:
-        facts.append(fact("Founded", ["not given in the source. ", html.Span(org.founded_note, className="muted")]))
+        facts.append(
+            fact(
+                _("Founded"),
+                [_("not given in the source.") + " ", html.Span(org.founded_note, className="muted")],
+            )
+        )
     if org.ended:
-        facts.append(fact("Ended", dated(org.ended, org.ended_basis, org.ended_text, org.ended_note)))
+        facts.append(fact(_("Ended"), dated(org.ended, org.ended_basis, org.ended_text, org.ended_note)))
     else:
-        facts.append(fact("Ended", "no end given in the source"))
+        facts.append(fact(_("Ended"), _("no end given in the source")))
     roles = collection.roles[collection.roles["organisation"] == org.id]
     if not roles.empty:
-        facts.append(fact("People", html.Ul([html.Li(role_line(collection, r, False)) for r in roles.itertuples()])))
+        facts.append(fact(_("People"), html.Ul([html.Li(role_line(collection, r, False)) for r in roles.itertuples()])))
     rels = collection.relations
     mine = rels[(rels["from_org"] == org.id) | (rels["to_org"] == org.id)]
     if not mine.empty:
-        facts.append(fact("Lineage", html.Ul([html.Li(relation_line(collection, rel)) for rel in mine.itertuples()])))
+        facts.append(fact(_("Lineage"), html.Ul([html.Li(relation_line(collection, rel)) for rel in mine.itertuples()])))
     heading = [org.short_name]
     if org.name != org.short_name:
         heading.append(html.Span(f" · {org.name}", className="muted"))
@@ -150,9 +163,9 @@ def _organisation(collection: Collection, org, hay: pd.Series, url_key: str | No
     return html.Article(
         [
             html.H3(heading),
-            html.P(["Also: ", *other_names(collection, others)], className="aliases") if others else None,
+            html.P([_("Also:") + " ", *other_names(collection, others)], className="aliases") if others else None,
             html.Dl(facts, className="facts"),
-            html.P(org.description, className="summary"),
+            html.P(org.description, className="summary", dir="auto"),
             *cited_quote(collection, org.source, org.quote),
             html.P(explorer_link(collection, org.short_name, hay, url_key)),
         ],
@@ -165,7 +178,7 @@ def _person(collection: Collection, person, hay: pd.Series, url_key: str | None)
     roles = collection.roles[collection.roles["person"] == person.id]
     facts = [
         fact(
-            "Roles",
+            _("Roles"),
             html.Ul(
                 [
                     html.Li([*role_line(collection, r, True), html.Span(f" {r.date_note}", className="muted")])
@@ -178,9 +191,9 @@ def _person(collection: Collection, person, hay: pd.Series, url_key: str | None)
     return html.Article(
         [
             html.H3(person.name),
-            html.P(["Also: ", *other_names(collection, others)], className="aliases") if others else None,
+            html.P([_("Also:") + " ", *other_names(collection, others)], className="aliases") if others else None,
             html.Dl(facts if not roles.empty else [], className="facts"),
-            html.P(person.description, className="summary"),
+            html.P(person.description, className="summary", dir="auto"),
             *cited_quote(collection, person.source, person.quote),
             html.P(explorer_link(collection, person.short_name, hay, url_key)),
         ],
