@@ -216,7 +216,7 @@ def _page(registry: Registry, served: Served, pathname: str | None, search: str 
     if pathname in ("/", "", None):
         return explore.layout(registry, served, search, uploaded)
     if pathname in ("/present", "/present/"):
-        return served.present.layout(search)
+        return served.derive(present.PresentPage.of).layout(search)
     if pathname in ("/quiz", "/quiz/"):
         return quiz.layout(served.collection, served.passages, search, served.url_key)
     if pathname in ("/glossary", "/glossary/"):

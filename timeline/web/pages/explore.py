@@ -25,6 +25,7 @@ from timeline.web.components.collection_bar import problem_list
 from timeline.web.components.detail import detail_panel
 from timeline.web.components.lineage_text import item_detail
 from timeline.web.components.source_reader import source_reader
+from timeline.web.pages.explore_data import ExploreData
 from timeline.web.pages.explore_layout import layout, lineage_chart
 from timeline.web.pages.explore_view import (
     compute_view,
@@ -90,7 +91,7 @@ def register(app: Dash, registry: Registry) -> None:
         # A selection alone redraws nothing here: the browser moves the highlight (assets/keyboard.js).
         served = registry.get(key, uploaded)
         filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
-        view = compute_view(served.explore, filters, window, selected, served.url_key)
+        view = compute_view(served.derive(ExploreData.of), filters, window, selected, served.url_key)
         # A small timeline already shows what the user zoomed to; a large one must redraw its detail.
         zoom_only = ctx.triggered_id == ids.WINDOW and len(served.collection.events) <= DETAIL_LIMIT
         return (
@@ -129,7 +130,7 @@ def register(app: Dash, registry: Registry) -> None:
             raise PreventUpdate
         served = registry.get(key, uploaded)
         filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
-        panel = place_view(served.explore, filters, window, place_id, served.url_key)
+        panel = place_view(served.derive(ExploreData.of), filters, window, place_id, served.url_key)
         if panel is None:
             raise PreventUpdate
         return panel
@@ -272,7 +273,7 @@ def _downloader(registry: Registry, fmt: str):
     def download(_clicks, text, categories, countries, actors, year_from, year_to, window, key, uploaded):
         served = registry.get(key, uploaded)
         filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
-        shown = events_shown(served.explore, filters, window)
+        shown = events_shown(served.derive(ExploreData.of), filters, window)
         name = f"{served.collection.id}-events.{fmt}"
         if fmt == "json":
             return dcc.send_string(export.to_json(shown), name, type="application/json")
@@ -285,7 +286,7 @@ def _downloader(registry: Registry, fmt: str):
     def download(_clicks, text, categories, countries, actors, year_from, year_to, window, key, uploaded):
         served = registry.get(key, uploaded)
         filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
-        shown = events_shown(served.explore, filters, window)
+        shown = events_shown(served.derive(ExploreData.of), filters, window)
         name = f"{served.collection.id}-events.{fmt}"
         if fmt == "json":
             return dcc.send_string(export.to_json(shown), name, type="application/json")

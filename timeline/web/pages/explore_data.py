@@ -1,7 +1,6 @@
 """What the explorer derives from a collection once, when it is loaded, not on every request.
 
-Its own module so that the registry, which builds it for every collection, does not import the
-explorer page (whose callbacks take the registry): no cycle between the two.
+Built through Served.derive(ExploreData.of): the registry keeps it per collection without knowing it.
 """
 
 from __future__ import annotations
@@ -24,6 +23,10 @@ class ExploreData:
     passages: Passages
     haystack: pd.Series
     place_rows: pd.DataFrame
+
+    @classmethod
+    def of(cls, served) -> ExploreData:
+        return cls.build(served.collection, served.passages)
 
     @classmethod
     def build(cls, collection: Collection, passages: Passages) -> ExploreData:

@@ -17,6 +17,7 @@ from timeline.web.components.downloads import event_downloads, figure_downloads
 from timeline.web.components.filters import filter_bar
 from timeline.web.components.language_switch import language_switch
 from timeline.web.components.source_reader import source_reader
+from timeline.web.pages.explore_data import ExploreData
 from timeline.web.pages.explore_view import compute_view, lineage_view
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 
 def layout(registry: Registry, served: Served, search_string: str | None, uploaded: dict | None = None) -> html.Div:
-    data, url_key = served.explore, served.url_key
+    data, url_key = served.derive(ExploreData.of), served.url_key
     collection, passages = data.collection, data.passages
     filters, selected = urlstate.parse(search_string)
     if selected is not None and collection.event(selected) is None:

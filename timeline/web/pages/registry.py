@@ -12,12 +12,13 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from timeline.load.collection import Collection
 from timeline.load.passages import Passages, quote_passages
 from timeline.web import upload
-from timeline.web.pages.explore_data import ExploreData
-from timeline.web.pages.present import PresentPage
+
+T = TypeVar("T")
 
 UPLOADS_KEPT = 4
 PAGES_KEPT = 32  # per collection  # parsed uploads kept in server memory; the browser holds the file, so a miss only costs a re-read
@@ -62,23 +63,24 @@ class Served:
     url_key: str | None  # None for the default collection, so its URLs stay plain
     collection: Collection
     passages: Passages
-    explore: ExploreData
-    present: PresentPage
     upload: upload.Uploaded | None = None
     pages: PageCache = field(default_factory=PageCache, compare=False)
+    _derived: dict = field(default_factory=dict, compare=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
     @classmethod
     def build(cls, key: str, url_key: str | None, collection: Collection, uploaded=None) -> Served:
-        passages = quote_passages(collection)
-        return cls(
-            key,
-            url_key,
-            collection,
-            passages,
-            ExploreData.build(collection, passages),
-            PresentPage(collection, passages, url_key),
-            uploaded,
-        )
+        return cls(key, url_key, collection, quote_passages(collection), uploaded)
+
+    def derive(self, builder: Callable[[Served], T]) -> T:
+        """What a page derives from this collection (`builder(self)`), built once and kept.
+
+        Each page asks for its own data (ExploreData.of, PresentPage.of), so the registry knows no page.
+        """
+        with self._lock:
+            if builder not in self._derived:
+                self._derived[builder] = builder(self)
+            return self._derived[builder]
 
 
 class Registry:
