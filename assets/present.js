@@ -24,6 +24,9 @@
     var params = new URLSearchParams();
     var collection = r.getAttribute('data-collection');
     if (collection) { params.set('collection', collection); }
+    // The language the presentation was opened in, as every link of the app keeps it.
+    var lang = new URLSearchParams(window.location.search).get('lang');
+    if (lang) { params.set('lang', lang); }
     if (eventId) { params.set('event', eventId); }
     var query = params.toString();
     return '/' + (query ? '?' + query : '');

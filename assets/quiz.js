@@ -2,7 +2,46 @@
 // Alt+ArrowUp / Alt+ArrowDown; Check decodes the answers (shipped encoded in data-answers, see
 // timeline/formats/quiz.py), marks each card data-result="right|wrong" and only then shows its date and quote.
 // Everything runs in the page: nothing is sent anywhere.
+// The sentences it writes come from the quiz's data-text (JSON templates in the reader's language, made by
+// timeline/web/components/quiz.py, quiz_text); without it, or for a key it lacks, from ENGLISH below.
 (function () {
+  var ENGLISH = {
+    right: 'Right.',
+    rightOverlap: 'Right. The source dates this only to {span}, which overlaps {names}: either may come first.',
+    moveUp: 'Move it up: the source dates it ({span}) before {names}.',
+    moveDown: 'Move it down: the source dates it ({span}) after {names}.',
+    noOrder: 'Not in a possible order with the cards around it ({span}).',
+    markRight: '✓ right',
+    markWrong: '✗ wrong',
+    score: '{right} of {total} in a possible order',
+    moved: '“{title}” is now {position} of {total}.',
+    title: '“{title}”',
+    titleSpan: '“{title}” ({span})',
+    two: '{first} and {second}',
+    three: '{first}, {second} and {rest}',
+    more: '{n} more'
+  };
+
+  function texts(quiz) {
+    if (!quiz.timelineTexts) {
+      var given = {};
+      try { given = JSON.parse(quiz.getAttribute('data-text') || '{}') || {}; } catch (error) { given = {}; }
+      quiz.timelineTexts = given;
+    }
+    return quiz.timelineTexts;
+  }
+
+  // The template `key` in the quiz's language with its {name} slots filled from `values`, in one pass (so a
+  // title holding '{span}' stays as it is). 'more' is a table by count (plural forms differ by language).
+  function say(quiz, key, values) {
+    var given = texts(quiz)[key];
+    if (key === 'more') { given = given && given[String(values.n)]; }
+    var template = typeof given === 'string' ? given : ENGLISH[key];
+    return template.replace(/\{(\w+)\}/g, function (slot, name) {
+      return Object.prototype.hasOwnProperty.call(values || {}, name) ? String(values[name]) : slot;
+    });
+  }
+
   // The rule of timeline/formats/quiz.py, possible_order_marks: the largest set of cards already in an order the
   // date intervals allow is right (ties: the set holding cards higher up the list). intervals: [[earliest,
   // latest], ...] in the placed order; returns one boolean per card.
@@ -64,7 +103,7 @@
     clearResults(quiz);
   }
 
-  function say(quiz, text) {
+  function announce(quiz, text) {
     var live = quiz.querySelector('.quiz-sr');
     if (live) { live.textContent = text; }
   }
@@ -73,22 +112,30 @@
     // Marks of an order that has changed would mislead: they go until the next Check.
     if (quiz.classList.contains('checked')) { clearResults(quiz); }
     var all = cards(quiz);
-    say(quiz, '“' + card.getAttribute('aria-label') + '” is now ' + (all.indexOf(card) + 1) + ' of ' + all.length + '.');
+    announce(quiz, say(quiz, 'moved', {
+      title: card.getAttribute('aria-label'), position: all.indexOf(card) + 1, total: all.length
+    }));
   }
 
   // '“A”', '“A” and “B”', '“A”, “B” and 2 more'; withSpan: '“A” (2012–2014)'.
-  function names(answers, ids, withSpan) {
+  function names(quiz, answers, ids, withSpan) {
     var shown = ids.slice(0, 2).map(function (id) {
-      return '“' + answers[id].title + '”' + (withSpan ? ' (' + answers[id].span + ')' : '');
+      var values = { title: answers[id].title, span: answers[id].span };
+      return say(quiz, withSpan ? 'titleSpan' : 'title', values);
     });
-    if (ids.length > 2) { shown.push((ids.length - 2) + ' more'); }
-    return shown.length > 1 ? shown.slice(0, -1).join(', ') + ' and ' + shown[shown.length - 1] : shown[0];
+    if (shown.length === 1) { return shown[0]; }
+    if (ids.length === 2) { return say(quiz, 'two', { first: shown[0], second: shown[1] }); }
+    var rest = say(quiz, 'more', { n: ids.length - 2 });
+    return say(quiz, 'three', { first: shown[0], second: shown[1], rest: rest });
   }
 
-  function paragraph(className, text) {
+  function paragraph(className, text, auto) {
     var p = document.createElement('p');
     p.className = className;
     p.textContent = text;
+    // The quote and its citation are the source's own words, in its language: dir="auto" keeps an English
+    // quote the right way round on an Arabic page.
+    if (auto) { p.setAttribute('dir', 'auto'); }
     return p;
   }
 
@@ -111,34 +158,33 @@
         }).sort(function (a, b) { return Math.abs(a - k) - Math.abs(b - k) || a - b; });
         var either = near.map(function (j) { return ids[j]; });
         if (either.length) {
-          why = 'Right. The source dates this only to ' + answer.span + ', which overlaps ' +
-            names(answers, either, true) + ': either may come first.';
+          why = say(quiz, 'rightOverlap', { span: answer.span, names: names(quiz, answers, either, true) });
         } else {
-          why = 'Right.';
+          why = say(quiz, 'right', {});
         }
       } else {
         // A right card this one contradicts: above it but certainly later, or below it but certainly earlier.
         var later = ids.filter(function (other, j) { return j < k && marks[j] && intervals[j][0] > me[1]; });
         var earlier = ids.filter(function (other, j) { return j > k && marks[j] && intervals[j][1] < me[0]; });
         if (later.length) {
-          why = 'Move it up: the source dates it (' + answer.span + ') before ' + names(answers, later) + '.';
+          why = say(quiz, 'moveUp', { span: answer.span, names: names(quiz, answers, later) });
         } else if (earlier.length) {
-          why = 'Move it down: the source dates it (' + answer.span + ') after ' + names(answers, earlier) + '.';
+          why = say(quiz, 'moveDown', { span: answer.span, names: names(quiz, answers, earlier) });
         } else {
-          why = 'Not in a possible order with the cards around it (' + answer.span + ').';
+          why = say(quiz, 'noOrder', { span: answer.span });
         }
       }
       card.setAttribute('data-result', marks[k] ? 'right' : 'wrong');
-      card.querySelector('.quiz-mark').textContent = marks[k] ? '✓ right' : '✗ wrong';
+      card.querySelector('.quiz-mark').textContent = say(quiz, marks[k] ? 'markRight' : 'markWrong', {});
       var reveal = card.querySelector('.quiz-reveal');
       reveal.textContent = '';
       reveal.appendChild(paragraph('quiz-date', answer.date + ' · ' + answer.normalised));
       reveal.appendChild(paragraph('quiz-why', why));
-      reveal.appendChild(paragraph('quiz-quote', '“' + answer.quote + '”'));
-      reveal.appendChild(paragraph('quiz-citation', '— ' + answer.citation));
+      reveal.appendChild(paragraph('quiz-quote', '“' + answer.quote + '”', true));
+      reveal.appendChild(paragraph('quiz-citation', '— ' + answer.citation, true));
     });
     quiz.classList.add('checked');
-    quiz.querySelector('.quiz-score').textContent = right + ' of ' + placed.length + ' in a possible order';
+    quiz.querySelector('.quiz-score').textContent = say(quiz, 'score', { right: right, total: placed.length });
   }
 
   function init(quiz) {

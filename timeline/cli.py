@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from timeline import i18n
 from timeline.core.problems import CollectionError
 from timeline.core.progress import Progress
 from timeline.load.collection import BUNDLED, load_collection
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument(
         "--quiz", action="store_true", help="add a quiz sheet: cards to cut out, the answer key on its own page"
     )
+    _add_lang(handout, "the handout")
 
     bundle = commands.add_parser(
         "bundle", help="write the lesson as one self-contained HTML file: slides and quiz, no server, no network"
@@ -66,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     bundle.add_argument("dir", nargs="?", type=Path, default=BUNDLED, help="collection folder (default: bundled AQIM)")
     bundle.add_argument("--lesson", help="lesson id, a file in DIR/lessons/ (default: every event in date order)")
     bundle.add_argument("--out", type=Path, required=True, help="the HTML file to write")
+    _add_lang(bundle, "the lesson file")
 
     extract = commands.add_parser("extract", help="draft a new collection from a text (plain, Markdown, HTML)")
     extract.add_argument(
@@ -92,6 +95,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_lang(command: argparse.ArgumentParser, what: str) -> None:
+    command.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default=i18n.DEFAULT,
+        help=f"the language of {what}'s interface: en, fr or ar (default: en); events keep their source's words",
+    )
+
+
 def _load(folder: Path):
     """load_collection with a progress line on stderr when it takes more than a second."""
     with Progress(f"Loading {folder}") as progress:
@@ -109,9 +121,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             return _export(args.dir, args.format, args.what)
         if args.command == "handout":
-            return _handout(args.dir, args.lesson, args.out, args.quiz)
+            with i18n.use(args.lang):
+                return _handout(args.dir, args.lesson, args.out, args.quiz)
         if args.command == "bundle":
-            return _bundle(args.dir, args.lesson, args.out)
+            with i18n.use(args.lang):
+                return _bundle(args.dir, args.lesson, args.out)
         if args.command == "extract":
             return _extract(args.source, args.out, args.collection, args.force)
         if args.command == "import":

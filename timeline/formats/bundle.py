@@ -11,6 +11,10 @@ Safety: event text is escaped by the renderer; JSON inside <script> has its
 Content-Security-Policy allows only the file's own scripts, by hash, and no
 request to anywhere (data: and blob: images only), so even markup that slipped
 past the escaping would not run or fetch anything.
+
+Language: the file's interface words are in the current language (timeline.i18n; `python -m timeline bundle
+--lang fr`, or /lesson-file?lang=fr), <html> carries its `lang` and `dir`, and quiz.js takes its sentences
+from the quiz's data-text (components/quiz.py). The events' text stays in the language of the source.
 """
 
 from __future__ import annotations
@@ -24,9 +28,12 @@ from pathlib import Path
 import plotly.io.json as plotly_json
 from dash import html
 
+from timeline import i18n
 from timeline.figures.strip import Strip, strip_layout
 from timeline.formats.deck import Deck, build_deck
 from timeline.formats.quiz import quiz_cards
+from timeline.i18n import gettext as _
+from timeline.i18n import lazy_gettext
 from timeline.load.collection import Collection
 from timeline.load.passages import Passage, quote_passages
 from timeline.web.components import ids
@@ -47,7 +54,11 @@ STYLES = ("style.css", "present.css", "quiz.css")
 SCRIPTS = ("present.js", "quiz.js")
 PLOTLY = ASSETS / "vendor" / "plotly-geo.min.js"
 NEAR = [1, 2]  # maps drawn around the slide shown, as on /present
-FILE_KEYS = "Next: → Space PageDown · Back: ← PageUp · First/last: Home End · Full screen: F · Teacher's notes: N"
+# Translators: the keys of the lesson file's slides, on its first slide. Keep the keys' names (→ Space PageDown
+# ← PageUp Home End F N) as they are: they are written on the keyboard.
+FILE_KEYS = lazy_gettext(
+    "Next: → Space PageDown · Back: ← PageUp · First/last: Home End · Full screen: F · Teacher's notes: N"
+)
 
 # Our own start-up code: plotly's geo traces read their country shapes from window.PlotlyGeoAssets, so
 # none is fetched; and #quiz in the URL shows the quiz instead of the slides.
@@ -108,7 +119,10 @@ def topojson_names(figures: list[dict | None]) -> list[str]:
 
 
 def bundle_name(deck: Deck) -> str:
-    return f"{deck.lesson_id or 'timeline'}.html"
+    """'gspc-to-jnim.html'; in another language than English, 'gspc-to-jnim-fr.html', so both can sit side by side."""
+    lang = i18n.current()
+    suffix = "" if lang == i18n.DEFAULT else f"-{lang}"
+    return f"{deck.lesson_id or 'timeline'}{suffix}.html"
 
 
 def bundle_html(
@@ -127,12 +141,15 @@ def bundle_html(
         figures = [slide_figure(deck, index, collection) for index in range(len(deck.events) + 1)]
     count = len(deck.events) + 1
     boxes = {index: file_map_box(index) for index, figure in enumerate(figures) if figure}
-    slides = deck_slides(collection, passages, deck, strip, 0, boxes, keys=FILE_KEYS)
+    slides = deck_slides(collection, passages, deck, strip, 0, boxes, keys=str(FILE_KEYS))
     tools = [
         html.Button(
-            "Teacher's notes (N)", className="present-tool", **{"data-present": "notes", "aria-pressed": "false"}
+            # Translators: the button that shows and hides the teacher's notes; N is the key that does the same.
+            _("Teacher's notes (N)"),
+            className="present-tool",
+            **{"data-present": "notes", "aria-pressed": "false"},
         ),
-        html.A("Quiz", href="#quiz", className="present-tool"),
+        html.A(_("Quiz"), href="#quiz", className="present-tool"),
     ]
     present = html.Div(
         [
@@ -141,7 +158,7 @@ def bundle_html(
             html.Aside(
                 [speaker_note(deck, index, 0) for index in range(count)],
                 className="speaker-panel",
-                **{"aria-label": "Teacher's notes"},
+                **{"aria-label": _("Teacher's notes")},
             ),
         ],
         id=ids.PRESENT,
@@ -150,7 +167,8 @@ def bundle_html(
     )
     quiz = html.Main(
         [
-            html.Nav(html.A("← Back to the slides", href="#"), className="quiz-links"),
+            # Translators: the link from the lesson file's quiz back to its slides.
+            html.Nav(html.A(_("← Back to the slides"), href="#"), className="quiz-links"),
             quiz_section(deck.title, quiz_cards(collection, passages, deck), salt=deck.lesson_id or ""),
         ],
         id="quiz",
@@ -181,14 +199,16 @@ def bundle_html(
         "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; base-uri 'none'; form-action 'none'"
     )
     scripts = "\n".join(f"<script>{part}</script>" for part in code)
+    # Translators: the title of the lesson file's page, in the browser's tab: 'From GSPC to JNIM · Lesson'.
+    title = _("%(title)s · Lesson") % {"title": deck.title}
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{i18n.current()}" dir="{i18n.direction()}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{escape(policy)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="timeline bundle">
-<title>{escape(deck.title)} · Lesson</title>
+<title>{escape(title)}</title>
 <style>
 {styles}
 .quiz-title:focus {{ outline: none; }}

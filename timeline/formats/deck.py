@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from timeline.i18n import gettext as _
 from timeline.load import sourcetext
 from timeline.load.collection import Collection
 from timeline.load.passages import Passage
@@ -63,10 +64,21 @@ class Citation:
     paragraph: int | None
 
     def __str__(self) -> str:
-        kind = f" ({self.source_kind})" if self.source_kind else ""
-        # A no-break space keeps "paragraph 15" together when the line wraps.
-        where = f", paragraph\u00a0{self.paragraph}" if self.paragraph else ""
-        return f"{self.source_title}{kind}{where}"
+        """'Al-Qaeda in the Islamic Maghreb (organisation profile), paragraph 15' in the current language.
+
+        The source's title and kind are data, written as the collection gives them; a no-break space keeps
+        "paragraph 15" together when the line wraps."""
+        values = {"source": self.source_title, "kind": self.source_kind, "n": self.paragraph}
+        if self.paragraph and self.source_kind:
+            # Translators: where a quote stands: source title, its kind, the paragraph's number. Keep the
+            # no-break space before %(n)s (it holds the number to its word when the line wraps).
+            return _("%(source)s (%(kind)s), paragraph\u00a0%(n)s") % values
+        if self.paragraph:
+            # Translators: as above, for a source whose kind is not given. Keep the no-break space before %(n)s.
+            return _("%(source)s, paragraph\u00a0%(n)s") % values
+        if self.source_kind:
+            return f"{self.source_title} ({self.source_kind})"
+        return self.source_title
 
 
 def citation(collection: Collection, passages: dict[str, Passage], event: pd.Series) -> Citation:

@@ -3,6 +3,9 @@
 The file carries its own CSS and nothing else (no script, no font, no image,
 no link to fetch), so it can be mailed, opened from a USB stick, or printed
 from any browser; each entry stays on one page when printed.
+
+Its interface words are in the current language (timeline.i18n; `python -m timeline handout --lang fr`),
+and <html> carries that language and its direction; the events' text stays in the language of the source.
 """
 
 from __future__ import annotations
@@ -12,9 +15,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from timeline.core import dates
+from timeline import i18n
 from timeline.formats.deck import Deck, build_deck, citation
 from timeline.formats.quiz import QuizCard, date_order, overlaps, quiz_cards, scrambled
+from timeline.i18n import gettext as _
+from timeline.i18n import ngettext, pgettext
+from timeline.i18n.dates import describe_with_basis
+from timeline.i18n.words import number
 from timeline.load.collection import Collection
 from timeline.load.passages import Passage, quote_passages
 
@@ -33,7 +40,7 @@ h1 { font-size: 1.7em; margin: 0 0 0.3em; }
 .how-dated, .places { margin: 0.15em 0 0; color: #444; font-size: 0.92em; }
 h2 { font-size: 1.25em; margin: 0.25em 0 0.3em; }
 .summary { margin: 0 0 0.5em; }
-blockquote { margin: 0; padding: 0.35em 0.8em; border-left: 4px solid #111; background: #f2f2f2;
+blockquote { margin: 0; padding: 0.35em 0.8em; border-inline-start: 4px solid #111; background: #f2f2f2;
   font-family: Georgia, "Times New Roman", serif; }
 .citation { margin: 0.3em 0 0; color: #333; font-size: 0.92em; }
 .quiz-sheet, .answer-key { break-before: page; page-break-before: always; margin-top: 2.5em; }
@@ -42,9 +49,9 @@ blockquote { margin: 0; padding: 0.35em 0.8em; border-left: 4px solid #111; back
 .cut-card { border: 2px dashed #555; padding: 0.7em 0.8em; break-inside: avoid; page-break-inside: avoid; }
 .cut-card h3 { margin: 0 0 0.3em; font-size: 1.1em; }
 .cut-card p { margin: 0; }
-.card-letter { float: right; font-weight: 700; color: #555; margin-left: 0.5em; }
+.card-letter { float: inline-end; font-weight: 700; color: #555; margin-inline-start: 0.5em; }
 .key { width: 100%; border-collapse: collapse; }
-.key th, .key td { text-align: left; vertical-align: top; border-bottom: 1px solid #999; padding: 0.3em 0.4em; }
+.key th, .key td { text-align: start; vertical-align: top; border-bottom: 1px solid #999; padding: 0.3em 0.4em; }
 .key tr { break-inside: avoid; page-break-inside: avoid; }
 footer { margin-top: 2em; border-top: 1px solid #999; padding-top: 0.6em; color: #444; font-size: 0.9em; }
 @page { margin: 16mm 15mm; }
@@ -62,23 +69,41 @@ def handout_html(collection: Collection, lesson_id: str | None = None, quiz: boo
     With `quiz`, a quiz sheet follows: the events as cards to cut out, then the answer key on its own page."""
     deck = build_deck(collection, lesson_id)
     passages = quote_passages(collection)
-    entries = "\n".join(_entry(collection, passages, event) for _, event in deck.events.iterrows())
+    entries = "\n".join(_entry(collection, passages, event) for _index, event in deck.events.iterrows())
     sheet = _quiz_sheet(quiz_cards(collection, passages, deck), deck.lesson_id or "") if quiz else ""
-    order = "in the order of the lesson" if deck.lesson_id else "in date order"
+    count = len(deck.events)
+    values = {"n": number(count), "collection": collection.title}
+    if deck.lesson_id:
+        # Translators: under the lesson's title in the handout; %(collection)s is the collection's title.
+        order = ngettext(
+            "%(n)s event in the order of the lesson, from the collection “%(collection)s”.",
+            "%(n)s events in the order of the lesson, from the collection “%(collection)s”.",
+            count,
+        )
+    else:
+        # Translators: under the collection's title in the handout of every event.
+        order = ngettext(
+            "%(n)s event in date order, from the collection “%(collection)s”.",
+            "%(n)s events in date order, from the collection “%(collection)s”.",
+            count,
+        )
+    # Translators: the title of the handout's page, in the browser's tab: 'From GSPC to JNIM · Handout'.
+    title = _("%(title)s · Handout") % {"title": deck.title}
+    how = _("Each date is given as the source writes it, then in plain words with how it was reached.")
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{i18n.current()}" dir="{i18n.direction()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(deck.title)} · Handout</title>
+<title>{escape(title)}</title>
 <style>{STYLE}</style>
 </head>
 <body>
 <header>
-<h1>{escape(deck.title)}</h1>
-{f'<p class="intro">{escape(deck.intro)}</p>' if deck.intro else ""}
-<p class="meta">{len(deck.events)} events {order}, from the collection “{escape(collection.title)}”.
-Each date is given as the source writes it, then in plain words with how it was reached.</p>
+<h1 dir="auto">{escape(deck.title)}</h1>
+{f'<p class="intro" dir="auto">{escape(deck.intro)}</p>' if deck.intro else ""}
+<p class="meta">{escape(order % values)}
+{escape(how)}</p>
 </header>
 <ol class="entries">
 {entries}
@@ -99,26 +124,33 @@ def write_handout(collection: Collection, out: Path, lesson_id: str | None = Non
 
 def _entry(collection: Collection, passages: dict[str, Passage], event: pd.Series) -> str:
     basis = event["date_basis"]
-    normalised = dates.describe_with_basis(event["start"], event["end"], basis)
+    normalised = describe_with_basis(event["start"], event["end"], basis)
     lines = [
         f'<li class="entry" id="{escape(event["id"])}">',
-        f'<p class="date">{escape(event["date_text"])} · '
+        f'<p class="date"><bdi>{escape(event["date_text"])}</bdi> · '
         f'<span class="normalised basis-{escape(basis)}">{escape(normalised)}</span></p>',
     ]
     if event["date_note"]:
-        lines.append(f'<p class="how-dated">How dated: {escape(event["date_note"])}</p>')
+        # Translators: in the handout, how the editors dated an event; %(note)s is their note, in English.
+        how = escape(_("How dated: %(note)s")) % {"note": f"<bdi>{escape(event['date_note'])}</bdi>"}
+        lines.append(f'<p class="how-dated">{how}</p>')
     lines += [
-        f"<h2>{escape(event['title'])}</h2>",
-        f'<p class="summary">{escape(event["summary"])}</p>',
-        f"<blockquote>“{escape(event['quote'])}”</blockquote>",
-        f'<p class="citation">— {escape(str(citation(collection, passages, event)))}</p>',
+        f'<h2 dir="auto">{escape(event["title"])}</h2>',
+        f'<p class="summary" dir="auto">{escape(event["summary"])}</p>',
+        f'<blockquote dir="auto">“{escape(event["quote"])}”</blockquote>',
+        f'<p class="citation" dir="auto">— {escape(str(citation(collection, passages, event)))}</p>',
     ]
     if event["places"]:
         names = "; ".join(
-            place["name"] + (" (added by the editors, not named in the source)" if place["added"] else "")
+            # Translators: a place the editors added to an event: 'Gao (added by the editors, not named in the source)'.
+            _("%(place)s (added by the editors, not named in the source)") % {"place": place["name"]}
+            if place["added"]
+            else place["name"]
             for place in event["places"]
         )
-        lines.append(f'<p class="places">Places: {escape(names)}</p>')
+        # Translators: in the handout, the places of an event: 'Places: Gao; Kidal'.
+        places = _("Places: %(places)s") % {"places": names}
+        lines.append(f'<p class="places">{escape(places)}</p>')
     lines.append("</li>")
     return "\n".join(lines)
 
@@ -130,7 +162,9 @@ def _footer(collection: Collection, deck: Deck) -> str:
         for source_id, source in collection.sources.items()
         if source_id in used
     )
-    return f"<footer><p>Source: {sources}</p></footer>"
+    # Translators: the handout's footer: the source(s) its events quote, with their titles and notes (in English).
+    line = escape(_("Source: %(sources)s")) % {"sources": f"<bdi>{sources}</bdi>"}
+    return f"<footer><p>{line}</p></footer>"
 
 
 def card_letter(index: int) -> str:
@@ -150,34 +184,61 @@ def _quiz_sheet(cards: list[QuizCard], salt: str) -> str:
     letter = {card.id: card_letter(index) for index, card in enumerate(on_sheet)}
     items = "\n".join(
         f'<li class="cut-card" data-event="{escape(card.id)}"><span class="card-letter">{letter[card.id]}</span>'
-        f"<h3>{escape(card.title)}</h3><p>{escape(card.summary)}</p></li>"
+        f'<h3 dir="auto">{escape(card.title)}</h3><p dir="auto">{escape(card.summary)}</p></li>'
         for card in on_sheet
     )
     by_id = {card.id: card for card in cards}
     rows = []
-    for number, event_id in enumerate(date_order({card.id: card.interval for card in cards}), start=1):
+    for position, event_id in enumerate(date_order({card.id: card.interval for card in cards}), start=1):
         card = by_id[event_id]
         either = [
             letter[other.id] for other in cards if other.id != card.id and overlaps(card.interval, other.interval)
         ]
         note = ", ".join(sorted(either, key=lambda x: (len(x), x)))
         rows.append(
-            f"<tr><td>{number}</td><td><b>{letter[card.id]}</b></td><td>{escape(card.title)}</td>"
-            f"<td>{escape(card.date_text)}<br><small>{escape(card.normalised)}</small></td><td>{note}</td></tr>"
+            f"<tr><td>{position}</td><td><b>{letter[card.id]}</b></td><td>{escape(card.title)}</td>"
+            f"<td><bdi>{escape(card.date_text)}</bdi><br><small>{escape(card.normalised)}</small></td>"
+            f"<td>{note}</td></tr>"
         )
+    headings = (
+        # Translators: the answer key's first column: each event's position in the order ('1', '2'...).
+        pgettext("answer key column: position in the order", "#"),
+        # Translators: the answer key's column of the cards' letters (A, B, C...).
+        _("Card"),
+        # Translators: the answer key's column of the events' titles.
+        _("Event"),
+        # Translators: the answer key's column of each event's date as the source writes it.
+        _("Date as written"),
+        # Translators: the answer key's last column: the letters of the cards that may swap places with this one.
+        _("May swap with"),
+    )
+    head = "".join(f"<th>{escape(heading)}</th>" for heading in headings)
+    # (Messages are taken out of the f-string below: extraction does not look inside one.)
+    sheet_title = _("Quiz: put the cards in order")
+    # Translators: the instructions of the handout's quiz sheet, whose cards are printed with dashed borders.
+    sheet_how = _("Cut along the dashed lines, shuffle, and lay the cards out from the earliest to the latest.")
+    key_title = _("Answer key")
+    key_note = " ".join(
+        (
+            _("One possible order."),
+            _(
+                "Where the source gives only a year or a range, cards whose dates overlap may come in either order, "
+                "and both count as right: the last column names them."
+            ),
+        )
+    )
     return f"""<section class="quiz-sheet">
-<h2>Quiz: put the cards in order</h2>
-<p>Cut along the dashed lines, shuffle, and lay the cards out from the earliest to the latest.</p>
+<h2>{escape(sheet_title)}</h2>
+<p>{escape(sheet_how)}</p>
 <ol class="cut-cards">
 {items}
 </ol>
 </section>
 <section class="answer-key">
-<h2>Answer key</h2>
-<p>One possible order. Where the source gives only a year or a range, cards whose dates overlap may come in
-either order, and both count as right: the last column names them.</p>
+<h2>{escape(key_title)}</h2>
+<p>{escape(key_note)}</p>
 <table class="key">
-<thead><tr><th>#</th><th>Card</th><th>Event</th><th>Date as written</th><th>May swap with</th></tr></thead>
+<thead><tr>{head}</tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>

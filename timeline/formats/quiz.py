@@ -32,8 +32,8 @@ from functools import cache
 
 import pandas as pd
 
-from timeline.core import dates
 from timeline.formats.deck import Deck, citation
+from timeline.i18n.dates import describe, describe_with_basis
 from timeline.load.collection import Collection
 from timeline.load.passages import Passage
 
@@ -89,7 +89,7 @@ class QuizCard:
     earliest: int
     latest: int
     date_text: str
-    normalised: str  # "inferred: 2012–2014"
+    normalised: str  # "inferred: 2012–2014", in the language current when the card was made
     span: str  # "2012–2014"
     quote: str
     citation: str
@@ -134,8 +134,8 @@ def quiz_cards(collection: Collection, passages: dict[str, Passage], deck: Deck,
                 earliest=day_number(event["earliest"]),
                 latest=day_number(event["latest"]),
                 date_text=event["date_text"],
-                normalised=dates.describe_with_basis(event["start"], event["end"], event["date_basis"]),
-                span=dates.describe(event["start"], event["end"]),
+                normalised=describe_with_basis(event["start"], event["end"], event["date_basis"]),
+                span=describe(event["start"], event["end"]),
                 quote=event["quote"],
                 citation=str(citation(collection, passages, event)),
             )

@@ -17,7 +17,12 @@ def collection_bar(choices: list[tuple[str | None, str]], served, uploaded: dict
     links = [_choice(title, url_key, current=served.url_key == url_key) for url_key, title in choices]
     if uploaded and uploaded.get("name"):
         links.append(
-            _choice(_("Your file: %(file)s") % {"file": uploaded["name"]}, upload.KEY, current=served.key == upload.KEY, cls="upload")
+            _choice(
+                _("Your file: %(file)s") % {"file": uploaded["name"]},
+                upload.KEY,
+                current=served.key == upload.KEY,
+                cls="upload",
+            )
         )
     parts = []
     if len(links) > 1:
@@ -47,7 +52,10 @@ def _about_upload(served, choices: list[tuple[str | None, str]]) -> html.Div:
                 [
                     html.Strong(_("Your file, in this browser tab only.") + " "),
                     _("Read as %(format)s; it is not saved on the server.") % {"format": uploaded.format} + " ",
-                    html.A(_("Back to %(collection)s") % {"collection": default_title}, href=urlstate.href("/", default_key)),
+                    html.A(
+                        _("Back to %(collection)s") % {"collection": default_title},
+                        href=urlstate.href("/", default_key),
+                    ),
                 ]
             ),
             html.Ul([html.Li(note) for note in uploaded.notes], className="upload-notes") if uploaded.notes else None,

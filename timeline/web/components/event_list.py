@@ -60,10 +60,9 @@ def _item(event, is_selected: bool, href: str) -> str:
     if event.date_basis != "stated":
         flags.append(_span(f"flag flag-{event.date_basis}", BASIS_FLAGS[event.date_basis]))
     if getattr(event, "status", "") == "draft":
-        flags.append(
-            f'<span class="flag flag-draft" title="{escape(_("Drafted by extract; not yet checked"))}">'
-            f"{escape(_('draft'))}</span>"
-        )
+        # Outside the f-string: extraction does not see _() inside one.
+        tip, word = _("Drafted by extract; not yet checked"), _("draft")
+        flags.append(f'<span class="flag flag-draft" title="{escape(tip)}">{escape(word)}</span>')
     if event.kind == "era":
         flags.append(_span("flag flag-era", _("era")))
     badge = _span(f"badge cat-{event.category}", category(event.category))
@@ -71,7 +70,7 @@ def _item(event, is_selected: bool, href: str) -> str:
         f'<li><a href="{escape(href)}" class="event-item{" selected" if is_selected else ""}" '
         f'aria-current="{"true" if is_selected else "false"}" data-event="{escape(event.id)}">'
         f"{_span('item-date', describe(event.start, event.end))}"
-        f"{_span('item-title', event.title)}"
+        f'<span class="item-title" dir="auto">{escape(event.title)}</span>'
         f'<span class="item-meta">{badge}{"".join(flags)}</span>'
         "</a></li>"
     )

@@ -12,16 +12,17 @@ def message_page(title: str, text: str | list, links: list[html.A]) -> html.Div:
     return html.Div([html.H1(title), html.P(text), html.Ul([html.Li(link) for link in links])], className="not-found")
 
 
-def no_such_lesson(lesson_id: str, verb: str, choices: list[html.A], url_key: str | None) -> html.Div:
+def no_such_lesson(lesson_id: str, sentence: str, choices: list[html.A], url_key: str | None) -> html.Div:
     """/present or /quiz named a lesson the collection lacks: its lessons, and the way back.
 
-    `verb`: what the reader can do with one of them, in their language ('Present', 'Take the quiz of').
+    `sentence`: the whole translated sentence, with %(lesson)s where the lesson's id goes, so a translator
+    sees it whole ('This collection has no lesson %(lesson)s. Present one of these:').
     """
-    before, after = _("This collection has no lesson %(lesson)s. %(verb)s one of these:").split("%(lesson)s")
+    before, _lesson, after = sentence.partition("%(lesson)s")
     return html.Div(
         [
             html.H1(_("No such lesson")),
-            html.P([before, html.Code(lesson_id), after % {"verb": verb}]),
+            html.P([before, html.Code(lesson_id), after]),
             html.Ul([html.Li(choice) for choice in choices]),
             html.A(_("Back to the explorer"), href=urlstate.href("/", url_key)),
         ],

@@ -13,14 +13,16 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, get_asset_url, html
 
-from timeline.core import dates
 from timeline.figures.lineage import lineage_figure
 from timeline.figures.map import map_figure
 from timeline.figures.strip import Strip
 from timeline.formats.deck import Deck, citation
+from timeline.i18n import gettext as _
+from timeline.i18n import lazy_gettext, ngettext
+from timeline.i18n.dates import describe, describe_with_basis
+from timeline.i18n.words import category, number
 from timeline.load.collection import Collection
 from timeline.load.passages import Passage
-from timeline.load.schema import CATEGORIES
 from timeline.web.components import ids
 
 # How far (degrees) to widen the map around a place of each kind: a country
@@ -167,7 +169,11 @@ def top_bar(deck: Deck, current: int, count: int, tools: list) -> html.Header:
             html.P(deck.title, className="present-title"),
             html.P(counter(current, count), id=ids.PRESENT_COUNTER, className="present-counter", role="status"),
             html.Button(
-                "Full screen (F)", id=ids.PRESENT_FULLSCREEN, className="present-tool", **{"data-present": "fullscreen"}
+                # Translators: a button; F is the key that does the same. Keep the key's name as it is.
+                _("Full screen (F)"),
+                id=ids.PRESENT_FULLSCREEN,
+                className="present-tool",
+                **{"data-present": "fullscreen"},
             ),
             *tools,
         ],
@@ -178,18 +184,20 @@ def top_bar(deck: Deck, current: int, count: int, tools: list) -> html.Header:
 def nav_buttons(current: int, count: int) -> list[html.Button]:
     return [
         html.Button(
-            "◀ Previous",
+            # Translators: the button back to the previous slide, at the slides' left edge.
+            _("◀ Previous"),
             id=ids.PRESENT_PREV,
             className="present-nav present-prev",
             disabled=current == 0,
-            **{"data-present": "prev", "aria-label": "Previous slide"},
+            **{"data-present": "prev", "aria-label": _("Previous slide")},
         ),
         html.Button(
-            "Next ▶",
+            # Translators: the button on to the next slide, at the slides' right edge.
+            _("Next ▶"),
             id=ids.PRESENT_NEXT,
             className="present-nav present-next",
             disabled=current == count - 1,
-            **{"data-present": "next", "aria-label": "Next slide"},
+            **{"data-present": "next", "aria-label": _("Next slide")},
         ),
     ]
 
@@ -198,31 +206,40 @@ def counter(current: int, count: int) -> str:
     return f"{current} / {count - 1}"
 
 
-APP_KEYS = "Next: → Space PageDown · Back: ← PageUp · First/last: Home End · Full screen: F · Explorer: Esc"
+# Translators: the keys of the slides, on the first slide. Keep the keys' names (→ Space PageDown ← PageUp Home
+# End F Esc) as they are: they are written on the keyboard.
+APP_KEYS = lazy_gettext(
+    "Next: → Space PageDown · Back: ← PageUp · First/last: Home End · Full screen: F · Explorer: Esc"
+)
 
 
 def intro_slide(deck: Deck, strip: Strip, current: int, box: html.Div | None, keys: str | None = None) -> html.Section:
-    span = _deck_span(deck)
+    values = {"n": number(len(deck.events)), "span": _deck_span(deck)}
     if deck.lesson_id is not None:
+        # Translators: above a lesson's title on its first slide: 'Lesson · 10 events · 2007–2020'.
+        kicker = ngettext("Lesson · %(n)s event · %(span)s", "Lesson · %(n)s events · %(span)s", len(deck.events))
         body = [
-            html.P(f"Lesson · {len(deck.events)} events · {span}", className="slide-kicker"),
-            html.H1(deck.title, className="slide-title slide-title-intro"),
-            html.P(deck.intro, className="slide-intro") if deck.intro else None,
+            html.P(kicker % values, className="slide-kicker"),
+            html.H1(deck.title, className="slide-title slide-title-intro", dir="auto"),
+            html.P(deck.intro, className="slide-intro", dir="auto") if deck.intro else None,
             html.Ol(
                 [
-                    html.Li([html.Span(_short_date(event), className="agenda-date"), event["title"]])
-                    for _, event in deck.events.iterrows()
+                    html.Li([html.Span(_short_date(event), className="agenda-date"), html.Bdi(event["title"])])
+                    for _index, event in deck.events.iterrows()
                 ],
                 className="slide-agenda",
             ),
         ]
     else:
+        # Translators: above the collection's title on the first slide of every event: 'All 61 events in date
+        # order · 1992–2020'.
+        kicker = ngettext("%(n)s event · %(span)s", "All %(n)s events in date order · %(span)s", len(deck.events))
         body = [
-            html.P(f"All {len(deck.events)} events in date order · {span}", className="slide-kicker"),
-            html.H1(deck.title, className="slide-title slide-title-intro"),
-            html.P(deck.intro, className="slide-intro") if deck.intro else None,
+            html.P(kicker % values, className="slide-kicker"),
+            html.H1(deck.title, className="slide-title slide-title-intro", dir="auto"),
+            html.P(deck.intro, className="slide-intro", dir="auto") if deck.intro else None,
         ]
-    body.append(html.P(keys or APP_KEYS, className="slide-keys"))
+    body.append(html.P(keys or str(APP_KEYS), className="slide-keys"))
     text = html.Div([part for part in body if part is not None], className="slide-text")
     # A lesson's intro lists its slides across the full width instead of showing a map.
     parts = [text] if deck.lesson_id is not None or box is None else [text, _map_panel(box, None)]
@@ -233,7 +250,7 @@ def intro_slide(deck: Deck, strip: Strip, current: int, box: html.Div | None, ke
         ],
         className=slide_class("present-slide slide-intro-slide", 0, current),
         **slide_attrs(0, current),
-        **{"aria-label": f"Slide 0 of {len(deck.events)}: {deck.title}"},
+        **{"aria-label": _slide_label(0, len(deck.events), deck.title)},
     )
 
 
@@ -249,23 +266,24 @@ def event_slide(
     """Slide `position + 1`: the event at `position` of the deck."""
     event = deck.events.iloc[position]
     index = position + 1
-    normalised = dates.describe_with_basis(event["start"], event["end"], event["date_basis"])
+    normalised = describe_with_basis(event["start"], event["end"], event["date_basis"])
     head = [
-        html.P(event["date_text"], className="slide-date"),
+        html.P(event["date_text"], className="slide-date", dir="auto"),
         html.P(
             [
                 html.Span(normalised, className=f"slide-basis basis-{event['date_basis']}"),
-                html.Span(CATEGORIES[event["category"]], className=f"badge slide-badge cat-{event['category']}"),
-                html.Span("era", className="badge slide-badge slide-era") if event["kind"] == "era" else None,
+                html.Span(category(event["category"]), className=f"badge slide-badge cat-{event['category']}"),
+                # Translators: a badge on a slide: the event is an era, a long period, not a single happening.
+                html.Span(_("era"), className="badge slide-badge slide-era") if event["kind"] == "era" else None,
             ],
             className="slide-normalised",
         ),
     ]
     text = [
-        html.H2(event["title"], className="slide-title"),
-        html.P(event["summary"], className="slide-summary"),
-        html.Blockquote(f"“{event['quote']}”", className="slide-quote"),
-        html.P(f"— {citation(collection, passages, event)}", className="slide-citation"),
+        html.H2(event["title"], className="slide-title", dir="auto"),
+        html.P(event["summary"], className="slide-summary", dir="auto"),
+        html.Blockquote(f"“{event['quote']}”", className="slide-quote", dir="auto"),
+        html.P(f"— {citation(collection, passages, event)}", className="slide-citation", dir="auto"),
     ]
     return html.Section(
         [
@@ -281,18 +299,26 @@ def event_slide(
         ],
         className=slide_class("present-slide slide-event", index, current),
         **slide_attrs(index, current),
-        **{"data-event": event["id"], "aria-label": f"Slide {index} of {len(deck.events)}: {event['title']}"},
+        **{"data-event": event["id"], "aria-label": _slide_label(index, len(deck.events), event["title"])},
     )
+
+
+def _slide_label(index: int, count: int, title: str) -> str:
+    # Translators: read by a screen reader on each slide: 'Slide 3 of 10: JNIM created from four groups'.
+    return _("Slide %(index)s of %(count)s: %(title)s") % {"index": index, "count": count, "title": title}
 
 
 def _map_panel(box: html.Div | None, event: pd.Series | None, show: str = "map") -> html.Figure | html.Div | None:
     if box is None:
         # Saying so keeps the gap from looking like a map that failed to load.
-        return html.Div(html.P("The source names no place for this event."), className="slide-map-panel no-place")
+        return html.Div(html.P(_("The source names no place for this event.")), className="slide-map-panel no-place")
     if event is None:
-        caption = "Where the events took place."
+        caption = _("Where the events took place.")
     elif show == "lineage":
-        caption = f"The organisations up to {dates.describe(event['start'], event['end'])} (dotted line)."
+        # Translators: under the chart of the organisations drawn up to an event's date: 'up to March 2017'.
+        caption = _("The organisations up to %(date)s (dotted line).") % {
+            "date": describe(event["start"], event["end"])
+        }
     else:
         caption = _places_caption(event)
     return html.Figure([box, html.Figcaption(caption, className="slide-map-caption")], className="slide-map-panel")
@@ -300,14 +326,17 @@ def _map_panel(box: html.Div | None, event: pd.Series | None, show: str = "map")
 
 def _places_caption(event: pd.Series) -> str:
     names = [
-        f"{place['name']}{' (added by the editors, not named in the source)' if place['added'] else ''}"
+        # Translators: a place the editors added to an event: 'Gao (added by the editors, not named in the source)'.
+        _("%(place)s (added by the editors, not named in the source)") % {"place": place["name"]}
+        if place["added"]
+        else place["name"]
         for place in event["places"]
     ]
     return " · ".join(names)
 
 
 def _short_date(event: pd.Series) -> str:
-    return dates.describe(event["start"], event["end"])
+    return describe(event["start"], event["end"])
 
 
 def _deck_span(deck: Deck) -> str:
@@ -325,7 +354,7 @@ def strip_view(strip: Strip, deck: Deck, position: int | None) -> html.Div:
         if mark.event_id not in in_deck
     ]
     label = None
-    for order, (_, event) in enumerate(deck.events.iterrows()):
+    for order, (_index, event) in enumerate(deck.events.iterrows()):
         mark = strip.mark(event)
         state = "done" if position is not None and order < position else "todo"
         if order == position:
@@ -336,12 +365,20 @@ def strip_view(strip: Strip, deck: Deck, position: int | None) -> html.Div:
         shape = "point" if not mark.width else "bar"
         pieces.append(html.Span(className=f"strip-mark {shape} {state}", style=_box(mark.left, mark.width)))
     ticks = [html.Span(text, className="strip-tick", style={"left": f"{left}%"}) for left, text in strip.ticks]
-    where = f"slide {position + 1} of {len(deck.events)}" if position is not None else "overview"
+    if position is not None:
+        # Translators: read by a screen reader for the strip under a slide: where the slide's event stands.
+        where = _("Progress: slide %(index)s of %(count)s, on the time line of the whole collection") % {
+            "index": position + 1,
+            "count": len(deck.events),
+        }
+    else:
+        # Translators: read by a screen reader for the strip under the first slide, which shows every event.
+        where = _("Progress: overview, on the time line of the whole collection")
     return html.Div(
         [html.Div([*pieces, label], className="strip-track"), html.Div(ticks, className="strip-axis")],
         className="slide-strip",
         role="img",
-        **{"aria-label": f"Progress: {where}, on the time line of the whole collection"},
+        **{"aria-label": where},
     )
 
 
@@ -352,11 +389,22 @@ def _box(left: float, width: float) -> dict:
 def speaker_note(deck: Deck, index: int, current: int) -> html.Div:
     """What only the presenter sees under slide `index`: the teacher's notes and the next slide's title."""
     notes = deck.notes[index - 1] if index > 0 else ""
-    upcoming = deck.events.iloc[index]["title"] if index < len(deck.events) else "(end of the presentation)"
+    if index < len(deck.events):
+        upcoming = html.Bdi(deck.events.iloc[index]["title"])
+    else:
+        upcoming = _("(end of the presentation)")
     return html.Div(
         [
-            html.P([html.Strong("Notes: "), notes or "no notes for this slide."], className="speaker-text"),
-            html.P([html.Strong("Next: "), upcoming], className="speaker-next"),
+            html.P(
+                [
+                    # Translators: before the teacher's notes of a slide.
+                    html.Strong(_("Notes:") + " "),
+                    html.Span(notes, dir="auto") if notes else _("no notes for this slide."),
+                ],
+                className="speaker-text",
+            ),
+            # Translators: before the title of the next slide, in the teacher's notes.
+            html.P([html.Strong(_("Next:") + " "), upcoming], className="speaker-next"),
         ],
         className=slide_class("speaker-note", index, current),
         **slide_attrs(index, current),

@@ -155,7 +155,9 @@ def _organisation(collection: Collection, org, hay: pd.Series, url_key: str | No
     rels = collection.relations
     mine = rels[(rels["from_org"] == org.id) | (rels["to_org"] == org.id)]
     if not mine.empty:
-        facts.append(fact(_("Lineage"), html.Ul([html.Li(relation_line(collection, rel)) for rel in mine.itertuples()])))
+        facts.append(
+            fact(_("Lineage"), html.Ul([html.Li(relation_line(collection, rel)) for rel in mine.itertuples()]))
+        )
     heading = [org.short_name]
     if org.name != org.short_name:
         heading.append(html.Span(f" · {org.name}", className="muted"))

@@ -17,14 +17,17 @@ from urllib.parse import parse_qs
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html
 from flask import Response, abort, request
 
+from timeline import i18n
 from timeline.figures.strip import Strip, strip_layout
 from timeline.formats.bundle import bundle_html, bundle_name
 from timeline.formats.deck import Deck, UnknownLesson, build_deck
+from timeline.i18n import gettext as _
 from timeline.load.collection import Collection
 from timeline.load.passages import Passages
 from timeline.query import urlstate
 from timeline.web import upload
 from timeline.web.components import ids
+from timeline.web.components.language_switch import language_switch
 from timeline.web.components.message import no_such_lesson
 from timeline.web.components.slide import (
     deck_slides,
@@ -77,13 +80,19 @@ def is_near(index: int, current: int) -> bool:
 
 class PresentPage:
     """The present page of one collection. The collection never changes once loaded, so each deck's
-    map figures (the slow part of a slide) are built on its first visit and kept for the next."""
+    map figures (the slow part of a slide) are built on its first visit in each language (their hover
+    text is in the reader's language) and kept for the next."""
+
+    @classmethod
+    def of(cls, served) -> PresentPage:
+        """The page of a served collection, kept by the registry: Served.derive(PresentPage.of)."""
+        return cls(served.collection, served.passages, served.url_key)
 
     def __init__(self, collection: Collection, passages: Passages, url_key: str | None = None):
         self.collection = collection
         self.passages = passages
         self.url_key = url_key  # ?collection= in this page's links
-        self._figures: dict[str | None, list[dict | None]] = {}
+        self._figures: dict[tuple[str | None, str], list[dict | None]] = {}
 
     @cached_property
     def strip(self) -> Strip:
@@ -91,26 +100,26 @@ class PresentPage:
         return strip_layout(self.collection.events)
 
     def figures(self, deck: Deck) -> list[dict | None]:
-        if deck.lesson_id not in self._figures:
-            self._figures[deck.lesson_id] = [
-                slide_figure(deck, index, self.collection) for index in range(len(deck.events) + 1)
-            ]
-        return self._figures[deck.lesson_id]
+        key = (deck.lesson_id, i18n.current())
+        if key not in self._figures:
+            self._figures[key] = [slide_figure(deck, index, self.collection) for index in range(len(deck.events) + 1)]
+        return self._figures[key]
 
-    def _tools(self, deck: Deck, explorer_href: str) -> list:
-        tools = []
+    def _tools(self, deck: Deck, explorer_href: str, search: str | None) -> list:
+        tools = [language_switch("/present", search)]
         if self.url_key != upload.KEY:  # a dropped file lives in the browser tab: the server cannot bundle it
             tools.append(
                 html.A(
-                    "Download this lesson as a file",
+                    _("Download this lesson as a file"),
                     href=download_url(deck.lesson_id, self.url_key),
                     download=bundle_name(deck),
                     className="present-tool",
                     id=ids.PRESENT_DOWNLOAD,
                 )
             )
-        tools.append(html.A("Quiz", href=quiz_url(deck.lesson_id, self.url_key), className="present-tool"))
-        tools.append(html.A("Explorer (Esc)", id=ids.PRESENT_EXIT, href=explorer_href, className="present-tool"))
+        tools.append(html.A(_("Quiz"), href=quiz_url(deck.lesson_id, self.url_key), className="present-tool"))
+        # Translators: the link back to the explorer; Esc is the key that does the same. Keep the key's name.
+        tools.append(html.A(_("Explorer (Esc)"), id=ids.PRESENT_EXIT, href=explorer_href, className="present-tool"))
         return tools
 
     def layout(self, search_string: str | None) -> html.Div:
@@ -129,9 +138,9 @@ class PresentPage:
         first = deck.events.iloc[current - 1]["id"] if current else None
         return html.Div(
             [
-                top_bar(deck, current, count, self._tools(deck, urlstate.href("/", self.url_key, event=first))),
+                top_bar(deck, current, count, self._tools(deck, urlstate.href("/", self.url_key, event=first), search_string)),
                 html.Div([*slides, *nav_buttons(current, count)], className="present-stage"),
-                html.Aside(notes, className="speaker-panel", **{"aria-label": "Speaker notes"}) if notes else None,
+                html.Aside(notes, className="speaker-panel", **{"aria-label": _("Speaker notes")}) if notes else None,
                 dcc.Store(id=ids.PRESENT_SLIDE, data=current),
                 dcc.Store(id=ids.PRESENT_MAPS, data={"near": [NEAR_BEFORE, NEAR_AFTER], "graphs": stored}),
             ],
@@ -150,8 +159,10 @@ def _no_such_lesson(collection: Collection, missing: UnknownLesson, url_key: str
     choices = [
         html.A(lesson.title, href=present_url(lesson.id, collection=url_key)) for lesson in collection.lessons.values()
     ]
-    choices.append(html.A("Every event, in date order", href=present_url(None, collection=url_key)))
-    return no_such_lesson(missing.lesson_id, "Present", choices, url_key)
+    choices.append(html.A(_("Every event, in date order"), href=present_url(None, collection=url_key)))
+    return no_such_lesson(
+        missing.lesson_id, _("This collection has no lesson %(lesson)s. Present one of these:"), choices, url_key
+    )
 
 
 def register(app: Dash) -> None:
@@ -180,7 +191,7 @@ def register_download(app: Dash, collections) -> None:
             served = collections.get(key)
         except LookupError:
             abort(404)
-        page = served.present
+        page = served.derive(PresentPage.of)
         try:
             deck = build_deck(served.collection, request.args.get("lesson") or None)
         except UnknownLesson:

@@ -12,9 +12,11 @@ from dash import html
 
 from timeline.formats.deck import UnknownLesson, build_deck
 from timeline.formats.quiz import quiz_cards
+from timeline.i18n import gettext as _
 from timeline.load.collection import Collection
 from timeline.load.passages import Passages
 from timeline.query import urlstate
+from timeline.web.components.language_switch import language_switch
 from timeline.web.components.message import no_such_lesson
 from timeline.web.components.quiz import quiz_section
 
@@ -41,8 +43,9 @@ def layout(collection: Collection, passages: Passages, search: str | None, url_k
         [
             html.Nav(
                 [
-                    html.A("Explorer", href=urlstate.href("/", url_key)),
-                    html.A("Present this lesson", href=urlstate.href("/present", url_key, lesson=lesson)),
+                    html.A(_("Explorer"), href=urlstate.href("/", url_key)),
+                    html.A(_("Present this lesson"), href=urlstate.href("/present", url_key, lesson=lesson)),
+                    language_switch("/quiz", search),
                 ],
                 className="quiz-links",
             ),
@@ -54,4 +57,9 @@ def layout(collection: Collection, passages: Passages, search: str | None, url_k
 
 def _no_such_lesson(collection: Collection, missing: UnknownLesson, url_key: str | None) -> html.Div:
     choices = [html.A(item.title, href=quiz_url(item.id, url_key)) for item in collection.lessons.values()]
-    return no_such_lesson(missing.lesson_id, "Quiz", choices, url_key)
+    return no_such_lesson(
+        missing.lesson_id,
+        _("This collection has no lesson %(lesson)s. Take the quiz of one of these:"),
+        choices,
+        url_key,
+    )
