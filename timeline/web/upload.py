@@ -25,10 +25,10 @@ from timeline.formats.timelinejs.folder import source_entry
 from timeline.load import schema
 from timeline.load.collection import Collection, Source, events_from_rows, places_frame
 from timeline.load.csvfile import Row, parse_rows
+from timeline.load.library import UPLOAD_KEY as KEY
 
 MAX_BYTES = 4_000_000  # the browser keeps the text in sessionStorage, whose quota is about 5 million characters
 MAX_ROWS = 20_000
-KEY = "upload"  # the collection name of an upload in URLs: ?collection=upload
 KIND = "uploaded"
 
 
