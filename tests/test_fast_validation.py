@@ -1,4 +1,4 @@
-"""The fast way of checking events (schema.validate_events, collection.events_from_rows) gives what
+"""The fast way of checking events (columnwise.validate_events, collection.events_from_rows) gives what
 the plain way gives: the same DataFrame and the same problems, word for word.
 
 The plain way is every row through pydantic's EventRow, a record per event built by _record and
@@ -20,7 +20,7 @@ import pytest
 
 from timeline.core.problems import Problem
 from timeline.load import collection as C
-from timeline.load import schema
+from timeline.load import columnwise, schema
 from timeline.load.csvfile import Row, read_rows
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -65,7 +65,7 @@ def _typed(value):
 
 def assert_same_validation(rows: list[Row], file: str = "events.csv") -> tuple[dict, set[int]]:
     """validate_events == validate_rows(EventRow), value for value and problem for problem."""
-    good, columns, problems = schema.validate_events(rows, file)
+    good, columns, problems = columnwise.validate_events(rows, file)
     expected_good, expected_problems = schema.validate_rows(schema.EventRow, rows, file)
     assert problems == expected_problems
     assert [row.line for row in good] == [row.line for row, _ in expected_good]
@@ -73,7 +73,7 @@ def assert_same_validation(rows: list[Row], file: str = "events.csv") -> tuple[d
     for key, column in columns.items():
         expected = [event.model_dump()[key] for _, event in expected_good]
         assert [_typed(value) for value in column] == [_typed(value) for value in expected], key
-    return columns, schema._fast_columns([row.values for row in rows])[1]
+    return columns, columnwise._fast_columns([row.values for row in rows])[1]
 
 
 def assert_same_frame(rows: list[Row], sources: dict[str, C.Source], places: pd.DataFrame) -> list[Problem]:
@@ -343,12 +343,12 @@ def test_hand_made_rows_agree(synthetic):
 
 def test_hand_made_rows_with_every_column_agree(synthetic):
     rows = _same_columns(synthetic)
-    assert schema._plain_columns([row.values for row in rows]) is None
+    assert columnwise._plain_columns([row.values for row in rows]) is None
     assert_same_validation(rows)
     assert_same_frame(rows, synthetic.sources, synthetic.places)
     # Each one alone among clean rows of a file: the whole-table check must notice what is odd about it.
     clean = _rows(synthetic)[:50]
-    assert schema._plain_columns([row.values for row in clean]) is not None
+    assert columnwise._plain_columns([row.values for row in clean]) is not None
     for row in rows:
         assert_same_validation([*clean, row])
     for odd in rows[-4:-1]:  # not text, None, a str subclass

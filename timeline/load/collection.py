@@ -28,7 +28,7 @@ import pandas as pd
 
 from timeline.core import dates
 from timeline.core.problems import CollectionError, Problem
-from timeline.load import schema, sourcetext
+from timeline.load import columnwise, schema, sourcetext
 from timeline.load.csvfile import Row, read_rows
 from timeline.load.lessons import Lesson, load_lessons
 from timeline.load.lineage import empty, load_lineage
@@ -251,7 +251,7 @@ def _checked_events(
     report = report or (lambda _stage: None)
     report(f"checking {len(rows):,} events")
     if fast:
-        good, columns, found = schema.validate_events(rows, label)
+        good, columns, found = columnwise.validate_events(rows, label)
         lines = [row.line for row in good]
         ids = columns["id"]
         twice = len(set(ids)) < len(ids)  # else _duplicate_ids has nothing to find

@@ -31,7 +31,7 @@ from timeline.core.problems import Problem
 from timeline.core.safecsv import csv_text
 from timeline.load import sourcetext
 from timeline.load.csvfile import read_rows
-from timeline.load.schema import _not_blank, _Row, _slug, split_list, validate_rows
+from timeline.load.schema import RowModel, check_slug, not_blank, split_list, validate_rows
 from timeline.load.sourcetext import Source
 from timeline.query.search import normalise
 
@@ -132,7 +132,7 @@ def _date_cell(value: str) -> str:
 # --- row models: one cell at a time; checks across cells and files follow below -----------------
 
 
-class OrganisationRow(_Row):
+class OrganisationRow(RowModel):
     id: str
     name: str
     short_name: str = ""
@@ -149,8 +149,8 @@ class OrganisationRow(_Row):
     source: str
     quote: str
 
-    _id = field_validator("id")(_slug)
-    _text = field_validator("name", "description", "source", "quote")(_not_blank)
+    _id = field_validator("id")(check_slug)
+    _text = field_validator("name", "description", "source", "quote")(not_blank)
     _dates = field_validator("founded", "ended")(_date_cell)
 
     @field_validator("aliases", mode="before")
@@ -159,7 +159,7 @@ class OrganisationRow(_Row):
         return split_list(value) if isinstance(value, str) else value
 
 
-class RelationRow(_Row):
+class RelationRow(RowModel):
     id: str
     type: str
     from_org: str
@@ -173,8 +173,8 @@ class RelationRow(_Row):
     source: str
     quote: str
 
-    _id = field_validator("id")(_slug)
-    _text = field_validator("from_org", "to_org", "date", "date_text", "source", "quote")(_not_blank)
+    _id = field_validator("id")(check_slug)
+    _text = field_validator("from_org", "to_org", "date", "date_text", "source", "quote")(not_blank)
     _dates = field_validator("date")(_date_cell)
 
     @field_validator("type")
@@ -185,7 +185,7 @@ class RelationRow(_Row):
         return value
 
 
-class PersonRow(_Row):
+class PersonRow(RowModel):
     id: str
     name: str
     short_name: str = ""
@@ -194,8 +194,8 @@ class PersonRow(_Row):
     source: str
     quote: str
 
-    _id = field_validator("id")(_slug)
-    _text = field_validator("name", "description", "source", "quote")(_not_blank)
+    _id = field_validator("id")(check_slug)
+    _text = field_validator("name", "description", "source", "quote")(not_blank)
 
     @field_validator("aliases", mode="before")
     @classmethod
@@ -203,7 +203,7 @@ class PersonRow(_Row):
         return split_list(value) if isinstance(value, str) else value
 
 
-class RoleRow(_Row):
+class RoleRow(RowModel):
     id: str
     person: str
     organisation: str
@@ -217,15 +217,15 @@ class RoleRow(_Row):
     source: str
     quote: str
 
-    _id = field_validator("id")(_slug)
-    _text = field_validator("person", "organisation", "date_text", "source", "quote")(_not_blank)
+    _id = field_validator("id")(check_slug)
+    _text = field_validator("person", "organisation", "date_text", "source", "quote")(not_blank)
     _dates = field_validator("start", "end")(_date_cell)
 
 
 MODELS = {"organisations": OrganisationRow, "relations": RelationRow, "people": PersonRow, "roles": RoleRow}
 
 
-def _row_problems(kind: str, row: _Row) -> list[tuple[str, str]]:
+def _row_problems(kind: str, row: RowModel) -> list[tuple[str, str]]:
     """(field, message) for what one row's cells say together."""
     found: list[tuple[str, str]] = []
     if kind == "organisations":
@@ -303,7 +303,7 @@ def empty(kind: str) -> pd.DataFrame:
 
 def load_lineage(folder: Path, sources: Mapping[str, Source], problems: list[Problem]) -> Lineage:
     """The four files of a collection folder (each optional); problems are appended to `problems`."""
-    good: dict[str, list[tuple[int, _Row]]] = {}
+    good: dict[str, list[tuple[int, RowModel]]] = {}
     labels = {kind: str(folder / name) for kind, name in FILES.items()}
     for kind, name in FILES.items():
         path = folder / name
@@ -327,7 +327,7 @@ def load_lineage(folder: Path, sources: Mapping[str, Source], problems: list[Pro
     return Lineage(*(_frame(kind, [model for _, model in good[kind]]) for kind in FILES))
 
 
-def _duplicates(rows: list[tuple[int, _Row]], label: str) -> list[Problem]:
+def _duplicates(rows: list[tuple[int, RowModel]], label: str) -> list[Problem]:
     first: dict[str, int] = {}
     found = []
     for line, model in rows:
@@ -337,7 +337,7 @@ def _duplicates(rows: list[tuple[int, _Row]], label: str) -> list[Problem]:
     return found
 
 
-def _quotes(rows: list[tuple[int, _Row]], sources: Mapping[str, Source], label: str) -> list[Problem]:
+def _quotes(rows: list[tuple[int, RowModel]], sources: Mapping[str, Source], label: str) -> list[Problem]:
     found = []
     for line, model in rows:
         source = sources.get(model.source)
@@ -379,7 +379,7 @@ def role_span(role: RoleRow) -> tuple[pd.Timestamp, pd.Timestamp]:
     return start, end
 
 
-def _references(good: dict[str, list[tuple[int, _Row]]], labels: dict[str, str]) -> list[Problem]:
+def _references(good: dict[str, list[tuple[int, RowModel]]], labels: dict[str, str]) -> list[Problem]:
     orgs = {model.id: model for _, model in good["organisations"]}
     people = {model.id for _, model in good["people"]}
     roles = [model for _, model in good["roles"]]
@@ -444,7 +444,7 @@ def _overlap(a: tuple[pd.Timestamp, pd.Timestamp], b: tuple[pd.Timestamp, pd.Tim
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _alias_clashes(good: dict[str, list[tuple[int, _Row]]], labels: dict[str, str]) -> list[Problem]:
+def _alias_clashes(good: dict[str, list[tuple[int, RowModel]]], labels: dict[str, str]) -> list[Problem]:
     """A name given to two organisations or people would make search mix them up."""
     owner: dict[str, tuple[str, str, int]] = {}  # normalised name -> (id, file, line)
     found = []
@@ -473,7 +473,7 @@ def _alias_clashes(good: dict[str, list[tuple[int, _Row]]], labels: dict[str, st
     return found
 
 
-def _frame(kind: str, models: list[_Row]) -> pd.DataFrame:
+def _frame(kind: str, models: list[RowModel]) -> pd.DataFrame:
     """Rows -> DataFrame in file order, with <date>_earliest/_latest bounds (NaT where empty)."""
     records = []
     for model in models:
