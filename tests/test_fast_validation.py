@@ -1,4 +1,4 @@
-"""The fast way of checking events (columnwise.validate_events, collection.events_from_rows) gives what
+"""The fast way of checking events (columnwise.validate_events, events.events_from_rows) gives what
 the plain way gives: the same DataFrame and the same problems, word for word.
 
 The plain way is every row through pydantic's EventRow, a record per event built by _record and
@@ -18,9 +18,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from timeline.core import dates
 from timeline.core.problems import Problem
 from timeline.load import collection as C
-from timeline.load import columnwise, schema
+from timeline.load import columnwise, frames, schema
+from timeline.load import events as E
 from timeline.load.csvfile import Row, read_rows
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -80,23 +82,23 @@ def assert_same_frame(rows: list[Row], sources: dict[str, C.Source], places: pd.
     """The events DataFrame and the problems of the fast and the plain way are the same."""
     fast_problems: list[Problem] = []
     plain_problems: list[Problem] = []
-    fast = C.events_from_rows(rows, "events.csv", _fresh(sources), places, fast_problems)
-    plain = C.events_from_rows(rows, "events.csv", _fresh(sources), places, plain_problems, fast=False)
+    fast = E.events_from_rows(rows, "events.csv", _fresh(sources), places, fast_problems)
+    plain = E.events_from_rows(rows, "events.csv", _fresh(sources), places, plain_problems, fast=False)
     pd.testing.assert_frame_equal(fast, plain, check_exact=True)
     assert fast_problems == plain_problems
-    assert C.events_from_rows(rows, "events.csv", _fresh(sources), places, []).equals(fast)
+    assert E.events_from_rows(rows, "events.csv", _fresh(sources), places, []).equals(fast)
     return fast_problems
 
 
 def _old_to_frame(records: list[dict]) -> pd.DataFrame:
     """to_frame as it was before the fast way (commit 54ffd22), to hold the plain way to it too."""
-    frame = pd.DataFrame(records, columns=list(C.FRAME_COLUMNS))
+    frame = pd.DataFrame(records, columns=list(frames.FRAME_COLUMNS))
     frame["earliest"] = pd.to_datetime(frame["earliest"]).astype("datetime64[s]")
     frame["latest"] = pd.to_datetime(frame["latest"]).astype("datetime64[s]")
     frame["fatalities"] = frame["fatalities"].astype("Int64")
     frame["approximate"] = frame["approximate"].astype(bool)
     frame["uncertain"] = frame["uncertain"].astype(bool)
-    frame["precision"] = pd.Categorical(frame["precision"], categories=C.dates.PRECISIONS)
+    frame["precision"] = pd.Categorical(frame["precision"], categories=dates.PRECISIONS)
     frame["category"] = pd.Categorical(frame["category"], categories=list(schema.CATEGORIES))
     return frame.sort_values(["earliest", "latest", "id"], kind="stable").reset_index(drop=True)
 
@@ -120,7 +122,7 @@ def test_synthetic_frame_equals_the_one_built_before(synthetic):
                  "lat": float(row.lat), "lon": float(row.lon)}
         for row in synthetic.places.itertuples()
     }  # fmt: skip
-    before = _old_to_frame([C._record(event.model_dump(), gazetteer) for _, event in good])
+    before = _old_to_frame([frames.record(event.model_dump(), gazetteer) for _, event in good])
     pd.testing.assert_frame_equal(synthetic.events, before, check_exact=True)
 
 
@@ -151,8 +153,8 @@ def test_synthetic_rows_with_some_broken_agree(synthetic):
 
 def test_no_rows(synthetic):
     assert_same_validation([])
-    frame = C.events_from_rows([], "events.csv", synthetic.sources, synthetic.places, [])
-    pd.testing.assert_frame_equal(frame, C.to_frame([]))
+    frame = E.events_from_rows([], "events.csv", synthetic.sources, synthetic.places, [])
+    pd.testing.assert_frame_equal(frame, frames.to_frame([]))
 
 
 # -- hand-made rows ----------------------------------------------------------------------------
@@ -386,7 +388,7 @@ def test_absurd_fatalities_end_as_they_did(synthetic, number):
     outcomes = []
     for fast in (True, False):
         try:
-            frame = C.events_from_rows(rows, "events.csv", _fresh(synthetic.sources), synthetic.places, [], fast=fast)
+            frame = E.events_from_rows(rows, "events.csv", _fresh(synthetic.sources), synthetic.places, [], fast=fast)
             outcomes.append(frame["fatalities"].tolist())
         except (OverflowError, TypeError) as exc:
             outcomes.append((type(exc), str(exc)))
@@ -424,8 +426,8 @@ def test_quotes_found_by_a_finder_built_already_and_by_the_sentences_agree(synth
         source.finder  # noqa: B018 (built now, as a server that showed the sources has them)
     fast: list[Problem] = []
     plain: list[Problem] = []
-    frame = C.events_from_rows(rows, "events.csv", sources, synthetic.places, fast)
-    expected = C.events_from_rows(rows, "events.csv", _fresh(synthetic.sources), synthetic.places, plain, fast=False)
+    frame = E.events_from_rows(rows, "events.csv", sources, synthetic.places, fast)
+    expected = E.events_from_rows(rows, "events.csv", _fresh(synthetic.sources), synthetic.places, plain, fast=False)
     pd.testing.assert_frame_equal(frame, expected, check_exact=True)
     assert fast == plain
 
@@ -438,24 +440,24 @@ DATES = ["2014", "2014-03", "2014-03-05", "2016-02-29", "2015-02-29", "2017-13",
 
 @pytest.mark.parametrize("start", DATES)
 def test_span_in_days_is_span(start):
-    # collection._events_frame takes the bounds in days; they must be span's, and fail where it fails.
+    # frames.events_frame takes the bounds in days; they must be span's, and fail where it fails.
     epoch = pd.Timestamp("1970-01-01")
     for end in ["", start, *DATES]:
         try:
-            expected = C.dates.span(start, end)
-        except C.dates.DateError as exc:
-            with pytest.raises(C.dates.DateError) as raised:
-                C.dates.span_days(start, end)
+            expected = dates.span(start, end)
+        except dates.DateError as exc:
+            with pytest.raises(dates.DateError) as raised:
+                dates.span_days(start, end)
             assert str(raised.value) == str(exc)
             continue
         days = ((expected.earliest - epoch).days, (expected.latest - epoch).days)
         flags = (expected.approximate, expected.uncertain, expected.open_end)
-        assert C.dates.span_days(start, end) == (*days, expected.precision, *flags)
+        assert dates.span_days(start, end) == (*days, expected.precision, *flags)
 
 
 def test_sentences_are_pieces_of_the_text():
     text = "First one. Second one!  Third. \nFourth line.\r\nLast\x00part. "
-    pieces = C._sentences(text)
+    pieces = E._sentences(text)
     assert {"First one.", "Fourth line.", "Last"} <= pieces
     assert "" not in pieces
     assert all(piece in text for piece in pieces)

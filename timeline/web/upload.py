@@ -23,8 +23,10 @@ from timeline.core.problems import CollectionError, Problem
 from timeline.formats.timelinejs import build, parse_timeline, readsheet
 from timeline.formats.timelinejs.folder import source_entry
 from timeline.load import schema
-from timeline.load.collection import Collection, Source, events_from_rows, places_frame
+from timeline.load.collection import Collection, Source
 from timeline.load.csvfile import Row, parse_rows
+from timeline.load.events import events_from_rows
+from timeline.load.frames import places_frame
 from timeline.load.library import UPLOAD_KEY as KEY
 
 MAX_BYTES = 4_000_000  # the browser keeps the text in sessionStorage, whose quota is about 5 million characters
