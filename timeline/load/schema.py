@@ -59,6 +59,11 @@ def split_list(cell: str) -> list[str]:
     return [part.strip() for part in cell.split(";") if part.strip()]
 
 
+def list_cell(value: str | list[str]) -> list[str]:
+    """A list cell as the row models take it: split if it is the CSV's text, as it is if code gives a list."""
+    return split_list(value) if isinstance(value, str) else value
+
+
 def check_slug(value: str) -> str:
     """An id as the models take it: lower-case letters, digits and single hyphens (it goes into URLs)."""
     if not SLUG.match(value):
@@ -122,10 +127,7 @@ class EventRow(RowModel):
             raise ValueError(f"'{value}' is not a category; expected one of: {', '.join(CATEGORIES)}")
         return value
 
-    @field_validator("actors", "places", "places_added", mode="before")
-    @classmethod
-    def _lists(cls, value: str | list[str]) -> list[str]:
-        return split_list(value) if isinstance(value, str) else value
+    _lists = field_validator("actors", "places", "places_added", mode="before")(list_cell)
 
     @field_validator("fatalities", mode="before")
     @classmethod
@@ -222,10 +224,7 @@ class AliasRow(RowModel):
 
     _name = field_validator("name")(not_blank)
 
-    @field_validator("aliases", mode="before")
-    @classmethod
-    def _lists(cls, value: str) -> list[str]:
-        return split_list(value)
+    _lists = field_validator("aliases", mode="before")(list_cell)
 
 
 # Fields a model-level check is really about, so the message can name one.
