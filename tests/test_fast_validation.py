@@ -21,7 +21,7 @@ import pytest
 from timeline.core import dates
 from timeline.core.problems import Problem
 from timeline.load import collection as C
-from timeline.load import columnwise, frames, schema
+from timeline.load import columnwise, frames, schema, translations
 from timeline.load import events as E
 from timeline.load.csvfile import Row, read_rows
 
@@ -430,6 +430,64 @@ def test_quotes_found_by_a_finder_built_already_and_by_the_sentences_agree(synth
     expected = E.events_from_rows(rows, "events.csv", _fresh(synthetic.sources), synthetic.places, plain, fast=False)
     pd.testing.assert_frame_equal(frame, expected, check_exact=True)
     assert fast == plain
+
+
+# -- translated titles and summaries (title_fr, summary_ar, ...) ---------------------------------------
+
+
+def _translated(synthetic) -> list[Row]:
+    """Rows with every translated column, as a file that has them gives them: some filled, some odd."""
+    base = {**_rows(synthetic)[100].values, **dict.fromkeys(translations.COLUMNS, "")}
+    changes: list[dict] = [
+        {},
+        {"title_fr": "Un titre", "summary_fr": "Un résumé, en français."},
+        {"title_ar": "عنوان", "summary_ar": "ملخص الحدث."},
+        {"title_fr": "Un titre", "title_ar": "عنوان", "summary_fr": "Résumé.", "summary_ar": "ملخص."},
+        {"title_fr": "  padded  "},
+        {"summary_ar": "\tTabbed"},
+        {"title_fr": "   "},
+        {"title_fr": '\'=HYPERLINK("http://example.org")'},
+        {"summary_fr": "''@twice"},
+        {"title_ar": "'plain apostrophe"},
+        {"summary_fr": "Two\nlines"},
+        {"title_fr": "ends with a unit separator\x1c"},
+        {"title_fr": "x\ud800"},  # a lone surrogate
+        {"title_fr": "Un titre", "category": "politics"},  # a bad cell elsewhere in a translated row
+    ]
+    return [Row(3000 + i, {**base, **change, "id": f"{base['id']}-tr-{i}"}) for i, change in enumerate(changes)]
+
+
+def test_translated_rows_agree(synthetic):
+    rows = _translated(synthetic)
+    columns, doubtful = assert_same_validation(rows)
+    problems = assert_same_frame(rows, synthetic.sources, synthetic.places)
+    assert {(problem.line, problem.field) for problem in problems} == {(3012, "title_fr"), (3013, "category")}
+    assert columns["title_fr"][1] == "Un titre" and columns["title_fr"][4] == "padded"
+    assert columns["title_fr"][7] == '=HYPERLINK("http://example.org")'
+    assert {1, 2, 3}.isdisjoint(doubtful)  # plain translations need no pydantic
+    for row in rows:  # each alone among clean rows that have no translated columns at all
+        assert_same_validation([*_rows(synthetic)[:50], row])
+
+
+def test_translated_rows_read_from_a_file_agree(synthetic, tmp_path):
+    rows = _written_and_read(_translated(synthetic), tmp_path)
+    assert len(rows) == len(_translated(synthetic))
+    assert_same_validation(rows)
+    assert_same_frame(rows, synthetic.sources, synthetic.places)
+
+
+def test_clean_translated_rows_take_the_fast_path(synthetic):
+    filled = {"title_fr": "Un titre", "summary_fr": "Un résumé.", "title_ar": "", "summary_ar": "ملخص."}
+    rows = [Row(row.line, {**row.values, **filled}) for row in _rows(synthetic)[:200]]
+    columns, doubtful = assert_same_validation(rows)
+    assert doubtful == set()
+    assert columns["summary_ar"] == ["ملخص."] * 200 and columns["title_ar"] == [""] * 200
+    assert assert_same_frame(rows, synthetic.sources, synthetic.places) == []
+
+
+def test_a_file_without_translated_columns_gives_them_empty(synthetic):
+    for name in translations.COLUMNS:
+        assert synthetic.events[name].tolist() == [""] * len(synthetic.events)
 
 
 DATES = ["2014", "2014-03", "2014-03-05", "2016-02-29", "2015-02-29", "2017-13", "200X", "19XX", "2017-XX",

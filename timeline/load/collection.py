@@ -30,7 +30,7 @@ from timeline.core.problems import CollectionError, Problem
 from timeline.load import schema
 from timeline.load.checks import duplicate_ids
 from timeline.load.csvfile import read_rows
-from timeline.load.events import events_from_rows
+from timeline.load.events import events_from_rows, read_event_rows
 from timeline.load.frames import places_frame
 from timeline.load.lessons import Lesson, load_lessons
 from timeline.load.lineage import empty, load_lineage
@@ -181,7 +181,7 @@ def _read_events(
     label = _label(folder, "events.csv")
     report("reading events.csv")
     with _no_collector():
-        rows, found = read_rows(folder / "events.csv", schema.EVENT_REQUIRED, schema.EVENT_OPTIONAL, label)
+        rows, found = read_event_rows(folder / "events.csv", label)
         problems.extend(found)
         return events_from_rows(rows, label, sources, places, problems, report)
 

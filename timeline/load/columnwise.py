@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from timeline.core import dates
 from timeline.core.problems import Problem
 from timeline.core.safecsv import restore
+from timeline.load import translations
 from timeline.load.csvfile import Row
 from timeline.load.schema import SLUG, EventRow, model_row, row_problems, split_list
 from timeline.load.vocabulary import BASES, CATEGORIES
@@ -59,7 +60,7 @@ def validate_events(rows: list[Row], file: str) -> tuple[list[Row], dict[str, li
 # EventRow's text fields and their defaults (... where the field is required).
 _EVENT_TEXT = {"id": ..., "kind": "event", "title": ..., "start": ..., "end": "", "date_text": ..., "date_basis": ...,
                "date_note": "", "category": ..., "place_note": "", "fatalities_text": "", "summary": ...,
-               "source": ..., "quote": ..., "status": ""}  # fmt: skip
+               "source": ..., "quote": ..., "status": "", **dict.fromkeys(translations.COLUMNS, "")}  # fmt: skip
 _EVENT_LISTS = ("actors", "places", "places_added")
 
 

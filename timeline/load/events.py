@@ -9,15 +9,30 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable
 from itertools import chain, compress, repeat
+from pathlib import Path
 
 import pandas as pd
 
 from timeline.core.problems import Problem
-from timeline.load import columnwise, schema
+from timeline.load import columnwise, schema, translations
 from timeline.load.checks import duplicate_ids, source_problems
-from timeline.load.csvfile import Row
+from timeline.load.csvfile import Row, parse_rows, read_rows
 from timeline.load.frames import events_frame, record, to_frame
 from timeline.load.sourcetext import Source
+
+
+def read_event_rows(path: Path, label: str) -> tuple[list[Row], list[Problem]]:
+    """The rows of an events.csv file; problems name `label`."""
+    return read_rows(path, schema.EVENT_REQUIRED, schema.EVENT_OPTIONAL, label, _explain)
+
+
+def parse_event_rows(raw: bytes, name: str) -> tuple[list[Row], list[Problem]]:
+    """The rows of an events file's bytes (a dropped file); problems name `name`."""
+    return parse_rows(raw, schema.EVENT_REQUIRED, schema.EVENT_OPTIONAL, name, _explain)
+
+
+def _explain(column: str) -> str | None:
+    return translations.column_problem(column, schema.EVENT_COLUMNS)
 
 
 def events_from_rows(

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.core import dates
+from timeline.load import translations
 from timeline.load.schema import PlaceRow
 from timeline.load.vocabulary import CATEGORIES
 
@@ -51,7 +52,7 @@ FRAME_COLUMNS = (
     "id", "kind", "title", "summary", "start", "end", "date_text", "date_basis", "date_note",
     "earliest", "latest", "precision", "approximate", "uncertain", "open_end", "category", "actors",
     "places", "place_ids", "places_added", "place_note", "countries", "fatalities", "fatalities_text",
-    "source", "quote", "status",
+    "source", "quote", "status", *translations.COLUMNS,  # a translation left empty is "" (translations.translated)
 )  # fmt: skip
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model, field_validator, model_validator
 
 from timeline.core import dates
 from timeline.core.problems import Problem
 from timeline.core.safecsv import restore
+from timeline.load import translations
 from timeline.load.csvfile import Row
 from timeline.load.vocabulary import BASES as BASES  # still read as schema.BASES by formats/timelinejs/build.py
 from timeline.load.vocabulary import CATEGORIES, Basis
@@ -24,8 +25,10 @@ from timeline.load.vocabulary import CATEGORIES, Basis
 EVENT_REQUIRED = ("id", "title", "start", "date_text", "date_basis", "category", "summary", "source", "quote")
 EVENT_OPTIONAL = (
     "kind", "end", "date_note", "actors", "places", "places_added", "place_note",
-    "fatalities", "fatalities_text", "status",
+    "fatalities", "fatalities_text", "status", *translations.COLUMNS,
 )  # fmt: skip
+# What extract and import write. The translated columns are optional and come after these when a
+# collection has them (formats/export.py writes those it fills).
 EVENT_COLUMNS = (
     "id",
     "kind",
@@ -91,7 +94,7 @@ class RowModel(BaseModel):
         return values
 
 
-class EventRow(RowModel):
+class _EventCells(RowModel):
     id: str
     kind: Literal["event", "era"] = "event"
     title: str
@@ -155,7 +158,7 @@ class EventRow(RowModel):
         return value
 
     @model_validator(mode="after")
-    def _dates(self) -> EventRow:
+    def _dates(self) -> _EventCells:
         interval = dates.split_interval(self.start)
         if interval is not None:
             if self.end:
@@ -179,6 +182,17 @@ class EventRow(RowModel):
         if self.places_added and not self.place_note:
             raise ValueError("places_added is set, so place_note must say where those places come from")
         return self
+
+
+# EventRow is _EventCells with a text field for each translated column (translations.py): one per
+# field and interface language, so the columns follow the languages the interface has. A translation
+# is text like the field it translates, stripped, and may be empty; the quote has none.
+EventRow = create_model(
+    "EventRow",
+    __base__=_EventCells,
+    __module__=__name__,
+    **{name: (str, "") for name in translations.COLUMNS},
+)
 
 
 class PlaceRow(RowModel):
