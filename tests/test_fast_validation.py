@@ -1,4 +1,4 @@
-"""The fast way of checking events (schema.validate_events, collection.events_from_rows) gives what
+"""The fast way of checking events (columnwise.validate_events, events.events_from_rows) gives what
 the plain way gives: the same DataFrame and the same problems, word for word.
 
 The plain way is every row through pydantic's EventRow, a record per event built by _record and
@@ -18,9 +18,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from timeline.core import dates
 from timeline.core.problems import Problem
 from timeline.load import collection as C
-from timeline.load import schema
+from timeline.load import columnwise, frames, schema, translations
+from timeline.load import events as E
 from timeline.load.csvfile import Row, read_rows
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -65,7 +67,7 @@ def _typed(value):
 
 def assert_same_validation(rows: list[Row], file: str = "events.csv") -> tuple[dict, set[int]]:
     """validate_events == validate_rows(EventRow), value for value and problem for problem."""
-    good, columns, problems = schema.validate_events(rows, file)
+    good, columns, problems = columnwise.validate_events(rows, file)
     expected_good, expected_problems = schema.validate_rows(schema.EventRow, rows, file)
     assert problems == expected_problems
     assert [row.line for row in good] == [row.line for row, _ in expected_good]
@@ -73,30 +75,30 @@ def assert_same_validation(rows: list[Row], file: str = "events.csv") -> tuple[d
     for key, column in columns.items():
         expected = [event.model_dump()[key] for _, event in expected_good]
         assert [_typed(value) for value in column] == [_typed(value) for value in expected], key
-    return columns, schema._fast_columns([row.values for row in rows])[1]
+    return columns, columnwise._fast_columns([row.values for row in rows])[1]
 
 
 def assert_same_frame(rows: list[Row], sources: dict[str, C.Source], places: pd.DataFrame) -> list[Problem]:
     """The events DataFrame and the problems of the fast and the plain way are the same."""
     fast_problems: list[Problem] = []
     plain_problems: list[Problem] = []
-    fast = C.events_from_rows(rows, "events.csv", _fresh(sources), places, fast_problems)
-    plain = C.events_from_rows(rows, "events.csv", _fresh(sources), places, plain_problems, fast=False)
+    fast = E.events_from_rows(rows, "events.csv", _fresh(sources), places, fast_problems)
+    plain = E.events_from_rows(rows, "events.csv", _fresh(sources), places, plain_problems, fast=False)
     pd.testing.assert_frame_equal(fast, plain, check_exact=True)
     assert fast_problems == plain_problems
-    assert C.events_from_rows(rows, "events.csv", _fresh(sources), places, []).equals(fast)
+    assert E.events_from_rows(rows, "events.csv", _fresh(sources), places, []).equals(fast)
     return fast_problems
 
 
 def _old_to_frame(records: list[dict]) -> pd.DataFrame:
     """to_frame as it was before the fast way (commit 54ffd22), to hold the plain way to it too."""
-    frame = pd.DataFrame(records, columns=list(C.FRAME_COLUMNS))
+    frame = pd.DataFrame(records, columns=list(frames.FRAME_COLUMNS))
     frame["earliest"] = pd.to_datetime(frame["earliest"]).astype("datetime64[s]")
     frame["latest"] = pd.to_datetime(frame["latest"]).astype("datetime64[s]")
     frame["fatalities"] = frame["fatalities"].astype("Int64")
     frame["approximate"] = frame["approximate"].astype(bool)
     frame["uncertain"] = frame["uncertain"].astype(bool)
-    frame["precision"] = pd.Categorical(frame["precision"], categories=C.dates.PRECISIONS)
+    frame["precision"] = pd.Categorical(frame["precision"], categories=dates.PRECISIONS)
     frame["category"] = pd.Categorical(frame["category"], categories=list(schema.CATEGORIES))
     return frame.sort_values(["earliest", "latest", "id"], kind="stable").reset_index(drop=True)
 
@@ -120,7 +122,7 @@ def test_synthetic_frame_equals_the_one_built_before(synthetic):
                  "lat": float(row.lat), "lon": float(row.lon)}
         for row in synthetic.places.itertuples()
     }  # fmt: skip
-    before = _old_to_frame([C._record(event.model_dump(), gazetteer) for _, event in good])
+    before = _old_to_frame([frames.record(event.model_dump(), gazetteer) for _, event in good])
     pd.testing.assert_frame_equal(synthetic.events, before, check_exact=True)
 
 
@@ -151,8 +153,8 @@ def test_synthetic_rows_with_some_broken_agree(synthetic):
 
 def test_no_rows(synthetic):
     assert_same_validation([])
-    frame = C.events_from_rows([], "events.csv", synthetic.sources, synthetic.places, [])
-    pd.testing.assert_frame_equal(frame, C.to_frame([]))
+    frame = E.events_from_rows([], "events.csv", synthetic.sources, synthetic.places, [])
+    pd.testing.assert_frame_equal(frame, frames.to_frame([]))
 
 
 # -- hand-made rows ----------------------------------------------------------------------------
@@ -343,12 +345,12 @@ def test_hand_made_rows_agree(synthetic):
 
 def test_hand_made_rows_with_every_column_agree(synthetic):
     rows = _same_columns(synthetic)
-    assert schema._plain_columns([row.values for row in rows]) is None
+    assert columnwise._plain_columns([row.values for row in rows]) is None
     assert_same_validation(rows)
     assert_same_frame(rows, synthetic.sources, synthetic.places)
     # Each one alone among clean rows of a file: the whole-table check must notice what is odd about it.
     clean = _rows(synthetic)[:50]
-    assert schema._plain_columns([row.values for row in clean]) is not None
+    assert columnwise._plain_columns([row.values for row in clean]) is not None
     for row in rows:
         assert_same_validation([*clean, row])
     for odd in rows[-4:-1]:  # not text, None, a str subclass
@@ -386,7 +388,7 @@ def test_absurd_fatalities_end_as_they_did(synthetic, number):
     outcomes = []
     for fast in (True, False):
         try:
-            frame = C.events_from_rows(rows, "events.csv", _fresh(synthetic.sources), synthetic.places, [], fast=fast)
+            frame = E.events_from_rows(rows, "events.csv", _fresh(synthetic.sources), synthetic.places, [], fast=fast)
             outcomes.append(frame["fatalities"].tolist())
         except (OverflowError, TypeError) as exc:
             outcomes.append((type(exc), str(exc)))
@@ -424,10 +426,68 @@ def test_quotes_found_by_a_finder_built_already_and_by_the_sentences_agree(synth
         source.finder  # noqa: B018 (built now, as a server that showed the sources has them)
     fast: list[Problem] = []
     plain: list[Problem] = []
-    frame = C.events_from_rows(rows, "events.csv", sources, synthetic.places, fast)
-    expected = C.events_from_rows(rows, "events.csv", _fresh(synthetic.sources), synthetic.places, plain, fast=False)
+    frame = E.events_from_rows(rows, "events.csv", sources, synthetic.places, fast)
+    expected = E.events_from_rows(rows, "events.csv", _fresh(synthetic.sources), synthetic.places, plain, fast=False)
     pd.testing.assert_frame_equal(frame, expected, check_exact=True)
     assert fast == plain
+
+
+# -- translated titles and summaries (title_fr, summary_ar, ...) ---------------------------------------
+
+
+def _translated(synthetic) -> list[Row]:
+    """Rows with every translated column, as a file that has them gives them: some filled, some odd."""
+    base = {**_rows(synthetic)[100].values, **dict.fromkeys(translations.COLUMNS, "")}
+    changes: list[dict] = [
+        {},
+        {"title_fr": "Un titre", "summary_fr": "Un résumé, en français."},
+        {"title_ar": "عنوان", "summary_ar": "ملخص الحدث."},
+        {"title_fr": "Un titre", "title_ar": "عنوان", "summary_fr": "Résumé.", "summary_ar": "ملخص."},
+        {"title_fr": "  padded  "},
+        {"summary_ar": "\tTabbed"},
+        {"title_fr": "   "},
+        {"title_fr": '\'=HYPERLINK("http://example.org")'},
+        {"summary_fr": "''@twice"},
+        {"title_ar": "'plain apostrophe"},
+        {"summary_fr": "Two\nlines"},
+        {"title_fr": "ends with a unit separator\x1c"},
+        {"title_fr": "x\ud800"},  # a lone surrogate
+        {"title_fr": "Un titre", "category": "politics"},  # a bad cell elsewhere in a translated row
+    ]
+    return [Row(3000 + i, {**base, **change, "id": f"{base['id']}-tr-{i}"}) for i, change in enumerate(changes)]
+
+
+def test_translated_rows_agree(synthetic):
+    rows = _translated(synthetic)
+    columns, doubtful = assert_same_validation(rows)
+    problems = assert_same_frame(rows, synthetic.sources, synthetic.places)
+    assert {(problem.line, problem.field) for problem in problems} == {(3012, "title_fr"), (3013, "category")}
+    assert columns["title_fr"][1] == "Un titre" and columns["title_fr"][4] == "padded"
+    assert columns["title_fr"][7] == '=HYPERLINK("http://example.org")'
+    assert {1, 2, 3}.isdisjoint(doubtful)  # plain translations need no pydantic
+    for row in rows:  # each alone among clean rows that have no translated columns at all
+        assert_same_validation([*_rows(synthetic)[:50], row])
+
+
+def test_translated_rows_read_from_a_file_agree(synthetic, tmp_path):
+    rows = _written_and_read(_translated(synthetic), tmp_path)
+    assert len(rows) == len(_translated(synthetic))
+    assert_same_validation(rows)
+    assert_same_frame(rows, synthetic.sources, synthetic.places)
+
+
+def test_clean_translated_rows_take_the_fast_path(synthetic):
+    filled = {"title_fr": "Un titre", "summary_fr": "Un résumé.", "title_ar": "", "summary_ar": "ملخص."}
+    rows = [Row(row.line, {**row.values, **filled}) for row in _rows(synthetic)[:200]]
+    columns, doubtful = assert_same_validation(rows)
+    assert doubtful == set()
+    assert columns["summary_ar"] == ["ملخص."] * 200 and columns["title_ar"] == [""] * 200
+    assert assert_same_frame(rows, synthetic.sources, synthetic.places) == []
+
+
+def test_a_file_without_translated_columns_gives_them_empty(synthetic):
+    for name in translations.COLUMNS:
+        assert synthetic.events[name].tolist() == [""] * len(synthetic.events)
 
 
 DATES = ["2014", "2014-03", "2014-03-05", "2016-02-29", "2015-02-29", "2017-13", "200X", "19XX", "2017-XX",
@@ -438,24 +498,24 @@ DATES = ["2014", "2014-03", "2014-03-05", "2016-02-29", "2015-02-29", "2017-13",
 
 @pytest.mark.parametrize("start", DATES)
 def test_span_in_days_is_span(start):
-    # collection._events_frame takes the bounds in days; they must be span's, and fail where it fails.
+    # frames.events_frame takes the bounds in days; they must be span's, and fail where it fails.
     epoch = pd.Timestamp("1970-01-01")
     for end in ["", start, *DATES]:
         try:
-            expected = C.dates.span(start, end)
-        except C.dates.DateError as exc:
-            with pytest.raises(C.dates.DateError) as raised:
-                C.dates.span_days(start, end)
+            expected = dates.span(start, end)
+        except dates.DateError as exc:
+            with pytest.raises(dates.DateError) as raised:
+                dates.span_days(start, end)
             assert str(raised.value) == str(exc)
             continue
         days = ((expected.earliest - epoch).days, (expected.latest - epoch).days)
         flags = (expected.approximate, expected.uncertain, expected.open_end)
-        assert C.dates.span_days(start, end) == (*days, expected.precision, *flags)
+        assert dates.span_days(start, end) == (*days, expected.precision, *flags)
 
 
 def test_sentences_are_pieces_of_the_text():
     text = "First one. Second one!  Third. \nFourth line.\r\nLast\x00part. "
-    pieces = C._sentences(text)
+    pieces = E._sentences(text)
     assert {"First one.", "Fourth line.", "Last"} <= pieces
     assert "" not in pieces
     assert all(piece in text for piece in pieces)

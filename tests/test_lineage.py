@@ -19,8 +19,10 @@ import pytest
 
 from timeline.core.problems import CollectionError
 from timeline.figures.lineage import clicked_item, lineage_figure
+from timeline.formats import lineage_export
 from timeline.load import lineage
 from timeline.load.collection import load_collection
+from timeline.load.schema import split_list
 from timeline.query import search
 from timeline.web.components.lineage_text import item_detail
 from timeline.web.pages import glossary
@@ -78,7 +80,7 @@ def test_relation_dates_fall_within_the_lives_of_both_organisations(aqim):
 def test_the_lineage_the_source_tells():
     orgs, rels, roles = by_id("organisations.csv"), by_id("relations.csv"), by_id("roles.csv")
     assert orgs["gspc"]["short_name"] == "GSPC" and orgs["gspc"]["ended"] == "2007"
-    assert {"NJIM", "Jammat Nusrat Al Islam Wal Muslimeen"} <= set(lineage.split_list(orgs["jnim"]["aliases"]))
+    assert {"NJIM", "Jammat Nusrat Al Islam Wal Muslimeen"} <= set(split_list(orgs["jnim"]["aliases"]))
     assert "القاعدة في المغرب الإسلامي" in orgs["aqim"]["aliases"]
     # No founding date in the source: left empty, and the note says so.
     assert orgs["katiba-macina"]["founded"] == "" and "no founding date" in orgs["katiba-macina"]["founded_note"]
@@ -232,7 +234,7 @@ def test_validate_prints_the_problem_with_file_line_and_field(tmp_path):
 @pytest.mark.parametrize("kind", ["organisations", "relations", "people", "roles"])
 def test_csv_export_loads_again_to_the_same_rows(aqim, tmp_path, kind):
     folder = Path(shutil.copytree(AQIM, tmp_path / "aqim"))
-    (folder / lineage.FILES[kind]).write_text(lineage.to_csv(getattr(aqim, kind), kind), encoding="utf-8")
+    (folder / lineage.FILES[kind]).write_text(lineage_export.to_csv(getattr(aqim, kind), kind), encoding="utf-8")
     pd.testing.assert_frame_equal(getattr(load_collection(folder), kind), getattr(aqim, kind))
 
 
@@ -247,7 +249,7 @@ def test_json_export_through_the_cli():
     people = {person["id"]: person for person in json.loads(run.stdout)}
     droukdel = people["droukdel"]
     assert droukdel["roles"][0]["start"] == "2007" and droukdel["roles"][0]["end_latest"] == "2020-06-30"
-    relations = lineage.to_records(load_collection(AQIM).relations, "relations")
+    relations = lineage_export.to_records(load_collection(AQIM).relations, "relations")
     pledge = next(r for r in relations if r["id"] == "jnim-pledges-to-droukdel")
     assert pledge["kind"] == "allegiance" and pledge["date_earliest"] == "2017-03-01"
     assert next(r for r in relations if r["id"] == "gspc-becomes-aqim")["to_person"] is None

@@ -235,14 +235,14 @@ def _extract(source: Path, out: Path | None, collection: Path | None, force: boo
 
 
 def _export_lineage(folder: Path, fmt: str, what: str) -> int:
-    from timeline.load import lineage
+    from timeline.formats import lineage_export
 
     collection = _load(folder)
     frame = getattr(collection, what)
     if fmt == "csv":
-        sys.stdout.write(lineage.to_csv(frame, what))
+        sys.stdout.write(lineage_export.to_csv(frame, what))
     else:
-        sys.stdout.write(lineage.to_json(frame, what, roles=collection.roles if what == "people" else None))
+        sys.stdout.write(lineage_export.to_json(frame, what, roles=collection.roles if what == "people" else None))
     return 0
 
 

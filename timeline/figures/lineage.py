@@ -36,7 +36,8 @@ from timeline.figures.lineage_layout import (
     plan,
     tenure_label,
 )
-from timeline.load.lineage import RELATION_TYPES, words
+from timeline.load.lineage_dates import words
+from timeline.load.vocabulary import RELATION_TYPES
 
 LANE_COLOUR = theme.CATEGORY_COLOURS["organisation"]  # the timeline's colour for organisation events
 TENURE_COLOUR = "#a4457f"  # the leadership colour, darkened as in the CSS badges so thin bars stay visible

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from timeline.load.lineage import RELATION_TYPES, is_vague
+from timeline.load.lineage_dates import is_vague
+from timeline.load.vocabulary import RELATION_TYPES
 
 # Vertical layout in y units (one lane step); the figure turns a unit into pixels.
 LANE_STEP = 1.0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,23 +44,35 @@ def decode_utf8(raw: bytes) -> str:
         raise NotUtf8(raw[:at].count(b"\n") + 1, raw[at]) from exc
 
 
+# Why a file's unknown column is refused, when there is more to say than that it is unknown; else None.
+Explain = Callable[[str], str | None]
+
+
 def read_rows(
-    path: Path, required: tuple[str, ...], optional: tuple[str, ...], label: str | None = None
+    path: Path,
+    required: tuple[str, ...],
+    optional: tuple[str, ...],
+    label: str | None = None,
+    explain: Explain | None = None,
 ) -> tuple[list[Row], list[Problem]]:
-    """Rows of `path` keyed by column; problems instead of exceptions."""
+    """Rows of `path` keyed by column; problems instead of exceptions (see parse_rows for `explain`)."""
     name = label or str(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         expected = ", ".join(required + optional)
         return [], [Problem(name, None, None, f"file not found; expected a CSV file with columns: {expected}")]
-    return parse_rows(raw, required, optional, name)
+    return parse_rows(raw, required, optional, name, explain)
 
 
 def parse_rows(
-    raw: bytes, required: tuple[str, ...], optional: tuple[str, ...], name: str
+    raw: bytes, required: tuple[str, ...], optional: tuple[str, ...], name: str, explain: Explain | None = None
 ) -> tuple[list[Row], list[Problem]]:
-    """Rows of CSV bytes (a file, or an upload that never touches the disk); problems name `name`."""
+    """Rows of CSV bytes (a file, or an upload that never touches the disk); problems name `name`.
+
+    `explain(column)`, if given, words the problem of an unknown column it recognises (a
+    translated quote in events.csv, say); any other unknown column gets the list of known ones.
+    """
     expected = ", ".join(required + optional)
     if not raw.strip():
         return [], [Problem(name, None, None, f"the file is empty; expected a header line with columns: {expected}")]
@@ -100,7 +113,8 @@ def parse_rows(
             problems.append(Problem(name, 1, column, "required column is missing"))
     for column in header:
         if column not in known:
-            problems.append(Problem(name, 1, column, f"unknown column (known columns: {expected})"))
+            why = explain(column) if explain is not None else None
+            problems.append(Problem(name, 1, column, why or f"unknown column (known columns: {expected})"))
     duplicates = {c for c in header if header.count(c) > 1}
     for column in sorted(duplicates):
         problems.append(Problem(name, 1, column, "column appears more than once"))

@@ -7,7 +7,10 @@ from pathlib import Path
 
 from timeline.core.problems import CollectionError, Problem
 from timeline.load.collection import Collection, load_collection
-from timeline.web.upload import KEY as UPLOAD_KEY
+
+# The collection name of a dropped file in URLs (?collection=upload), so no collection folder may take it.
+# Defined here, where that is enforced, rather than in web/upload.py: loading must not import the web stage.
+UPLOAD_KEY = "upload"
 
 
 def collection_folders(path: Path) -> list[Path]:

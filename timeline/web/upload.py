@@ -22,13 +22,14 @@ from pathlib import Path
 from timeline.core.problems import CollectionError, Problem
 from timeline.formats.timelinejs import build, parse_timeline, readsheet
 from timeline.formats.timelinejs.folder import source_entry
-from timeline.load import schema
-from timeline.load.collection import Collection, Source, events_from_rows, places_frame
-from timeline.load.csvfile import Row, parse_rows
+from timeline.load.collection import Collection, Source
+from timeline.load.csvfile import Row
+from timeline.load.events import events_from_rows, parse_event_rows
+from timeline.load.frames import places_frame
+from timeline.load.library import UPLOAD_KEY as KEY
 
 MAX_BYTES = 4_000_000  # the browser keeps the text in sessionStorage, whose quota is about 5 million characters
 MAX_ROWS = 20_000
-KEY = "upload"  # the collection name of an upload in URLs: ?collection=upload
 KIND = "uploaded"
 
 
@@ -102,7 +103,7 @@ def _too_many(name: str, count: int) -> None:
 
 
 def _ours(name: str, raw: bytes, base: Collection) -> Uploaded:
-    rows, problems = parse_rows(raw, schema.EVENT_REQUIRED, schema.EVENT_OPTIONAL, name)
+    rows, problems = parse_event_rows(raw, name)
     if problems:
         raise CollectionError(problems)
     _too_many(name, len(rows))

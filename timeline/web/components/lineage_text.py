@@ -10,7 +10,8 @@ from dash import html
 
 from timeline.load import sourcetext
 from timeline.load.collection import Collection
-from timeline.load.lineage import RELATION_TYPES, words
+from timeline.load.lineage_dates import words
+from timeline.load.vocabulary import RELATION_TYPES
 from timeline.query import search, urlstate
 from timeline.web.components import ids
 
