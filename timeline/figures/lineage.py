@@ -36,6 +36,8 @@ from timeline.figures.lineage_layout import (
     plan,
     tenure_label,
 )
+from timeline.i18n import gettext as _
+from timeline.i18n.dates import basis_word
 from timeline.load.lineage_dates import words
 from timeline.load.vocabulary import RELATION_TYPES
 
@@ -54,12 +56,18 @@ ARC_OFFSET_PX = 9  # allegiance arcs stand this far right of their date (see _co
 FADE_PX = 35  # the faded last stretch of an open-ended lane
 
 KINDS = ("organisation", "relation", "role")
-KEY = (
-    "<b>━</b> lane: an organisation's life   ┈ dotted: date given only as a span   "
-    "<b>?</b> founding or start not given   ▸ no end given<br>"
-    "<b>│</b> renamed / split / merged   ╎ dashed arc: allegiance   "
-    f"<span style='color:{TENURE_COLOUR}'>▬</span> leader's tenure   ★ founder"
-)
+
+
+def key_text() -> str:
+    """The chart's key, in the reader's language."""
+    first = _(
+        "<b>━</b> lane: an organisation's life   ┈ dotted: date given only as a span   "
+        "<b>?</b> founding or start not given   ▸ no end given"
+    )
+    second = _("<b>│</b> renamed / split / merged   ╎ dashed arc: allegiance   %(bar)s leader's tenure   ★ founder") % {
+        "bar": f"<span style='color:{TENURE_COLOUR}'>▬</span>"
+    }
+    return f"{first}<br>{second}"
 
 
 def clicked_item(click: dict | None) -> tuple[str, str] | None:
@@ -116,7 +124,7 @@ def lineage_figure(
         yaxis={"range": [where.bottom + 0.55, -0.6], "visible": False, "fixedrange": True},
         annotations=[
             {
-                "text": KEY,
+                "text": key_text(),
                 "x": 0,
                 "y": 0,
                 "yshift": -30,  # below the date ticks
@@ -138,7 +146,7 @@ def _empty(figure: go.Figure) -> go.Figure:
         height=160,
         xaxis={"visible": False},
         yaxis={"visible": False},
-        annotations=[{"text": "No organisations in this collection", "showarrow": False, "font": {"size": 16}}],
+        annotations=[{"text": _("No organisations in this collection"), "showarrow": False, "font": {"size": 16}}],
     )
     return figure
 
@@ -155,7 +163,13 @@ def _quote(text: str) -> str:
 
 
 def _dated(label: str, edtf: str, basis: str, text: str) -> str:
-    return f"{label}: {html.escape(words(edtf))} ({basis}: “{html.escape(text)}”)"
+    # Translators: in a hover: "Founded: 2007 (stated: “in 2007”)"; the last part is the source's own words.
+    return _("%(label)s: %(date)s (%(basis)s: “%(text)s”)") % {
+        "label": label,
+        "date": html.escape(words(edtf)),
+        "basis": basis_word(basis),
+        "text": html.escape(text),
+    }
 
 
 def org_hover(org) -> str:
@@ -163,13 +177,13 @@ def org_hover(org) -> str:
     if org.name != org.short_name:
         lines[0] += f" · {html.escape(org.name)}"
     if org.founded:
-        lines.append(_dated("Founded", org.founded, org.founded_basis, org.founded_text))
+        lines.append(_dated(_("Founded"), org.founded, org.founded_basis, org.founded_text))
     else:
-        lines.append("Founded: not given in the source (the lane starts at its first dated relation)")
+        lines.append(_("Founded: not given in the source (the lane starts at its first dated relation)"))
     if org.ended:
-        lines.append(_dated("Ended", org.ended, org.ended_basis, org.ended_text))
+        lines.append(_dated(_("Ended"), org.ended, org.ended_basis, org.ended_text))
     else:
-        lines.append("End: no end given in the source")
+        lines.append(_("End: no end given in the source"))
     lines.append(_wrap(org.description))
     return "<br>".join(lines)
 
@@ -177,7 +191,7 @@ def org_hover(org) -> str:
 def relation_hover(rel, orgs: pd.DataFrame) -> str:
     phrase = RELATION_TYPES[rel.type].phrase
     head = f"<b>{html.escape(orgs.at[rel.from_org, 'short_name'])} {phrase} {html.escape(orgs.at[rel.to_org, 'short_name'])}</b>"
-    lines = [head, _dated("Date", rel.date, rel.date_basis, rel.date_text)]
+    lines = [head, _dated(_("Date"), rel.date, rel.date_basis, rel.date_text)]
     if rel.summary:
         lines.append(_wrap(rel.summary))
     lines.append(_quote(rel.quote))
@@ -188,10 +202,16 @@ def role_hover(role, orgs: pd.DataFrame, names: dict[str, tuple[str, str]]) -> s
     person = names.get(role.person, (role.person, role.person))[0]
     title = role.title or role.role
     org = orgs.at[role.organisation, "short_name"]
-    start = words(role.start) if role.start else "start not given"
-    end = words(role.end) if role.end else ("" if role.role == "founder" else "no end given")
+    start = words(role.start) if role.start else _("start not given")
+    end = words(role.end) if role.end else ("" if role.role == "founder" else _("no end given"))
     span = start if role.role == "founder" else f"{start} – {end}"
-    lines = [f"<b>{html.escape(person)}</b>, {html.escape(title)} of {html.escape(org)}", f"{span} ({role.date_basis})"]
+    # Translators: a leader's tenure: "<b>Droukdel</b>, emir of AQIM"; the title and names are the source's.
+    who = _("%(person)s, %(title)s of %(organisation)s") % {
+        "person": f"<b>{html.escape(person)}</b>",
+        "title": html.escape(title),
+        "organisation": html.escape(org),
+    }
+    lines = [who, f"{span} ({basis_word(role.date_basis)})"]
     if role.date_note:
         lines.append(_wrap(role.date_note))
     lines.append(_quote(role.quote))

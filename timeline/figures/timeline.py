@@ -22,9 +22,9 @@ from timeline.figures.points import HOVER, point
 from timeline.i18n import gettext as _
 from timeline.i18n import ngettext
 from timeline.i18n.dates import describe, describe_with_basis
-from timeline.i18n.words import category as category_word
 from timeline.i18n.words import month_year, number
 from timeline.load.schema import CATEGORIES
+from timeline.load.vocabulary import category as category_word
 
 POINT_PRECISIONS = ("day", "month")
 # Measured (bench/browser_bench.py): 1,000 events drawn one by one took 8.8 s to first draw,

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from timeline import i18n
 from timeline.i18n import gettext as _
 from timeline.load import sourcetext
 from timeline.load.collection import Collection
 from timeline.load.passages import Passage
+from timeline.load.translations import localised
 
 
 @dataclass(frozen=True)
@@ -37,14 +39,18 @@ class UnknownLesson(LookupError):
 
 
 def build_deck(collection: Collection, lesson_id: str | None = None) -> Deck:
-    """The slides of `lesson_id`, or of the whole collection when None; raises UnknownLesson."""
+    """The slides of `lesson_id`, or of the whole collection when None; raises UnknownLesson.
+
+    The events carry their titles and summaries in the interface's language where the collection
+    translates them (load.translations.localised): slides, quiz cards and handouts all show those.
+    """
     if lesson_id is None:
-        events = collection.events.reset_index(drop=True)
+        events = localised(collection.events, i18n.current()).reset_index(drop=True)
         return Deck(None, collection.title, collection.description, events, ("",) * len(events))
     lesson = collection.lessons.get(lesson_id)
     if lesson is None:
         raise UnknownLesson(lesson_id, sorted(collection.lessons))
-    by_id = collection.events.set_index("id", drop=False)
+    by_id = localised(collection.events, i18n.current()).set_index("id", drop=False)
     # Validation guarantees every id resolves, so the lesson's order is kept as written.
     events = by_id.loc[lesson.event_ids].reset_index(drop=True)
     return Deck(

@@ -135,7 +135,7 @@ def _entry(collection: Collection, passages: dict[str, Passage], event: pd.Serie
         how = escape(_("How dated: %(note)s")) % {"note": f"<bdi>{escape(event['date_note'])}</bdi>"}
         lines.append(f'<p class="how-dated">{how}</p>')
     lines += [
-        f'<h2 dir="auto">{escape(event["title"])}</h2>',
+        f'<h2 dir="auto">{escape(event["title"])}{_translated_mark(event)}</h2>',
         f'<p class="summary" dir="auto">{escape(event["summary"])}</p>',
         f'<blockquote dir="auto">“{escape(event["quote"])}”</blockquote>',
         f'<p class="citation" dir="auto">— {escape(str(citation(collection, passages, event)))}</p>',
@@ -244,3 +244,10 @@ def _quiz_sheet(cards: list[QuizCard], salt: str) -> str:
 </tbody>
 </table>
 </section>"""
+
+
+def _translated_mark(event) -> str:
+    """After a title the collection translated: the quote below it is still the source's own words."""
+    if not event.get("translated", False):
+        return ""
+    return f' <small class="translated">({escape(_("translated"))})</small>'

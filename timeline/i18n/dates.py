@@ -83,7 +83,27 @@ def describe(start: str, end: str | None = None, lang: str | None = None) -> str
 def describe_with_basis(start: str, end: str | None, basis: str, lang: str | None = None) -> str:
     """'stated: March 2017', 'indiquée : mars 2017', 'مذكور: مارس 2017'; another basis is given as it is."""
     lang = lang or i18n.current()
-    words = describe(start, end, lang)
+    return with_basis(describe(start, end, lang), basis, lang)
+
+
+# The basis on its own, after a date: '2007 (stated)'.
+_BASIS_SHORT: dict[str, LazyProxy] = {
+    # Translators: the basis alone, in brackets after a date: "2007 (stated)".
+    "stated": lazy_gettext("stated"),
+    "derived": lazy_gettext("derived"),
+    "inferred": lazy_gettext("inferred"),
+}
+
+
+def basis_word(basis: str) -> str:
+    """'stated', 'derived', 'inferred' in the current language; another basis as the data gives it."""
+    word = _BASIS_SHORT.get(basis)
+    return str(word) if word is not None else basis
+
+
+def with_basis(words: str, basis: str, lang: str | None = None) -> str:
+    """A date already in words, after its basis: 'stated: some time in 1991–2002'."""
+    lang = lang or i18n.current()
     with i18n.use(lang):
         label = _BASIS_LABELS.get(basis)
         if label is None:

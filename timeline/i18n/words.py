@@ -1,4 +1,6 @@
-"""The interface's own vocabulary in the reader's language: category names, kinds of place, numbers, months.
+"""The interface's own words in the reader's language: kinds of place, numbers, months.
+
+(Category names and relation phrases are the vocabulary's: timeline.load.vocabulary marks them.)
 
 The data keeps its English keys (`attack`, `city`); only the words shown for them are translated here.
 Numbers and month names come from CLDR through Babel (French '1 000', Arabic with Western digits, as the
@@ -16,15 +18,6 @@ from timeline import i18n
 from timeline.i18n import gettext as _
 from timeline.i18n import lazy_gettext
 
-# The event categories (timeline.load.schema.CATEGORIES holds the same keys with their English names).
-CATEGORY_WORDS = {
-    "organisation": lazy_gettext("Organisation"),
-    "attack": lazy_gettext("Attack"),
-    "leadership": lazy_gettext("Leadership"),
-    "state-response": lazy_gettext("State response"),
-    "context": lazy_gettext("Context"),
-}
-
 # The kinds of place in a collection's places.csv.
 PLACE_KINDS = {
     "country": lazy_gettext("country"),
@@ -32,12 +25,6 @@ PLACE_KINDS = {
     "city": lazy_gettext("city"),
     "site": lazy_gettext("site"),
 }
-
-
-def category(key: str) -> str:
-    """'Attack' for `attack`; a key the interface does not know is shown as it is."""
-    word = CATEGORY_WORDS.get(key)
-    return str(word) if word is not None else key
 
 
 def place_kind(kind: str) -> str:

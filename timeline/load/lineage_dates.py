@@ -10,6 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from timeline.core import dates
+from timeline.i18n import gettext
+from timeline.i18n.dates import describe
 
 
 def bounds(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -26,13 +28,14 @@ def bounds(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 def words(text: str) -> str:
-    """'2017-03' -> 'March 2017'; '1991/2002' -> 'some time in 1991–2002'; '' -> ''."""
+    """'2017-03' -> 'March 2017'; '1991/2002' -> 'some time in 1991–2002'; '' -> '' (in the reader's language)."""
     if not text:
         return ""
     interval = dates.split_interval(text)
     if interval is None:
-        return dates.describe(text)
-    return f"some time in {dates.describe(*interval)}"
+        return describe(text)
+    # Translators: one moment the source dates only by a span: "some time in 1991–2002".
+    return gettext("some time in %(span)s") % {"span": describe(*interval)}
 
 
 def is_vague(text: str) -> bool:

@@ -84,3 +84,24 @@ def column_problem(name: str, known: tuple[str, ...]) -> str | None:
     if lang == i18n.DEFAULT:
         return f"{field} itself holds the source's own text; translations go in {offered}"
     return f"'{lang}' is not a language of the interface; translated columns are {offered}"
+
+
+def localised(events: pd.DataFrame, lang: str | None) -> pd.DataFrame:
+    """The events as a reader of `lang` sees them: title and summary in `lang` where the collection gives
+    them, with `translated` saying which rows (and `title_source`, the title in the source's language).
+
+    The frame itself when there is nothing to translate (English, or no translation in `lang`), so a
+    collection without translations costs nothing. The quote is never touched.
+    """
+    columns = [column(field, lang) for field in FIELDS] if lang in LANGUAGES else []
+    if not columns or not any(name in events and events[name].astype(bool).any() for name in columns):
+        return events
+    shown = events.copy()
+    shown["title_source"] = events["title"]
+    any_given = pd.Series(False, index=events.index)
+    for field in FIELDS:
+        text, given = translated(events, field, lang)
+        shown[field] = text
+        any_given |= given
+    shown["translated"] = any_given
+    return shown

@@ -11,14 +11,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-# An event's category: the key is what the CSV holds, the value what a legend shows.
-CATEGORIES: dict[str, str] = {
-    "organisation": "Organisation",
-    "attack": "Attack",
-    "leadership": "Leadership",
-    "state-response": "State response",
-    "context": "Context",
+from babel.support import LazyProxy
+
+from timeline.i18n import lazy_gettext
+
+# An event's category: the key is what the CSV holds, the value what a legend shows, in the reader's
+# language when it is made a str (timeline.i18n.words.category does).
+CATEGORIES: dict[str, LazyProxy] = {
+    "organisation": lazy_gettext("Organisation"),
+    "attack": lazy_gettext("Attack"),
+    "leadership": lazy_gettext("Leadership"),
+    "state-response": lazy_gettext("State response"),
+    "context": lazy_gettext("Context"),
 }
+
+
+def category(key: str) -> str:
+    """'Attack' for `attack`, in the reader's language; a key the vocabulary does not know, as it is."""
+    word = CATEGORIES.get(key)
+    return str(word) if word is not None else key
+
 
 # How a date was reached: read in the source, worked out from it, or inferred from the context.
 Basis = Literal["stated", "derived", "inferred"]
@@ -27,16 +39,17 @@ BASES: tuple[str, ...] = get_args(Basis)
 
 @dataclass(frozen=True)
 class RelationType:
-    phrase: str  # "GSPC renamed into AQIM"
+    phrase: LazyProxy  # "GSPC renamed into AQIM", in the reader's language when made a str
     kind: Literal["lineage", "allegiance"]  # lineage is drawn solid, allegiance dashed
     reverse: bool = False  # drawn from to_org to from_org: a split comes out of its parent
 
 
 RELATION_TYPES: dict[str, RelationType] = {
-    "renamed-into": RelationType("renamed into", "lineage"),
-    "split-from": RelationType("split from", "lineage", reverse=True),
-    "merged-into": RelationType("merged into", "lineage"),
-    "pledged-allegiance-to": RelationType("pledged allegiance to", "allegiance"),
-    "loyal-to": RelationType("stayed loyal to", "allegiance"),
-    "affiliated-with": RelationType("affiliated with", "allegiance"),
+    # Translators: between two organisations' names: "GSPC renamed into AQIM".
+    "renamed-into": RelationType(lazy_gettext("renamed into"), "lineage"),
+    "split-from": RelationType(lazy_gettext("split from"), "lineage", reverse=True),
+    "merged-into": RelationType(lazy_gettext("merged into"), "lineage"),
+    "pledged-allegiance-to": RelationType(lazy_gettext("pledged allegiance to"), "allegiance"),
+    "loyal-to": RelationType(lazy_gettext("stayed loyal to"), "allegiance"),
+    "affiliated-with": RelationType(lazy_gettext("affiliated with"), "allegiance"),
 }

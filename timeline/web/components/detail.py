@@ -7,13 +7,16 @@ from collections.abc import Callable
 import pandas as pd
 from dash import html
 
+from timeline import i18n
 from timeline.i18n import gettext as _
 from timeline.i18n import lazy_gettext, ngettext
 from timeline.i18n.dates import describe_with_basis
-from timeline.i18n.words import category, number, place_words
+from timeline.i18n.words import number, place_words
 from timeline.load import sourcetext
 from timeline.load.collection import Collection
 from timeline.load.passages import Passages
+from timeline.load.translations import translated
+from timeline.load.vocabulary import category
 from timeline.web.components import ids
 from timeline.web.components.event_list import event_list
 
@@ -78,13 +81,38 @@ def detail_panel(collection: Collection, passages: Passages, event_id: str | Non
         facts.append(_fact(_("About the places"), event["place_note"]))
     if event["fatalities_text"]:
         facts.append(_fact(_("Casualties"), f"“{event['fatalities_text']}”"))
+    lang = i18n.current()
+    title, title_translated = translated(event, "title", lang)
+    summary, summary_translated = translated(event, "summary", lang)
     return [
-        html.H2(event["title"], className="detail-title"),
+        html.H2(title, className="detail-title", dir="auto"),
+        *_translation_note(event, title_translated or summary_translated),
         html.Dl(facts, className="facts"),
         html.H3(_("Summary"), className="detail-sub"),
-        html.P(event["summary"], className="summary"),
+        html.P(summary, className="summary", dir="auto"),
         *_source_heading(collection),
         *_quote(collection, passages, event),
+    ]
+
+
+def _translation_note(event, is_translation: bool) -> list:
+    """A translated title or summary says so, and gives the source's own title; the quote is never translated."""
+    if not is_translation:
+        return []
+    return [
+        html.P(
+            [
+                html.Span(
+                    _("Title and summary translated; the quote below is the source's own words."),
+                    className="flag flag-translation",
+                ),
+                " ",
+                html.Span(_("Source's title:"), className="muted"),
+                " ",
+                html.Bdi(event["title"]),
+            ],
+            className="translation-note",
+        )
     ]
 
 

@@ -18,7 +18,8 @@ from dash import dcc, html
 from timeline.i18n import gettext as _
 from timeline.i18n import lazy_gettext
 from timeline.i18n.dates import describe
-from timeline.i18n.words import category, number
+from timeline.i18n.words import number
+from timeline.load.vocabulary import category
 
 # The flag on an item whose date the source does not state outright.
 BASIS_FLAGS = {"derived": lazy_gettext("date derived"), "inferred": lazy_gettext("date inferred")}
@@ -63,6 +64,8 @@ def _item(event, is_selected: bool, href: str) -> str:
         # Outside the f-string: extraction does not see _() inside one.
         tip, word = _("Drafted by extract; not yet checked"), _("draft")
         flags.append(f'<span class="flag flag-draft" title="{escape(tip)}">{escape(word)}</span>')
+    if getattr(event, "translated", False):
+        flags.append(_span("flag flag-translation", _("translated")))
     if event.kind == "era":
         flags.append(_span("flag flag-era", _("era")))
     badge = _span(f"badge cat-{event.category}", category(event.category))

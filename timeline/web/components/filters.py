@@ -5,9 +5,9 @@ from __future__ import annotations
 from dash import dcc, html
 
 from timeline.i18n import gettext as _
-from timeline.i18n.words import category
 from timeline.load.collection import Collection
 from timeline.load.schema import CATEGORIES
+from timeline.load.vocabulary import category
 from timeline.query import search
 from timeline.web.components import ids
 

@@ -8,6 +8,10 @@ import re
 import pandas as pd
 from dash import html
 
+from timeline.i18n import gettext as _
+from timeline.i18n import ngettext
+from timeline.i18n.dates import with_basis
+from timeline.i18n.words import number
 from timeline.load import sourcetext
 from timeline.load.collection import Collection
 from timeline.load.lineage_dates import words
@@ -26,9 +30,13 @@ def explorer_link(
     `hay` is search.haystack(collection.events), computed once for a page of many links.
     """
     found = len(search.apply(collection.events, search.Filters(text=name), collection.aliases, hay=hay))
-    count = f"{found} event{'s' if found != 1 else ''}"
     href = "/" + urlstate.build(search.Filters(text=name), None, url_key)
-    return html.A(f"Events of {name} in the explorer ({count}) →", href=href, className="explore-link")
+    text = ngettext(
+        "Events of %(name)s in the explorer (%(n)s event) →",
+        "Events of %(name)s in the explorer (%(n)s events) →",
+        found,
+    ) % {"name": name, "n": number(found)}
+    return html.A(text, href=href, className="explore-link")
 
 
 def other_names(collection: Collection, names: list[str]) -> list:
@@ -43,7 +51,7 @@ def other_names(collection: Collection, names: list[str]) -> list:
         # Whole words only: 'AQIM' is in "AQIM’s", but 'Al Qaeda' must not match inside a longer name.
         written = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
         if any(written.search(text) for text in texts):
-            parts.append(html.Span(" (in the source)", className="muted"))
+            parts.append(html.Span(" " + _("(in the source)"), className="muted"))
     return parts
 
 
@@ -54,11 +62,19 @@ def fact(label: str, value) -> html.Div:
 def cited_quote(collection: Collection, source_id: str, quote: str) -> list:
     source = collection.sources.get(source_id)
     cited = f"{source.title} ({source.kind})" if source and source.kind else (source.title if source else source_id)
-    return [html.Blockquote(quote, className="quote"), html.P(f"— {cited}", className="citation")]
+    return [
+        html.Blockquote(quote, className="quote", dir="auto"),
+        html.P(f"— {cited}", className="citation", dir="auto"),
+    ]
 
 
 def dated(edtf: str, basis: str, text: str, note: str) -> list:
-    parts: list = [html.Span(f"{basis}: {words(edtf)}", className=f"basis basis-{basis}"), f" (“{text}”)"]
+    parts: list = [
+        html.Span(with_basis(words(edtf), basis), className=f"basis basis-{basis}"),
+        " (“",
+        html.Bdi(text),
+        "”)",
+    ]
     if note:
         parts.append(html.Span(f" {note}", className="muted"))
     return parts
@@ -84,7 +100,7 @@ def relation_line(collection: Collection, rel) -> list:
     ]
     if rel.to_person:
         parts += [" (", person_name(collection, rel.to_person), ")"]
-    return [*parts, f", {rel.date_basis}: {words(rel.date)}"]
+    return [*parts, ", " + with_basis(words(rel.date), rel.date_basis)]
 
 
 def role_line(collection: Collection, role, person_side: bool) -> list:
@@ -93,21 +109,26 @@ def role_line(collection: Collection, role, person_side: bool) -> list:
     if role.role == "founder":
         when = words(role.start)
     else:
-        when = f"{words(role.start) or 'start not given'} – {words(role.end) or 'no end given'}"
+        when = f"{words(role.start) or _('start not given')} – {words(role.end) or _('no end given')}"
+    dated_when = with_basis(when, role.date_basis)
     if person_side:
-        return [f"{title} of ", who, f", {role.date_basis}: {when}"]
-    return [who, f", {title}, {role.date_basis}: {when}"]
+        # Translators: "emir of AQIM, stated: 2004 – June 2020"; %(title)s is the role as the source gives it.
+        before, _org, after = (
+            _("%(title)s of %(organisation)s, %(when)s") % {"title": title, "when": dated_when, "organisation": "\0"}
+        ).partition("\0")  # the organisation is a link: the sentence is cut where it goes
+        return [before, who, after]
+    return [who, f", {title}, {dated_when}"]
 
 
 def item_detail(collection: Collection, item: tuple[str, str] | None, url_key: str | None = None) -> list:
     """What the chart's clicked lane, connector or tenure rests on: a line in our words and the quote."""
     if item is None:
-        return [html.P("Nothing selected yet.", className="empty-note")]
+        return [html.P(_("Nothing selected yet."), className="empty-note")]
     kind, ident = item
     frame = {"organisation": collection.organisations, "relation": collection.relations, "role": collection.roles}
     rows = frame[kind][frame[kind]["id"] == ident]
     if rows.empty:
-        return [html.P("Nothing selected yet.", className="empty-note")]
+        return [html.P(_("Nothing selected yet."), className="empty-note")]
     row = next(rows.itertuples())
     if kind == "organisation":
         head: list = [html.A(row.short_name, href=f"#{ids.org_anchor(row.id)}"), f": {row.description}"]

@@ -20,9 +20,10 @@ from timeline.formats.deck import Deck, citation
 from timeline.i18n import gettext as _
 from timeline.i18n import lazy_gettext, ngettext
 from timeline.i18n.dates import describe, describe_with_basis
-from timeline.i18n.words import category, number
+from timeline.i18n.words import number
 from timeline.load.collection import Collection
 from timeline.load.passages import Passage
+from timeline.load.vocabulary import category
 from timeline.web.components import ids
 
 # How far (degrees) to widen the map around a place of each kind: a country
@@ -275,6 +276,10 @@ def event_slide(
                 html.Span(category(event["category"]), className=f"badge slide-badge cat-{event['category']}"),
                 # Translators: a badge on a slide: the event is an era, a long period, not a single happening.
                 html.Span(_("era"), className="badge slide-badge slide-era") if event["kind"] == "era" else None,
+                # The title and summary are the collection's translation; the quote stays the source's.
+                html.Span(_("translated"), className="badge slide-badge slide-translated")
+                if event.get("translated", False)
+                else None,
             ],
             className="slide-normalised",
         ),

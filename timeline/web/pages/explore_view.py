@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import html
 
+from timeline import i18n
 from timeline.figures.lineage import lineage_figure
 from timeline.figures.map import map_figure
 from timeline.figures.timeline import timeline_figure
@@ -45,7 +46,8 @@ def compute_view(
     url_key: str | None = None,
 ) -> View:
     """Everything the filters, the timeline's visible window and the selection decide."""
-    events = data.collection.events
+    lang = i18n.current()
+    events = data.events_in(lang)
     matching = search.apply(events, filters, data.collection.aliases, hay=data.haystack)
     visible = _in_window(matching, window)
     total = len(events)
@@ -56,7 +58,7 @@ def compute_view(
     count = count % {"shown": number(len(visible)), "total": number(total)}
     return View(
         timeline=(timeline := timeline_figure(matching, selected, x_range=window)),
-        map=map_figure(visible, selected, place_rows=data.place_rows, height=timeline.layout.height),
+        map=map_figure(visible, selected, place_rows=data.place_rows_in(lang), height=timeline.layout.height),
         listing=event_list(visible, selected, lambda event_id: urlstate.build(filters, event_id, url_key)),
         count=count,
     )
@@ -102,6 +104,7 @@ def place_view(
     """The detail panel for one place of the map (the events in view there); None for an unknown place."""
     shown = events_shown(data, filters, window)
     rows = data.place_rows[data.place_rows["place_id"] == place_id]
+    shown = data.events_in(i18n.current()).loc[shown.index]
     if rows.empty:
         return None
     here = shown[shown["id"].isin(rows["event_id"])]

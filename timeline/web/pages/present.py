@@ -138,7 +138,12 @@ class PresentPage:
         first = deck.events.iloc[current - 1]["id"] if current else None
         return html.Div(
             [
-                top_bar(deck, current, count, self._tools(deck, urlstate.href("/", self.url_key, event=first), search_string)),
+                top_bar(
+                    deck,
+                    current,
+                    count,
+                    self._tools(deck, urlstate.href("/", self.url_key, event=first), search_string),
+                ),
                 html.Div([*slides, *nav_buttons(current, count)], className="present-stage"),
                 html.Aside(notes, className="speaker-panel", **{"aria-label": _("Speaker notes")}) if notes else None,
                 dcc.Store(id=ids.PRESENT_SLIDE, data=current),
