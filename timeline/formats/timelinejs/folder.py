@@ -7,7 +7,8 @@ from pathlib import Path
 
 from timeline.core.problems import Problem
 from timeline.core.safecsv import write_rows
-from timeline.formats.timelinejs.build import SOURCE_FILE, SOURCE_ID, SOURCE_KIND, Draft, slug
+from timeline.core.text import slug
+from timeline.formats.timelinejs.build import SOURCE_FILE, SOURCE_ID, SOURCE_KIND, Draft
 from timeline.load.schema import EVENT_COLUMNS, PLACE_REQUIRED
 
 # What an import writes; only these are replaced by --force, and only in a folder an import wrote.
@@ -43,7 +44,7 @@ def write(draft: Draft, out: Path, source_name: str) -> None:
     (out / "sources").mkdir(parents=True, exist_ok=True)
     (out / SOURCE_FILE).write_text(draft.source_text, encoding="utf-8", newline="\n")
     meta = {
-        "id": slug(out.resolve().name) or "imported",
+        "id": slug(out.resolve().name, join_apostrophes=True, empty="imported"),
         "title": draft.title,
         "description": draft.description,
         "kind": "imported",
