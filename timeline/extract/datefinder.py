@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from timeline.core import dates
+from timeline.core import dates, edtf
 from timeline.core.text import words
 
 MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -166,14 +166,15 @@ def _overlaps(start: int, end: int, mentions: list[Mention], ends: list[int]) ->
 
 # --- single dates -------------------------------------------------------------------------------
 
+# (first month, last month, approximate)
 _PART_OF_YEAR = {
-    "early": ("01~", "04~"), "beginning": ("01~", "04~"), "start": ("01~", "04~"),
-    "mid": ("05~", "08~"), "middle": ("05~", "08~"),
-    "late": ("09~", "12~"), "end": ("09~", "12~"),
-    "first half": ("01", "06"), "second half": ("07", "12"),
-    "first quarter": ("01", "03"), "second quarter": ("04", "06"),
-    "third quarter": ("07", "09"), "fourth quarter": ("10", "12"), "last quarter": ("10", "12"),
-    "spring": ("03~", "05~"), "summer": ("06~", "08~"), "autumn": ("09~", "11~"), "fall": ("09~", "11~"),
+    "early": (1, 4, True), "beginning": (1, 4, True), "start": (1, 4, True),
+    "mid": (5, 8, True), "middle": (5, 8, True),
+    "late": (9, 12, True), "end": (9, 12, True),
+    "first half": (1, 6, False), "second half": (7, 12, False),
+    "first quarter": (1, 3, False), "second quarter": (4, 6, False),
+    "third quarter": (7, 9, False), "fourth quarter": (10, 12, False), "last quarter": (10, 12, False),
+    "spring": (3, 5, True), "summer": (6, 8, True), "autumn": (9, 11, True), "fall": (9, 11, True),
 }  # fmt: skip
 _PART_OF_DECADE = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _CENTURY_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -296,7 +297,7 @@ def _month_list(text: str, start: int, end: int) -> Iterator[_Atom]:
         for i, (m, number) in enumerate(zip(months, numbers, strict=True)):
             a = offset + m.start()
             b = match.end() if i == len(months) - 1 else offset + m.end()
-            yield _Atom(a, b, f"{year:04d}-{number:02d}", "", "month-list", len(_PATTERNS) + 1)
+            yield _Atom(a, b, edtf.date(year, number), "", "month-list", len(_PATTERNS) + 1)
 
 
 def _atom(rule: str, m: re.Match[str], text: str) -> _Atom | None:
@@ -304,41 +305,41 @@ def _atom(rule: str, m: re.Match[str], text: str) -> _Atom | None:
     year = int(g["y"]) if g.get("y") else None
     start, end = "", ""
     if rule == "iso-day":
-        start = f"{year:04d}-{g['m']}-{g['d']}"
+        start = edtf.date(year, int(g["m"]), int(g["d"]))
     elif rule == "numeric-day":
         a, b = int(g["a"]), int(g["b"])
         if a > 12 and 1 <= b <= 12:  # 20/11/2015: day first
-            start = f"{year:04d}-{b:02d}-{a:02d}"
+            start = edtf.date(year, b, a)
         elif b > 12 and 1 <= a <= 12:  # 11/20/2015: month first
-            start = f"{year:04d}-{a:02d}-{b:02d}"
+            start = edtf.date(year, a, b)
         else:
             return None  # 03/04/2015 could be either; a draft must not guess
     elif rule in ("day-month-year", "month-day-year"):
         day = int(re.match(r"\d+", g["d"]).group())
-        start = f"{year:04d}-{_month(g['mon']):02d}-{day:02d}"
+        start = edtf.date(year, _month(g["mon"]), day)
     elif rule in ("month-year", "part-month-year"):
         if g["mon"].endswith(".") and g["mon"].rstrip(".").lower() in _FULL_MONTHS:
             return None  # 'in February. 2008': a sentence's end, not an abbreviation
-        start = f"{year:04d}-{_month(g['mon']):02d}"
+        start = edtf.date(year, _month(g["mon"]))
     elif rule == "month-month-year":
         first, last = _month(g["mon"]), _month(g["mon2"])
         if last <= first:
             return None
-        start, end = f"{year:04d}-{first:02d}", f"{year:04d}-{last:02d}"
+        start, end = edtf.date(year, first), edtf.date(year, last)
     elif rule == "part-of-year":
         part = re.sub(r"\s+", " ", g["part"].lower())
         if part == "winter":
-            start = f"{year:04d}~"  # which winter (Jan-Feb or Dec-Feb) the text does not say
+            start = edtf.date(year, approximate=True)  # which winter (Jan-Feb or Dec-Feb) the text does not say
         else:
-            first, last = _PART_OF_YEAR[part]
-            start, end = f"{year:04d}-{first}", f"{year:04d}-{last}"
+            first, last, approximate = _PART_OF_YEAR[part]
+            start, end = edtf.date(year, first, approximate=approximate), edtf.date(year, last, approximate=approximate)
     elif rule == "decade":
         decade = int(g["dec"])
         if g.get("part"):
             low, high = _PART_OF_DECADE[g["part"].lower()]
-            start, end = f"{decade + low}~", f"{decade + high}~"
+            start, end = edtf.date(decade + low, approximate=True), edtf.date(decade + high, approximate=True)
         else:
-            start = f"{decade // 10:03d}X"
+            start = edtf.at_precision(decade, 1, 1, "decade")
     elif rule == "century":
         century, last = _century(g["c"]), _century(g["c2"]) if g.get("c2") else None
         if not 1 <= century <= 21 or (last is not None and not century < last <= 21):
@@ -351,13 +352,13 @@ def _atom(rule: str, m: re.Match[str], text: str) -> _Atom | None:
         yy = int(g["yy"])
         if yy <= year % 100:  # '2015-11' is not 2015 to 2011: left to iso-month
             return None
-        start, end = f"{year}", f"{year - year % 100 + yy}"
+        start, end = edtf.date(year), edtf.date(year - year % 100 + yy)
     elif rule == "iso-month":
-        start = f"{year:04d}-{g['m']}"
+        start = edtf.date(year, int(g["m"]))
     elif rule == "year":
         if _counts_things(text, m.start(), m.end()) or _BCE_AFTER.match(text, m.end()):
             return None  # '1500 fighters', '2500-1500 B.C.' (years before the common era cannot be placed)
-        start = str(year)
+        start = edtf.date(year)
     if not _valid(start, end):
         return None
     return _Atom(m.start(), m.end(), start, end, rule, _PRIORITY[rule])
@@ -377,11 +378,13 @@ def century_span(century: int, part: str = "") -> tuple[str, str]:
     thirds, approximate (the late 19th century is '1867~' to '1900~')."""
     first, last = (century - 1) * 100 + 1, century * 100
     if not part:
-        return f"{first:04d}", f"{last:04d}"
-    if part in ("first half", "second half"):  # halves are exact: 1801-1850, 1851-1900
-        return (f"{first:04d}", f"{first + 49:04d}") if part == "first half" else (f"{first + 50:04d}", f"{last:04d}")
+        return edtf.date(first), edtf.date(last)
+    if part == "first half":  # halves are exact: 1801-1850, 1851-1900
+        return edtf.date(first), edtf.date(first + 49)
+    if part == "second half":
+        return edtf.date(first + 50), edtf.date(last)
     low, high = {"early": (0, 32), "mid": (33, 65), "late": (66, 99)}[part]
-    return f"{first + low:04d}~", f"{first + high:04d}~"
+    return edtf.date(first + low, approximate=True), edtf.date(first + high, approximate=True)
 
 
 _CENTURY_PART = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}
@@ -460,7 +463,8 @@ def _combine(text: str, atoms: list[_Atom]) -> list[Mention]:
         i += 1
         approx = _APPROX_BEFORE.search(text, max(0, start - 40), start)
         if approx:
-            edtf_start, edtf_end = _approximate(edtf_start), _approximate(edtf_end)
+            edtf_start = edtf.qualified(edtf_start, approximate=True)
+            edtf_end = edtf.qualified(edtf_end, approximate=True)
             start, rule = approx.start(), f"approximate {rule}"
         kind = "stated"
         opening = _OPEN_BEFORE.search(text, max(0, start - 30), start)
@@ -520,10 +524,6 @@ def _joins(text: str, start: int, word: str) -> bool:
     if word != "and":
         return True
     return bool(re.search(r"\bbetween\s+$", text[max(0, start - 12) : start], re.I))
-
-
-def _approximate(edtf: str) -> str:
-    return edtf if not edtf or edtf.endswith("~") else edtf + "~"
 
 
 def _with_preposition(text: str, start: int) -> int:

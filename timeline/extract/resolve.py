@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from timeline.core import dates
+from timeline.core import dates, edtf
 from timeline.core.text import fold
 from timeline.extract import datefinder
 from timeline.extract.actors import Glossary, Subject
@@ -198,10 +198,8 @@ def _resolve_partial(
 
 
 def _partial_dated(mention: Mention, sentence: Sentence, year: int, how: str) -> Dated | Unresolved:
-    start = f"{year:04d}-{mention.month:02d}" + (f"-{mention.day:02d}" if mention.day else "")
-    end = ""
-    if mention.month2:
-        end = f"{year:04d}-{mention.month2:02d}" + (f"-{mention.day2:02d}" if mention.day2 else "")
+    start = edtf.date(year, mention.month, mention.day or None)
+    end = edtf.date(year, mention.month2, mention.day2 or None) if mention.month2 else ""
     try:
         dates.span(start, end or None)
     except dates.DateError as exc:
@@ -286,7 +284,7 @@ def _from_anchor(
         return Dated(mention, sentence, anchor.start, end, "derived", note + ". Drafted by rule: check it.")
     if rule == "consecutive":
         return _between(mention, sentence, anchor, described, dated)
-    start, end = _approximate(anchor.start), _approximate(anchor.end)
+    start, end = edtf.qualified(anchor.start, approximate=True), edtf.qualified(anchor.end, approximate=True)
     note = f"{described}, approximate (~): '{words}' says only that it came after"
     return Dated(mention, sentence, start, end, "derived", note + ". Drafted by rule: check it.")
 
@@ -342,22 +340,17 @@ def _between(mention: Mention, sentence: Sentence, anchor: Dated, described: str
         and d.basis == "stated"
         and not d.sentence.heading
     ]
-    start = f"{first.earliest.year:04d}-{first.earliest.month:02d}~"
+    start = edtf.date(first.earliest.year, first.earliest.month, approximate=True)
     end, note = "", f"After {described}"
     if later:
         nxt = min(later, key=lambda d: d.mention.start)
         after = dates.span(nxt.start, nxt.end or None).earliest
         if after >= first.earliest:
-            end = f"{after.year:04d}-{after.month:02d}~"
+            end = edtf.date(after.year, after.month, approximate=True)
             note += f", before the next date the text gives, {_cite(nxt)}"
-    if end == start:
-        end = ""
+    start, end = edtf.interval(start, end)
     note += f"; '{mention.text.strip()}' gives no day, so months, approximate (~)"
     return Dated(mention, sentence, start, end, "derived", note + ". Drafted by rule: check it.")
-
-
-def _approximate(edtf: str) -> str:
-    return edtf if not edtf or edtf[-1] in "~%" else (edtf[:-1] + "%" if edtf.endswith("?") else edtf + "~")
 
 
 # --- finding the anchor -------------------------------------------------------------------------
@@ -593,11 +586,10 @@ def shift(anchor: Dated, mention: Mention) -> tuple[str, str] | None:
     signed_high = (mention.amount_high or mention.amount) * (mention.direction or 1)  # 'a few': two to four
     low, high = _move(base.earliest, mention.unit, signed), _move(base.latest, mention.unit, signed_high)
     approximate = mention.approximate or base.approximate
-    first, last = _format(low, precision), _format(high, precision)
-    mark = "~" if approximate else ""
-    if first == last:
-        return first + mark, ""
-    return first + mark, last + mark
+    return edtf.interval(
+        edtf.at_precision(low.year, low.month, low.day, precision, approximate=approximate),
+        edtf.at_precision(high.year, high.month, high.day, precision, approximate=approximate),
+    )
 
 
 def _move(when: pd.Timestamp, unit: str, amount: int) -> pd.Timestamp:
@@ -607,15 +599,3 @@ def _move(when: pd.Timestamp, unit: str, amount: int) -> pd.Timestamp:
         return when + pd.Timedelta(weeks=amount)
     months = {"month": 1, "year": 12, "decade": 120}[unit] * amount
     return when + pd.DateOffset(months=months)
-
-
-def _format(when: pd.Timestamp, precision: str) -> str:
-    if precision == "day":
-        return f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
-    if precision == "month":
-        return f"{when.year:04d}-{when.month:02d}"
-    if precision == "year":
-        return f"{when.year:04d}"
-    if precision == "decade":
-        return f"{when.year // 10:03d}X"
-    return f"{when.year // 100:02d}XX"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from timeline.core import dates
+from timeline.core import dates, edtf
 from timeline.core.problems import Problem
 from timeline.core.text import slug
 from timeline.formats.timelinejs.dateparts import FIRST_YEAR, LAST_YEAR, Parts, parts_of
@@ -190,8 +190,7 @@ def _dates(slide: Slide, draft: Draft) -> tuple[str, str, str, str, bool] | None
     ours = _ours(slide)
     if ours is not None:
         return (*ours, True)
-    end_text = end.edtf if end is not None and end.edtf != start.edtf else ""
-    return start.edtf, end_text, "stated", "", False
+    return (*edtf.interval(start.edtf, end.edtf if end is not None else ""), "stated", "", False)
 
 
 def _ours(slide: Slide) -> tuple[str, str, str, str] | None:
