@@ -1,4 +1,4 @@
-"""Text helpers every stage shares: folding (case and accents), slugs, word lists."""
+"""Text helpers every stage shares: folding (case and accents), slugs, word lists, where sentences end."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import functools
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 
 
 def fold_accents(text: str, ascii_only: bool = False) -> str:
@@ -55,3 +56,18 @@ def slug(text: str, words: int | None = None, *, join_apostrophes: bool = False,
 def words(text: str) -> frozenset[str]:
     """A word list written as one string (easier to read and extend than a list of quoted words)."""
     return frozenset(text.split())
+
+
+# A sentence ends at a stop and the closing quotes or brackets after it: 'ended.', 'said.”', '(in 2012.)'.
+SENTENCE_STOP = "[.!?]"
+SENTENCE_CLOSERS = r"[\"'”’)\]]*"
+SENTENCE_END = SENTENCE_STOP + SENTENCE_CLOSERS
+SENTENCE_START = re.compile(rf"(?:^|(?<={SENTENCE_STOP}){SENTENCE_CLOSERS}\s+|\n\s*)(?=\S)")
+
+
+def sentence_starts(text: str) -> Iterator[int]:
+    """Offsets where a sentence may begin: the text's first word, the word after a sentence's end, the first
+    word of a line. Every real start is among them and some that are not (an abbreviation's stop counts
+    too), which is what an index of starts wants; extract/sentences.py is the splitter that decides which
+    stops end a sentence, as a draft's quotes must be whole sentences."""
+    return (match.end() for match in SENTENCE_START.finditer(text))
