@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from timeline.core.problems import CollectionError
 from timeline.extract import folder, markup
 from timeline.extract.actors import Glossary, load_glossary
 from timeline.extract.draft import Progress, build
 from timeline.extract.places import Gazetteer, load_places
 from timeline.extract.reading import ExtractError, read_source
 from timeline.extract.report import Report
+from timeline.formats import outfolder
 
 __all__ = ["ExtractError", "Report", "default_collection", "default_out", "extract"]
 
@@ -81,10 +81,4 @@ def extract(
 def _self_check(out: Path, size: int) -> str:
     if size > SELF_CHECK_LIMIT:
         return f"not run for a text this large; run python -m timeline validate {out}"
-    from timeline.load.collection import load_collection
-
-    try:
-        load_collection(out)
-    except CollectionError as error:
-        return f"FAILED, please report this: {error}"
-    return "OK: the folder loads as a collection (python -m timeline validate)"
+    return outfolder.check_loads(out, "OK: the folder loads as a collection (python -m timeline validate)")
