@@ -34,6 +34,7 @@ from timeline.core.text import fold
 from timeline.extract import datefinder
 from timeline.extract.actors import Glossary, Subject
 from timeline.extract.datefinder import Mention
+from timeline.extract.datewords import NUMBER_WORDS
 from timeline.extract.sentences import Sentence
 
 
@@ -82,7 +83,7 @@ _END_OF_TENURE = r"killed|died|death|assassinat\w*|executed|arrested|captured|ou
 _TENURE = re.compile(r"\bhad\s+(?:served|led|headed|been|ruled|commanded|run)\b", re.I)
 _PRECISION_ORDER = ("day", "month", "year", "decade", "century")
 _UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "decade"}
-_NUMBER_WORDS = {v: k for k, v in datefinder.NUMBER_WORDS.items() if k not in ("a", "an")}
+_NUMBER_WORDS = {v: k for k, v in NUMBER_WORDS.items() if k not in ("a", "an")}
 
 
 # Anchors are looked for this many sentences before and after a relative date (and in the
