@@ -43,6 +43,8 @@ def derived(mention: Mention, sentence: Sentence, start: str, end: str, note: st
 
 
 def previous(mention: Mention, sentence: Sentence, dated: list[Dated]) -> Dated | None:
+    """The nearest dated mention before `mention`, in its paragraph or the one before (headers and headings
+    are context, not events): what 'two years later' counts from."""
     earlier = [
         d
         for d in dated
@@ -55,6 +57,7 @@ def previous(mention: Mention, sentence: Sentence, dated: list[Dated]) -> Dated 
 
 
 def cite(anchor: Dated | None) -> str:
+    """How a note names the stated date it started from: its words and the sentence they are in."""
     if anchor is None:
         return ""
     if anchor.sentence.header:

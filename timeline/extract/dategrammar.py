@@ -133,6 +133,7 @@ _NEEDS = {
 
 
 def stated_atoms(text: str, start: int, end: int) -> Iterator[Atom]:
+    """Every single date the patterns find in text[start:end], overlapping ones included (find keeps the longest)."""
     window = text[start:end]
     tested: dict[re.Pattern[str], bool] = {}
     for rule, pattern in _PATTERNS:

@@ -186,6 +186,7 @@ _VAGUE = re.compile(
 
 
 def relative_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
+    """Relative phrases in text[start:end]: an amount, a unit, a direction and the anchor as written."""
     for rule, pattern in _RELATIVE_PATTERNS:
         for m in pattern.finditer(text, start, end):
             g = m.groupdict()
@@ -265,5 +266,6 @@ def _trim_anchor(anchor: str) -> str:
 
 
 def vague_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
+    """Phrases of time that no date can honestly be given for ('in recent years'): listed, never dated."""
     for m in _VAGUE.finditer(text, start, end):
         yield Mention(m.start(), m.end(), m.group(), "vague", rule="vague")

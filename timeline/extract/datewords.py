@@ -68,11 +68,13 @@ class Mention:
 
 
 def month_number(name: str) -> int:
+    """'March', 'Mar.' or 'Sept' -> 3 or 9."""
     return MONTH_NUMBERS[name.rstrip(".").lower()]
 
 
 @functools.lru_cache(maxsize=4096)
 def valid_span(start: str, end: str) -> bool:
+    """Whether start and end (end '' for none) make a date the loader accepts: the grammar keeps only those."""
     try:
         dates.span(start, end or None)
     except dates.DateError:
@@ -98,5 +100,6 @@ _PREPOSITION_BEFORE = re.compile(
 
 
 def with_preposition(text: str, start: int) -> int:
+    """Where a date's words begin once the preposition before it ('in', 'since', ...) is taken in."""
     found = _PREPOSITION_BEFORE.search(text, max(0, start - 20), start)
     return found.start() if found else start
