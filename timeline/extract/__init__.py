@@ -3,9 +3,15 @@
 reading.py     bytes -> text (UTF-8, UTF-16, or cp1252 with a warning); refuses binary and empty files
 markup.py      Markdown, wikitext, HTML -> a cleaned plain text and its headings and list items
 sentences.py   sentences with their offsets, so quotes are verbatim substrings
-datefinder.py  date expressions -> EDTF, precision, words as written (a regex grammar)
-resolve.py     relative dates ('five months after X's death') against the document's own dates
-places.py      gazetteer lookup: the collection's places.csv, then geodata.py (GeoNames, regions, demonyms)
+datefinder.py  date expressions -> EDTF, precision, words as written: find() walks the text with
+               datewords.py (Mention, month names, years, counts), dategrammar.py (single stated dates),
+               datespans.py (ranges, qualifiers, open and closing ends), datephrases.py (relative, vague
+               and year-less phrases)
+resolve.py     relative dates ('five months after X's death') against the document's own dates, by
+               partial.py (days without a year, closing spans), relative.py (counted and anchored phrases),
+               anchors.py (which dated event a phrase names), over dated.py's Dated and Document
+places.py      gazetteer lookup: the collection's places.csv, then placenames.py (geodata.py's GeoNames,
+               regions, demonyms, as Places), with placecontext.py (is this name, where it stands, a place?)
 actors.py      glossary names, guessed names, the document's subject
 categories.py  transparent keyword rules for a suggested category
 titles.py      a short title from the clause holding the date
@@ -17,13 +23,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from timeline.core.problems import CollectionError
 from timeline.extract import folder, markup
 from timeline.extract.actors import Glossary, load_glossary
 from timeline.extract.draft import Progress, build
 from timeline.extract.places import Gazetteer, load_places
 from timeline.extract.reading import ExtractError, read_source
 from timeline.extract.report import Report
+from timeline.formats import outfolder
 
 __all__ = ["ExtractError", "Report", "default_collection", "default_out", "extract"]
 
@@ -81,10 +87,4 @@ def extract(
 def _self_check(out: Path, size: int) -> str:
     if size > SELF_CHECK_LIMIT:
         return f"not run for a text this large; run python -m timeline validate {out}"
-    from timeline.load.collection import load_collection
-
-    try:
-        load_collection(out)
-    except CollectionError as error:
-        return f"FAILED, please report this: {error}"
-    return "OK: the folder loads as a collection (python -m timeline validate)"
+    return outfolder.check_loads(out, "OK: the folder loads as a collection (python -m timeline validate)")

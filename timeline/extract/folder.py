@@ -14,31 +14,28 @@ from timeline.extract.draft import Draft
 from timeline.extract.markup import Cleaned
 from timeline.extract.places import PLACE_COLUMNS
 from timeline.extract.reading import ExtractError, SourceText
+from timeline.formats import outfolder
 from timeline.load.schema import EVENT_COLUMNS
 
 
 def check_out_dir(out: Path, force: bool) -> None:
-    """Refuse to write over a folder that holds anything, unless told to (and never over its other files)."""
-    if out.exists() and not out.is_dir():
-        raise ExtractError(f"{out}: exists and is not a folder; choose another --out")
-    if not out.is_dir() or not any(out.iterdir()):
-        return
-    if not force:
-        raise ExtractError(
-            f"{out}: the folder is not empty; choose another --out, or add --force to replace a draft there"
-        )
+    """Refuse to write over a folder that holds anything, unless told to (and never over curated events)."""
+    refused = outfolder.refusal(out, force, "a draft", _curated)
+    if refused is not None:
+        raise ExtractError(f"{out}: {refused}")
+
+
+def _curated(out: Path) -> str | None:
+    # --force replaces a draft; a curated collection is never written over.
     events = out / "events.csv"
-    if events.exists():
-        try:
-            with events.open(encoding="utf-8-sig", newline="") as handle:
-                curated = [row for row in csv.DictReader(handle) if (row.get("status") or "").strip() != "draft"]
-        except (UnicodeDecodeError, csv.Error):
-            curated = [{}]
-        if curated:
-            # --force replaces a draft; a curated collection is never written over.
-            raise ExtractError(
-                f"{out}: its events.csv has events that are not drafts; extract does not write over them"
-            )
+    if not events.exists():
+        return None
+    try:
+        with events.open(encoding="utf-8-sig", newline="") as handle:
+            curated = [row for row in csv.DictReader(handle) if (row.get("status") or "").strip() != "draft"]
+    except (UnicodeDecodeError, csv.Error):
+        curated = [{}]
+    return "its events.csv has events that are not drafts; extract does not write over them" if curated else None
 
 
 def write(

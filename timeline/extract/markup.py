@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from timeline.extract.datefinder import MONTH_PATTERN
+from timeline.extract.datewords import MONTH
 
 KINDS = ("markdown", "wikitext", "html")
 
@@ -116,10 +116,10 @@ def _join(blocks: list[Block], kind: str) -> Cleaned:
 _YEAR_LINE = re.compile(r"[ \t]*(?:1\d{3}|20\d{2})(?:[ \t]*[-–—/][ \t]*(?:1\d{3}|20\d{2}|\d{2}))?[ \t]*:?[ \t]*")
 _BULLET = re.compile(r"[ \t]*(?:[*•·▪‣◦+]|[-–](?=[ \t])|\d{1,3}[.)](?=[ \t]))[ \t]+")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_MONTH_DAY = rf"(?:{MONTH_PATTERN}\s+{_DAY}|{_DAY}\s+{MONTH_PATTERN})"
+_MONTH_DAY = rf"(?:{MONTH}\s+{_DAY}|{_DAY}\s+{MONTH})"
 # A line that begins with a date and a dash or colon: 'March 22 – ...', 'July 26–29 - ...', '17 January: ...'.
 DATE_LEAD = re.compile(
-    rf"[ \t]*(?:{_MONTH_DAY}|{MONTH_PATTERN})(?:\s*[-–—]\s*(?:{_MONTH_DAY}|{_DAY}|{MONTH_PATTERN}))?(?:,?\s+\d{{4}})?[ \t]*(?:[-–—:]|$)"
+    rf"[ \t]*(?:{_MONTH_DAY}|{MONTH})(?:\s*[-–—]\s*(?:{_MONTH_DAY}|{_DAY}|{MONTH}))?(?:,?\s+\d{{4}})?[ \t]*(?:[-–—:]|$)"
 )
 
 

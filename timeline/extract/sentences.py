@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from timeline.core.text import words
+from timeline.core.text import SENTENCE_END, words
 from timeline.extract.markup import Structure, plain_structure
 
 
@@ -38,8 +38,8 @@ class Sentence:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A short 'Label: value' line: the fact sheet at the top of a profile.
 _HEADER_LINE = re.compile(r"^[ \t]*[A-Z][A-Za-z]*(?:[ /-][A-Za-z]+){0,3}[ \t]*:[ \t]*\S.{0,100}$", re.MULTILINE)
-# A sentence ends at . ! or ? (with closing quotes or brackets), then space and a capital, digit or quote.
-_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+# A sentence's end (core.text's stop and closers) is one only before a space and a capital, digit or quote.
+_END = re.compile(rf"{SENTENCE_END}(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
 # Words whose full stop is not a sentence's end; initials (single capitals) are checked apart.
 _ABBREVIATIONS = words("""mr mrs ms dr prof gen col lt sgt capt maj cpl adm brig st jr sr rev hon gov pres sen rep
     no nos vs etc e.g i.e c ca approx fig al jan feb mar apr jun jul aug sep sept oct nov dec

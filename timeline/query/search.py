@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
 import pandas as pd
+
+from timeline.core.text import normalise
 
 
 @dataclass(frozen=True)
@@ -21,19 +20,6 @@ class Filters:
 
     def is_empty(self) -> bool:
         return self == Filters()
-
-
-def normalise(text: str) -> str:
-    """Case- and accent-insensitive form: 'Émir' and 'emir' match; ’ and ' match."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'").replace("‘", "'"))
-    return decomposed.translate(_combining())
-
-
-@cache
-def _combining() -> dict[int, None]:
-    # Every combining mark, dropped by str.translate in C: a Python test per character took
-    # 10 s for the search text of 100,000 events.
-    return {code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))}
 
 
 def alias_groups(aliases: dict[str, list[str]]) -> list[set[str]]:

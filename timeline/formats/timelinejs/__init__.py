@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.core.problems import CollectionError, Problem
+from timeline.formats import outfolder
 from timeline.formats.timelinejs import build, folder, readjson, readsheet
 from timeline.formats.timelinejs.slides import Parsed
 from timeline.formats.timelinejs.tojson import to_timelinejs, to_timelinejs_json
@@ -122,7 +123,7 @@ def import_timeline(path: Path, out: Path, force: bool = False) -> ImportReport:
         eras=sum(row["kind"] == "era" for row in draft.rows),
         unplaced=len(draft.unplaced),
         notes=tuple(draft.notes),
-        validation=_self_check(out),
+        validation=outfolder.check_loads(out, "OK, {events} events load"),
     )
     (out / "report.txt").write_text(report.text(), encoding="utf-8")
     return report
@@ -131,13 +132,3 @@ def import_timeline(path: Path, out: Path, force: bool = False) -> ImportReport:
 def _refused(parsed: Parsed, message: str) -> Parsed:
     parsed.problems.append(Problem(parsed.file, None, None, message))
     return parsed
-
-
-def _self_check(out: Path) -> str:
-    from timeline.load.collection import load_collection
-
-    try:
-        collection = load_collection(out)
-    except CollectionError as error:
-        return f"FAILED, please report this: {error}"
-    return f"OK, {len(collection.events)} events load"

@@ -12,14 +12,14 @@ validation unchanged, and the app can still tell imported quotes apart.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from timeline.core import dates
+from timeline.core import dates, edtf
 from timeline.core.problems import Problem
+from timeline.core.text import slug
 from timeline.formats.timelinejs.dateparts import FIRST_YEAR, LAST_YEAR, Parts, parts_of
 from timeline.formats.timelinejs.slides import Parsed, Slide
 from timeline.load import schema
@@ -151,7 +151,7 @@ def _assign_ids(slides: list[Slide], notes: list[str]) -> dict[int, str]:
     ids: dict[int, str] = {}
     for slide in slides:
         if slide.unique_id:
-            wanted = slug(slide.unique_id) or slug(slide.headline, words=8) or slide.kind
+            wanted = _slug(slide.unique_id) or _slug(slide.headline, words=8) or slide.kind
             ids[id(slide)] = _unique(wanted, taken)
             if ids[id(slide)] != wanted:
                 notes.append(
@@ -159,16 +159,13 @@ def _assign_ids(slides: list[Slide], notes: list[str]) -> dict[int, str]:
                 )
     for slide in slides:
         if id(slide) not in ids:
-            ids[id(slide)] = _unique(slug(slide.headline or slide.text, words=8) or slide.kind, taken)
+            ids[id(slide)] = _unique(_slug(slide.headline or slide.text, words=8) or slide.kind, taken)
     return ids
 
 
-def slug(text: str, words: int | None = None) -> str:
-    """'Fall of the Berlin Wall' -> 'fall-of-the-berlin-wall': lower-case ASCII letters, digits and hyphens."""
-    text = re.sub(r"(?<=\w)['’](?=\w)", "", text)  # "Gutenberg's" is one word
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    parts = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(parts[:words] if words else parts)
+def _slug(text: str, words: int | None = None) -> str:
+    # "Gutenberg's" stays one word, and a text with nothing to keep gives '' so the caller can fall back.
+    return slug(text, words, join_apostrophes=True, empty="")
 
 
 def _unique(wanted: str, taken: set[str]) -> str:
@@ -193,8 +190,7 @@ def _dates(slide: Slide, draft: Draft) -> tuple[str, str, str, str, bool] | None
     ours = _ours(slide)
     if ours is not None:
         return (*ours, True)
-    end_text = end.edtf if end is not None and end.edtf != start.edtf else ""
-    return start.edtf, end_text, "stated", "", False
+    return (*edtf.interval(start.edtf, end.edtf if end is not None else ""), "stated", "", False)
 
 
 def _ours(slide: Slide) -> tuple[str, str, str, str] | None:

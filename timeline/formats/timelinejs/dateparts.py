@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.core import dates
+from timeline.core.edtf import date as edtf_date
 
 FIRST_YEAR, LAST_YEAR = 1, 9999  # what dates.parse (pandas timestamps) can place today
 _LENGTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -29,14 +30,7 @@ class Parts:
 
     @property
     def edtf(self) -> str:
-        if not -9999 <= self.year <= 9999:
-            return f"Y{self.year}"  # EDTF's form for years of five digits or more; it has no month or day
-        text = f"-{-self.year:04d}" if self.year < 0 else f"{self.year:04d}"
-        if self.month is not None:
-            text += f"-{self.month:02d}"
-            if self.day is not None:
-                text += f"-{self.day:02d}"
-        return text
+        return edtf_date(self.year, self.month, self.day)
 
     @property
     def placeable(self) -> bool:

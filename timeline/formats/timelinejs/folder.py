@@ -7,7 +7,9 @@ from pathlib import Path
 
 from timeline.core.problems import Problem
 from timeline.core.safecsv import write_rows
-from timeline.formats.timelinejs.build import SOURCE_FILE, SOURCE_ID, SOURCE_KIND, Draft, slug
+from timeline.core.text import slug
+from timeline.formats import outfolder
+from timeline.formats.timelinejs.build import SOURCE_FILE, SOURCE_ID, SOURCE_KIND, Draft
 from timeline.load.schema import EVENT_COLUMNS, PLACE_REQUIRED
 
 # What an import writes; only these are replaced by --force, and only in a folder an import wrote.
@@ -17,24 +19,16 @@ MEDIA_COLUMNS = ("id", "url", "caption", "credit", "thumbnail")
 
 def refusal(out: Path, force: bool) -> Problem | None:
     """Why `out` cannot be written, or None: never over a file, a curated collection or anything unasked."""
-    if out.exists() and not out.is_dir():
-        return Problem(str(out), None, None, "exists and is not a folder; choose another --out")
-    if not out.is_dir() or not any(out.iterdir()):
-        return None
-    if not force:
-        return Problem(
-            str(out),
-            None,
-            None,
-            "the folder is not empty; choose another --out, or --force to replace an earlier import there",
-        )
+    refused = outfolder.refusal(out, force, "an earlier import", _not_imported)
+    return None if refused is None else Problem(str(out), None, None, refused)
+
+
+def _not_imported(out: Path) -> str | None:
     try:
         kind = json.loads((out / "collection.json").read_text(encoding="utf-8")).get("kind")
     except (OSError, ValueError, AttributeError):
         kind = None
-    if kind != "imported":
-        return Problem(str(out), None, None, "--force replaces only an earlier import, and this folder is not one")
-    return None
+    return None if kind == "imported" else "--force replaces only an earlier import, and this folder is not one"
 
 
 def write(draft: Draft, out: Path, source_name: str) -> None:
@@ -43,7 +37,7 @@ def write(draft: Draft, out: Path, source_name: str) -> None:
     (out / "sources").mkdir(parents=True, exist_ok=True)
     (out / SOURCE_FILE).write_text(draft.source_text, encoding="utf-8", newline="\n")
     meta = {
-        "id": slug(out.resolve().name) or "imported",
+        "id": slug(out.resolve().name, join_apostrophes=True, empty="imported"),
         "title": draft.title,
         "description": draft.description,
         "kind": "imported",
