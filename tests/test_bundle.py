@@ -13,11 +13,11 @@ import pytest
 from dash import dcc, html
 from helpers import copy_collection, edit_row, run_timeline
 
-from timeline.formats.bundle import UnsafeScript, _inline_script, bundle_html, script_json, topojson_names
 from timeline.formats.deck import UnknownLesson, build_deck
 from timeline.load.collection import load_collection
 from timeline.web.app import create_app
 from timeline.web.components.render import NotRenderable, to_html
+from timeline.web.lessonfile import UnsafeScript, _inline_script, bundle_html, script_json, topojson_names
 
 LESSON = "gspc-to-jnim"
 MAX_BYTES = 3_000_000

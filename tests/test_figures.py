@@ -7,15 +7,8 @@ import pytest
 
 from timeline.figures.map import country_counts, explode_places, map_figure
 from timeline.figures.plotly_text import text_width_px
-from timeline.figures.timeline import (
-    LABEL_GAP_PX,
-    MARKER_PX,
-    PLOT_WIDTH_PX,
-    axis_span,
-    item_extent,
-    lane_rows,
-    timeline_figure,
-)
+from timeline.figures.timeline import timeline_figure
+from timeline.figures.timeline_rows import LABEL_GAP_PX, MARKER_PX, PLOT_WIDTH_PX, axis_span, item_extent, lane_rows
 from timeline.load.collection import load_collection
 
 

@@ -21,15 +21,16 @@ from babel.messages.pofile import read_po
 from helpers import AQIM, ROOT, run_timeline_many
 
 from timeline import i18n
-from timeline.formats.bundle import bundle_html
 from timeline.formats.deck import build_deck
 from timeline.formats.handout import handout_html
 from timeline.formats.quiz import quiz_cards
 from timeline.i18n.catalog import KEYWORDS
 from timeline.load.collection import Collection
 from timeline.load.passages import quote_passages
+from timeline.load.translations import translated
 from timeline.web.components.quiz import quiz_section, quiz_text
 from timeline.web.components.render import to_html
+from timeline.web.lessonfile import bundle_html
 from timeline.web.pages import quiz as quiz_page
 
 LESSON = "gspc-to-jnim"
@@ -38,7 +39,7 @@ QUIZ_JS = ROOT / "assets" / "quiz.js"
 # The files whose messages reach the handout, the lesson file, /present and /quiz.
 HANDOUT_FILES = ("timeline/formats/handout.py", "timeline/formats/deck.py")
 LESSON_FILES = (
-    "timeline/formats/bundle.py",
+    "timeline/web/lessonfile.py",
     "timeline/formats/deck.py",
     "timeline/web/components/slide.py",
     "timeline/web/components/quiz.py",
@@ -278,12 +279,19 @@ def test_the_french_slides_page_and_its_maps(aqim: Collection):
 def test_the_events_keep_the_sources_words(aqim: Collection, handouts, lesson_files, lang):
     deck = build_deck(aqim, LESSON)
     slides = folded(" ".join(read(lesson_files[lang]).parts))
+    translations = 0
     for _index, event in deck.events.iterrows():
+        # The title and summary are the collection's translation where it gives one; the quote never is.
+        title, is_translation = translated(event, "title", lang)
+        summary, _summary_translated = translated(event, "summary", lang)
+        translations += is_translation
         assert f"“{escape(event['quote'])}”" in handouts[lang]
-        assert f'<h2 dir="auto">{escape(event["title"])}</h2>' in handouts[lang]
+        assert f'<h2 dir="auto">{escape(title)}' in handouts[lang]
         assert escape(event["date_text"]) in handouts[lang]
-        for words in (event["quote"], event["title"], event["summary"], event["date_text"]):
+        for words in (event["quote"], title, summary, event["date_text"]):
             assert folded(words) in slides
+    # The bundled collection translates the lesson's ten titles and summaries into French, none into Arabic.
+    assert translations == (len(deck.events) if lang == "fr" else 0)
     # Read the right way round inside a right-to-left page.
     assert 'class="slide-quote" dir="auto"' in lesson_files[lang]
     assert 'class="quiz-card-title" dir="auto"' in lesson_files[lang]

@@ -196,8 +196,8 @@ def _handout(folder: Path, lesson: str | None, out: Path, quiz: bool = False) ->
 
 
 def _bundle(folder: Path, lesson: str | None, out: Path) -> int:
-    from timeline.formats.bundle import write_bundle
     from timeline.formats.deck import UnknownLesson
+    from timeline.web.lessonfile import write_bundle
 
     collection = _load(folder)
     try:

@@ -14,11 +14,11 @@ from helpers import copy_collection, edit_row
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from timeline.formats.bundle import write_bundle
 from timeline.formats.deck import build_deck
 from timeline.formats.quiz import date_order, quiz_cards
 from timeline.load.collection import load_collection
 from timeline.load.passages import quote_passages
+from timeline.web.lessonfile import write_bundle
 
 from .quiz_helpers import arrange, card_ids, results
 

@@ -17,13 +17,13 @@ kind being "organisation", "relation" or "role"; clicked_item() reads a click.
 from __future__ import annotations
 
 import html
-import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.figures import theme
+from timeline.figures.lineage_hover import TENURE_COLOUR, key_text, org_hover, relation_hover, role_hover
 from timeline.figures.lineage_layout import (
     LABEL_GAP_PX,
     LABEL_SIZE,
@@ -37,12 +37,9 @@ from timeline.figures.lineage_layout import (
     tenure_label,
 )
 from timeline.i18n import gettext as _
-from timeline.i18n.dates import basis_word
-from timeline.load.lineage_dates import words
 from timeline.load.vocabulary import RELATION_TYPES
 
 LANE_COLOUR = theme.CATEGORY_COLOURS["organisation"]  # the timeline's colour for organisation events
-TENURE_COLOUR = "#a4457f"  # the leadership colour, darkened as in the CSS badges so thin bars stay visible
 LINEAGE_COLOUR = theme.INK
 ALLEGIANCE_COLOUR = "#8a5a00"  # a dark amber: apart from lanes, tenures and lineage connectors
 FADE = "rgba(0, 114, 178, 0.35)"  # the lane colour, faded: the source gives no end
@@ -56,18 +53,6 @@ ARC_OFFSET_PX = 9  # allegiance arcs stand this far right of their date (see _co
 FADE_PX = 35  # the faded last stretch of an open-ended lane
 
 KINDS = ("organisation", "relation", "role")
-
-
-def key_text() -> str:
-    """The chart's key, in the reader's language."""
-    first = _(
-        "<b>━</b> lane: an organisation's life   ┈ dotted: date given only as a span   "
-        "<b>?</b> founding or start not given   ▸ no end given"
-    )
-    second = _("<b>│</b> renamed / split / merged   ╎ dashed arc: allegiance   %(bar)s leader's tenure   ★ founder") % {
-        "bar": f"<span style='color:{TENURE_COLOUR}'>▬</span>"
-    }
-    return f"{first}<br>{second}"
 
 
 def clicked_item(click: dict | None) -> tuple[str, str] | None:
@@ -149,73 +134,6 @@ def _empty(figure: go.Figure) -> go.Figure:
         annotations=[{"text": _("No organisations in this collection"), "showarrow": False, "font": {"size": 16}}],
     )
     return figure
-
-
-# --- hover texts -------------------------------------------------------------------------------------
-
-
-def _wrap(text: str, width: int = 70) -> str:
-    return "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(text, width))
-
-
-def _quote(text: str) -> str:
-    return f"<i>“{_wrap(text)}”</i>"
-
-
-def _dated(label: str, edtf: str, basis: str, text: str) -> str:
-    # Translators: in a hover: "Founded: 2007 (stated: “in 2007”)"; the last part is the source's own words.
-    return _("%(label)s: %(date)s (%(basis)s: “%(text)s”)") % {
-        "label": label,
-        "date": html.escape(words(edtf)),
-        "basis": basis_word(basis),
-        "text": html.escape(text),
-    }
-
-
-def org_hover(org) -> str:
-    lines = [f"<b>{html.escape(org.short_name)}</b>"]
-    if org.name != org.short_name:
-        lines[0] += f" · {html.escape(org.name)}"
-    if org.founded:
-        lines.append(_dated(_("Founded"), org.founded, org.founded_basis, org.founded_text))
-    else:
-        lines.append(_("Founded: not given in the source (the lane starts at its first dated relation)"))
-    if org.ended:
-        lines.append(_dated(_("Ended"), org.ended, org.ended_basis, org.ended_text))
-    else:
-        lines.append(_("End: no end given in the source"))
-    lines.append(_wrap(org.description))
-    return "<br>".join(lines)
-
-
-def relation_hover(rel, orgs: pd.DataFrame) -> str:
-    phrase = RELATION_TYPES[rel.type].phrase
-    head = f"<b>{html.escape(orgs.at[rel.from_org, 'short_name'])} {phrase} {html.escape(orgs.at[rel.to_org, 'short_name'])}</b>"
-    lines = [head, _dated(_("Date"), rel.date, rel.date_basis, rel.date_text)]
-    if rel.summary:
-        lines.append(_wrap(rel.summary))
-    lines.append(_quote(rel.quote))
-    return "<br>".join(lines)
-
-
-def role_hover(role, orgs: pd.DataFrame, names: dict[str, tuple[str, str]]) -> str:
-    person = names.get(role.person, (role.person, role.person))[0]
-    title = role.title or role.role
-    org = orgs.at[role.organisation, "short_name"]
-    start = words(role.start) if role.start else _("start not given")
-    end = words(role.end) if role.end else ("" if role.role == "founder" else _("no end given"))
-    span = start if role.role == "founder" else f"{start} – {end}"
-    # Translators: a leader's tenure: "<b>Droukdel</b>, emir of AQIM"; the title and names are the source's.
-    who = _("%(person)s, %(title)s of %(organisation)s") % {
-        "person": f"<b>{html.escape(person)}</b>",
-        "title": html.escape(title),
-        "organisation": html.escape(org),
-    }
-    lines = [who, f"{span} ({basis_word(role.date_basis)})"]
-    if role.date_note:
-        lines.append(_wrap(role.date_note))
-    lines.append(_quote(role.quote))
-    return "<br>".join(lines)
 
 
 # --- traces ------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from timeline.figures.timeline import POINT_PRECISIONS
+from timeline.figures.timeline_rows import POINT_PRECISIONS
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ from __future__ import annotations
 import pandas as pd
 
 from timeline.core.problems import Problem
+from timeline.core.text import normalise
 from timeline.load.lineage_dates import bounds, overlap, words
 from timeline.load.lineage_models import OrganisationRow, RoleRow
 from timeline.load.schema import RowModel
 from timeline.load.vocabulary import RELATION_TYPES
-from timeline.query.search import normalise
 
 Life = tuple[pd.Timestamp | None, pd.Timestamp | None]  # None: the source gives no founding / no end
 

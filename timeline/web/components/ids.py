@@ -48,7 +48,7 @@ PRESENT_NEXT = "present-next"
 PRESENT_COUNTER = "present-counter"
 PRESENT_FULLSCREEN = "present-fullscreen"
 PRESENT_EXIT = "present-exit"
-PRESENT_DOWNLOAD = "present-download"  # the link to the lesson file (bundle.py)
+PRESENT_DOWNLOAD = "present-download"  # the link to the lesson file (web/lessonfile.py)
 
 
 def present_map(index: int) -> str:

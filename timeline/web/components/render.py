@@ -1,7 +1,7 @@
 """Dash html components -> an HTML string, so one builder serves a Dash page and plain HTML.
 
 The slide and quiz builders return `dash.html` trees; the app sends them to the
-browser as Dash layout, and the lesson file (bundle.py) writes them out with
+browser as Dash layout, and the lesson file (web/lessonfile.py) writes them out with
 `to_html`. Every text and attribute value is escaped here, as React escapes
 them in the app: event text never becomes markup. Only `dash.html` elements
 are rendered unless the caller says how to write the others (static_html.py

@@ -19,7 +19,6 @@ from flask import Response, abort, request
 
 from timeline import i18n
 from timeline.figures.strip import Strip, strip_layout
-from timeline.formats.bundle import bundle_html, bundle_name
 from timeline.formats.deck import Deck, UnknownLesson, build_deck
 from timeline.i18n import gettext as _
 from timeline.load.collection import Collection
@@ -38,6 +37,7 @@ from timeline.web.components.slide import (
     speaker_note,
     top_bar,
 )
+from timeline.web.lessonfile import bundle_html, bundle_name
 from timeline.web.pages.quiz import quiz_url
 
 # Slides whose maps are drawn, around the one shown (the store hands the same window to present.js).
@@ -183,7 +183,7 @@ def register(app: Dash) -> None:
 
 
 def register_download(app: Dash, collections) -> None:
-    """GET /lesson-file?lesson=ID[&collection=KEY]: the lesson file (bundle.py), the same as `python -m timeline
+    """GET /lesson-file?lesson=ID[&collection=KEY]: the lesson file (web/lessonfile.py), the same as `python -m timeline
     bundle` writes. Made in memory from the loaded collection: nothing is written to disk. `collections` is
     the app's Registry (a dropped file is not on the server, so it has no lesson file)."""
 
