@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from timeline.core import dates
-from timeline.core.dates import DateError, describe, describe_with_basis, parse, span
+from timeline.core.dates import DateError, parse, span
+from timeline.i18n.dates import describe, describe_with_basis
 from timeline.load.csvfile import Row
 from timeline.load.schema import EventRow, validate_rows
 

@@ -10,6 +10,7 @@ import pytest
 from helpers import copy_collection, edit_row
 
 from timeline.core import dates
+from timeline.i18n.dates import describe
 from timeline.load.collection import load_collection
 from timeline.load.csvfile import Row
 from timeline.load.schema import EventRow, validate_rows
@@ -45,7 +46,7 @@ def test_open_end_follows_the_year_it_is_loaded_in(monkeypatch):
     [("2007", "..", "since 2007"), ("2014-03", "..", "since March 2014"), ("2013~", "..", "since about 2013")],
 )
 def test_open_end_is_worded_since(start, end, words):
-    assert dates.describe(start, end) == words
+    assert describe(start, end) == words
 
 
 @pytest.mark.parametrize("start", ["..", "../2007"])

@@ -11,7 +11,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 from browser.test_explore import COLLECTION, TOTAL, open_explorer
-from timeline.core import dates
+from timeline.i18n.dates import describe
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +54,7 @@ def test_the_first_response_is_the_chronology_and_matches_the_live_list(browser,
     served.feed(html.split('id="static-page"', 1)[1])
     attacks = ITEMS[ITEMS["category"] == "attack"]
     assert [title for _, title in served.items] == list(attacks["title"])
-    assert [date for date, _ in served.items] == [dates.describe(e.start, e.end) for e in attacks.itertuples()]
+    assert [date for date, _ in served.items] == [describe(e.start, e.end) for e in attacks.itertuples()]
     assert "Loading..." not in html.split('id="static-page"', 1)[1]
     # One function builds both lists: the live page shows exactly what the first response carried.
     open_explorer(browser, server, "?category=attack")

@@ -1,8 +1,8 @@
-"""Dates in words per language: timeline.dates.describe and describe_with_basis, in English, French and Arabic.
+"""Dates in words, in English, French and Arabic: the one home of describe and describe_with_basis.
 
-EDTF stays the data; this module only words it. The English is exactly timeline.dates' ('March 2017',
-'the 2000s', 'about 2020', '2014–2015', 'since 2007', 'stated: March 2017'), and tests compare the
-two on every date of the bundled collection. The phrases are catalog messages (msgid "about %(date)s",
+EDTF stays the data (timeline.core.dates reads it); this module only words it. The English is what the
+tool has always written ('March 2017', 'the 2000s', 'about 2020', '2014–2015', 'since 2007',
+'stated: March 2017'); tests/fixtures/english_dates.csv holds it for every date of the bundled collection. The phrases are catalog messages (msgid "about %(date)s",
 French "vers %(date)s"); month names come from Babel's CLDR data; nothing here writes a month by hand.
 
 A date has two forms in French and Arabic, where English has one:
@@ -72,7 +72,7 @@ def basis_words(lang: str | None = None) -> dict[str, str]:
 
 def describe(start: str, end: str | None = None, lang: str | None = None) -> str:
     """Words for a date at its own precision in `lang` (default: the current language); raises DateError
-    where timeline.dates.describe does. English: 'March 2017', 'the 2000s', '2014–2015', 'about November 2020',
+    where timeline.core.dates.parse does. English: 'March 2017', 'the 2000s', '2014–2015', 'about November 2020',
     'since 2007'; French: 'mars 2017', 'dans les années 2000', 'entre 2014 et 2015', 'vers novembre 2020',
     'depuis 2007'; Arabic: 'مارس 2017', 'في سنوات 2000', 'بين 2014 و2015', 'حوالي نوفمبر 2020', 'منذ 2007'."""
     if not end or end == start:
@@ -216,7 +216,7 @@ def _arabic_century(first_year: str) -> str:
 
 
 _CENTURIES = {
-    "en": lambda first_year: f"{first_year}s",  # 'the 1900s' (and 'the 0100s'), as timeline.dates says it
+    "en": lambda first_year: f"{first_year}s",  # 'the 1900s' (and 'the 0100s'), as the English has always said it
     "fr": _french_century,
     "ar": _arabic_century,
 }

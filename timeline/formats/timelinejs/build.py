@@ -22,6 +22,7 @@ from timeline.core.problems import Problem
 from timeline.core.text import slug
 from timeline.formats.timelinejs.dateparts import FIRST_YEAR, LAST_YEAR, Parts, parts_of
 from timeline.formats.timelinejs.slides import Parsed, Slide
+from timeline.i18n.dates import describe
 from timeline.load import schema
 
 SOURCE_ID = "timelinejs"
@@ -232,7 +233,7 @@ def _title_from(body: str) -> str:
 
 def _words(slide: Slide, start: str, end: str) -> str:
     if _placeable(slide):
-        words = dates.describe(start, end or None)
+        words = describe(start, end or None)
     else:
         words = f"year {slide.start.year}" + (f" to {slide.end.year}" if slide.end else "")
     time = slide.start.time

@@ -17,11 +17,11 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from timeline.core import dates
 from timeline.core.safecsv import restore
 from timeline.formats.timelinejs.build import SOURCE_KIND
 from timeline.formats.timelinejs.dateparts import Parts, parts_of
 from timeline.formats.timelinejs.readjson import OURS
+from timeline.i18n.dates import BASIS_WORDS, describe
 from timeline.load import schema
 
 if TYPE_CHECKING:
@@ -89,8 +89,8 @@ def _body(record: dict, source: Source | None) -> str:
         # An imported event's source is the TimelineJS text itself: citing it would only repeat it.
         html += f'<p class="citation">— {_cite(source)}</p>'
     if record["date_basis"] != "stated" or record["date_note"]:
-        words = dates.BASIS_WORDS[record["date_basis"]]
-        when = dates.describe(record["start"], record["end"] or None)
+        words = str(BASIS_WORDS[record["date_basis"]])
+        when = describe(record["start"], record["end"] or None)
         note = f" {_html(record['date_note'])}" if record["date_note"] else ""
         html += f'<p class="date-basis">Date {words}: {_html(when)}.{note}</p>'
     return html
