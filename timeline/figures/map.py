@@ -154,7 +154,7 @@ def _cluster_trace(clusters: pd.DataFrame) -> go.Scattergeo:
                 None,
                 plotly_text(place_words(row.place, row.kind)),
                 plotly_text(
-                    ngettext("%(n)s event here: click to list them", "%(n)s events here: click to list them", row.count)
+                    ngettext("%(n)s event here: click to see it", "%(n)s events here: click to list them", row.count)
                     % {"n": format_number(row.count)}
                 ),
                 "<br>".join(plotly_text(f"· {title}") for title in row.titles)

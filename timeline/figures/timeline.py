@@ -205,7 +205,12 @@ def density_figure(events: pd.DataFrame, x_range: list | None = None) -> go.Figu
     figure.update_layout(height=figure_height(1.7 * len(lanes)))
     figure.update_yaxes(range=[len(lanes) - 0.5, -0.7])
     figure.add_annotation(
-        text=_("%(n)s events: too many to draw one by one. Zoom in to see single events.") % {"n": number(len(items))},
+        text=ngettext(
+            "%(n)s event: too many to draw one by one. Zoom in to see single events.",
+            "%(n)s events: too many to draw one by one. Zoom in to see single events.",
+            len(items),
+        )
+        % {"n": number(len(items))},
         xref="paper", yref="paper", x=1, y=1.0, xanchor="right", yanchor="bottom", showarrow=False,
         font={"color": theme.MUTED, "size": 13},
     )  # fmt: skip

@@ -221,6 +221,11 @@ def lazy_gettext(message: str) -> LazyProxy:
     return LazyProxy(gettext, message, enable_cache=False)
 
 
+def lazy_pgettext(context: str, message: str) -> LazyProxy:
+    """pgettext at str() time: a module-level constant whose words depend on `context` in other languages."""
+    return LazyProxy(pgettext, context, message, enable_cache=False)
+
+
 # -- Choosing a language -------------------------------------------------------------------------
 
 _TAG = re.compile(r"^(?:[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*|\*)$")
@@ -292,6 +297,7 @@ __all__ = [
     "direction",
     "gettext",
     "lazy_gettext",
+    "lazy_pgettext",
     "load_catalog",
     "locale",
     "negotiate",

@@ -39,6 +39,7 @@ KEYWORDS = {
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),
     "lazy_gettext": None,
+    "lazy_pgettext": ((1, "c"), 2),
 }
 COMMENT_TAG = "Translators:"
 WIDTH = 100

@@ -102,7 +102,12 @@ def problem_list(problems: list, shown: int = 50) -> html.Div:
     """Each problem with its file, row and field; a long list is cut with a count of the rest."""
     items = [html.Li(str(problem)) for problem in problems[:shown]]
     if len(problems) > shown:
-        items.append(html.Li(_("… and %(n)s more") % {"n": number(len(problems) - shown)}))
+        items.append(
+            html.Li(
+                ngettext("… and %(n)s more", "… and %(n)s more", len(problems) - shown)
+                % {"n": number(len(problems) - shown)}
+            )
+        )
     count = len(problems)
     return html.Div(
         [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from timeline.i18n import gettext as _
+from timeline.i18n import lazy_pgettext
 from timeline.load.collection import Collection
 from timeline.load.schema import CATEGORIES
 from timeline.load.vocabulary import category
@@ -89,11 +90,21 @@ def _year(component_id: str, label: str, value: int | None, low: int, high: int,
     )
 
 
+# What an empty dropdown says: one message each, since French and Arabic agree it with the noun.
+EMPTY = {
+    ids.CATEGORY: lazy_pgettext("categories", "All"),
+    ids.COUNTRY: lazy_pgettext("countries", "All"),
+    ids.ACTOR: lazy_pgettext("actors", "All"),
+}
+
+
 def _dropdown(component_id: str, label: str, options: list[dict], value: tuple[str, ...]) -> html.Div:
     return html.Div(
         [
             html.Label(label, htmlFor=component_id, className="control-label"),
-            dcc.Dropdown(id=component_id, options=options, value=list(value), multi=True, placeholder=_("All")),
+            dcc.Dropdown(
+                id=component_id, options=options, value=list(value), multi=True, placeholder=str(EMPTY[component_id])
+            ),
         ],
         className="control control-dropdown",
     )

@@ -16,7 +16,7 @@ from timeline.figures.lineage import clicked_item
 from timeline.figures.points import clicked_event, clicked_place, clicked_window
 from timeline.figures.timeline import DETAIL_LIMIT
 from timeline.formats import export
-from timeline.i18n import gettext as _
+from timeline.i18n import ngettext
 from timeline.i18n.words import number
 from timeline.query import urlstate
 from timeline.web import upload
@@ -237,7 +237,11 @@ def register(app: Dash, registry: Registry) -> None:
         count = len(served.collection.events)
         accepted = {"file": stored, "goto": urlstate.href("/", upload.KEY)}
         return accepted, html.P(
-            _("Read %(n)s events from %(file)s; opening them…") % {"n": number(count), "file": name}, className="ok"
+            ngettext(
+                "Read %(n)s event from %(file)s; opening it…", "Read %(n)s events from %(file)s; opening them…", count
+            )
+            % {"n": number(count), "file": name},
+            className="ok",
         )
 
     app.clientside_callback(

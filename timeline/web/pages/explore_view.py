@@ -15,7 +15,7 @@ from timeline import i18n
 from timeline.figures.lineage import lineage_figure
 from timeline.figures.map import map_figure
 from timeline.figures.timeline import timeline_figure
-from timeline.i18n import gettext as _
+from timeline.i18n import ngettext
 from timeline.i18n.words import number, place_words
 from timeline.load.collection import Collection
 from timeline.query import search, urlstate
@@ -51,10 +51,15 @@ def compute_view(
     matching = search.apply(events, filters, data.collection.aliases, hay=data.haystack)
     visible = _in_window(matching, window)
     total = len(events)
+    # The noun agrees with the total ("1 of 1 event", "3 sur 22 événements").
     if window:
-        count = _("%(shown)s of %(total)s events in the zoomed time window")
+        count = ngettext(
+            "%(shown)s of %(total)s event in the zoomed time window",
+            "%(shown)s of %(total)s events in the zoomed time window",
+            total,
+        )
     else:
-        count = _("%(shown)s of %(total)s events")
+        count = ngettext("%(shown)s of %(total)s event", "%(shown)s of %(total)s events", total)
     count = count % {"shown": number(len(visible)), "total": number(total)}
     return View(
         timeline=(timeline := timeline_figure(matching, selected, x_range=window)),
