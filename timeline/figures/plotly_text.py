@@ -37,3 +37,21 @@ def text_width_px(text: str, font_px: float = LABEL_FONT_PX) -> float:
         else:
             em += 0.61
     return em * font_px
+
+
+def fitted_tick(text: str, room_px: float, font_px: float = 14, smallest_px: float = 10) -> str:
+    """A tick label that fits `room_px` (a fixed margin): as it is, in a smaller font, or on two lines.
+
+    Category names are longer in French and Arabic ('Réponse de l’État') than in English, and the
+    timeline's left margin is fixed so its time axis lines up with the lineage chart's.
+    """
+    width = text_width_px(text, font_px)
+    if width <= room_px:
+        return plotly_text(text)
+    size = max(smallest_px, font_px * room_px / width)
+    words = text.split(" ")
+    if text_width_px(text, size) > room_px and len(words) > 1:
+        half = len(words) // 2  # two lines at the smallest size: split near the middle
+        lines = [" ".join(words[:half]), " ".join(words[half:])]
+        return f'<span style="font-size:{size:.1f}px">{"<br>".join(plotly_text(line) for line in lines)}</span>'
+    return f'<span style="font-size:{size:.1f}px">{plotly_text(text)}</span>'

@@ -15,13 +15,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.figures import theme
-from timeline.figures.plotly_text import LABEL_FONT_PX, plotly_text
+from timeline.figures.plotly_text import LABEL_FONT_PX, fitted_tick, plotly_text
 from timeline.figures.points import HOVER, point
 from timeline.figures.timeline_rows import MARKER_PX, axis_span, is_point, item_extent, lane_rows, midpoint
 from timeline.i18n import gettext as _
 from timeline.i18n import ngettext
 from timeline.i18n.dates import describe, describe_with_basis
-from timeline.i18n.words import month_year, number
+from timeline.i18n.words import isolated, month_year, number
 from timeline.load.schema import CATEGORIES
 from timeline.load.vocabulary import category as category_word
 
@@ -115,7 +115,7 @@ def _shade_eras(figure: go.Figure, eras: pd.DataFrame) -> None:
             yref="paper",
             yanchor="bottom",
             xanchor="left",
-            text=plotly_text(f"▇ {era.title} ({describe(era.start, era.end)})"),
+            text=plotly_text(f"▇ {isolated(era.title)} ({isolated(describe(era.start, era.end))})"),
             showarrow=False,
             font={"color": theme.ERA_TEXT, "size": 13},
         )
@@ -142,7 +142,7 @@ def _axes(
         yaxis={
             "range": [rows - 0.45, -0.75],
             "tickvals": centres,
-            "ticktext": [category_word(category) for category in lanes],
+            "ticktext": [fitted_tick(category_word(category), theme.PLOT_LEFT - 14) for category in lanes],
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,

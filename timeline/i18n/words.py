@@ -47,3 +47,12 @@ def number(value: int | float) -> str:
 def month_year(value: datetime.date) -> str:
     """'Mar 2017', 'mars 2017', 'مارس 2017'."""
     return format_date(value, "MMM y", locale=i18n.locale())
+
+
+def isolated(text: str) -> str:
+    """`text` as one unit in its own direction inside text of the other (Unicode first-strong isolate).
+
+    An Arabic date in brackets after an English era name, drawn in a left-to-right graph, would
+    otherwise have its brackets and numbers reordered: 'Algerian civil war (2002و بين 1991)'.
+    """
+    return f"\u2068{text}\u2069"

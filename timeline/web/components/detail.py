@@ -58,7 +58,7 @@ def detail_panel(collection: Collection, passages: Passages, event_id: str | Non
         ]
     normalised = describe_with_basis(event["start"], event["end"], event["date_basis"])
     facts = [
-        _fact(_("As written"), f"“{event['date_text']}”"),
+        _fact(_("As written"), html.Bdi(f"“{event['date_text']}”")),
         _fact(
             _("Date"),
             [
@@ -80,7 +80,7 @@ def detail_panel(collection: Collection, passages: Passages, event_id: str | Non
     if event["place_note"]:
         facts.append(_fact(_("About the places"), event["place_note"]))
     if event["fatalities_text"]:
-        facts.append(_fact(_("Casualties"), f"“{event['fatalities_text']}”"))
+        facts.append(_fact(_("Casualties"), html.Bdi(f"“{event['fatalities_text']}”")))
     lang = i18n.current()
     title, title_translated = translated(event, "title", lang)
     summary, summary_translated = translated(event, "summary", lang)
