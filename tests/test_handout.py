@@ -16,9 +16,9 @@ import pytest
 import yaml
 from helpers import AQIM, copy_collection, edit_row, run_timeline_many
 
-from timeline.core import dates
 from timeline.formats.deck import UnknownLesson, build_deck
 from timeline.formats.handout import handout_html, write_handout
+from timeline.i18n.dates import describe_with_basis
 from timeline.load.collection import Collection, load_collection
 
 LESSON = "gspc-to-jnim"
@@ -71,7 +71,7 @@ def test_every_event_of_the_lesson_in_order_with_dates_quote_and_citation(aqim: 
         assert entry, event_id
         body = entry.group(1)
         assert escape(event["date_text"]) in body
-        assert escape(dates.describe_with_basis(event["start"], event["end"], event["date_basis"])) in body
+        assert escape(describe_with_basis(event["start"], event["end"], event["date_basis"])) in body
         assert escape(event["title"]) in body
         assert escape(event["summary"]) in body
         assert f"“{escape(event['quote'])}”" in body

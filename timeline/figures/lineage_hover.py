@@ -14,7 +14,7 @@ import pandas as pd
 from timeline.i18n import gettext as _
 from timeline.i18n.dates import basis_word
 from timeline.load.lineage_dates import words
-from timeline.load.vocabulary import RELATION_TYPES
+from timeline.load.vocabulary import RELATION_TYPES, role_title
 
 TENURE_COLOUR = "#a4457f"  # the leadership colour, darkened as in the CSS badges so thin bars stay visible
 
@@ -77,7 +77,7 @@ def relation_hover(rel, orgs: pd.DataFrame) -> str:
 
 def role_hover(role, orgs: pd.DataFrame, names: dict[str, tuple[str, str]]) -> str:
     person = names.get(role.person, (role.person, role.person))[0]
-    title = role.title or role.role
+    title = role_title(role.title, role.role)
     org = orgs.at[role.organisation, "short_name"]
     start = words(role.start) if role.start else _("start not given")
     end = words(role.end) if role.end else ("" if role.role == "founder" else _("no end given"))

@@ -32,6 +32,22 @@ def category(key: str) -> str:
     return str(word) if word is not None else key
 
 
+# A person's role in an organisation (roles.csv), shown when the source gives no title of its own.
+ROLES: dict[str, LazyProxy] = {
+    "founder": lazy_gettext("founder"),
+    "leader": lazy_gettext("leader"),
+    "commander": lazy_gettext("commander"),
+}
+
+
+def role_title(title: str, role: str) -> str:
+    """The title the source gives ('emir'), else the role in the reader's language ('leader')."""
+    if title:
+        return title
+    word = ROLES.get(role)
+    return str(word) if word is not None else role
+
+
 # How a date was reached: read in the source, worked out from it, or inferred from the context.
 Basis = Literal["stated", "derived", "inferred"]
 BASES: tuple[str, ...] = get_args(Basis)

@@ -104,6 +104,7 @@ def problem_list(problems: list, shown: int = 50) -> html.Div:
     if len(problems) > shown:
         items.append(
             html.Li(
+                # Translators: after the first 50 problems of a dropped file: "… and 12 more" problems.
                 ngettext("… and %(n)s more", "… and %(n)s more", len(problems) - shown)
                 % {"n": number(len(problems) - shown)}
             )

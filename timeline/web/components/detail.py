@@ -107,7 +107,7 @@ def _translation_note(event, is_translation: bool) -> list:
                     className="flag flag-translation",
                 ),
                 " ",
-                html.Span(_("Source's title:"), className="muted"),
+                html.Span(_("Original title:"), className="muted"),
                 " ",
                 html.Bdi(event["title"]),
             ],

@@ -15,7 +15,7 @@ from timeline.i18n.words import number
 from timeline.load import sourcetext
 from timeline.load.collection import Collection
 from timeline.load.lineage_dates import words
-from timeline.load.vocabulary import RELATION_TYPES
+from timeline.load.vocabulary import RELATION_TYPES, role_title
 from timeline.query import search, urlstate
 from timeline.web.components import ids
 
@@ -105,17 +105,20 @@ def relation_line(collection: Collection, rel) -> list:
 
 def role_line(collection: Collection, role, person_side: bool) -> list:
     who = org_name(collection, role.organisation) if person_side else person_name(collection, role.person)
-    title = role.title or role.role
+    title = role_title(role.title, role.role)
     if role.role == "founder":
         when = words(role.start)
     else:
         when = f"{words(role.start) or _('start not given')} – {words(role.end) or _('no end given')}"
     dated_when = with_basis(when, role.date_basis)
     if person_side:
-        # Translators: "emir of AQIM, stated: 2004 – June 2020"; %(title)s is the role as the source gives it.
-        before, _org, after = (
-            _("%(title)s of %(organisation)s, %(when)s") % {"title": title, "when": dated_when, "organisation": "\0"}
-        ).partition("\0")  # the organisation is a link: the sentence is cut where it goes
+        # The organisation is a link: the sentence is cut where it goes.
+        sentence = _(
+            # Translators: "emir of AQIM, stated: 2004 – June 2020"; %(title)s is the role as the source gives it.
+            # Keep %(organisation)s exactly once: the organisation's name is a link put there.
+            "%(title)s of %(organisation)s, %(when)s"
+        )
+        before, _org, after = (sentence % {"title": title, "when": dated_when, "organisation": "\0"}).partition("\0")
         return [before, who, after]
     return [who, f", {title}, {dated_when}"]
 
