@@ -10,6 +10,7 @@ from timeline.figures.plotly_text import text_width_px
 from timeline.figures.timeline import timeline_figure
 from timeline.figures.timeline_rows import LABEL_GAP_PX, MARKER_PX, PLOT_WIDTH_PX, axis_span, item_extent, lane_rows
 from timeline.load.collection import load_collection
+from timeline.load.translations import localised
 
 
 @pytest.fixture(scope="module")
@@ -239,3 +240,37 @@ def test_a_huge_map_does_not_carry_every_place_for_the_highlight(events):
     assert len(explode_places(many)) > map_module.MARKS_LIMIT
     (highlight,) = traces(map_figure(many, selected="jnim-formed-3"), "selected")
     assert list(highlight["meta"]["marks"]) == ["jnim-formed-3"] and len(highlight["lat"]) >= 1
+
+
+def _label_boxes(figure, axis) -> list[tuple[str, pd.Timestamp, pd.Timestamp]]:
+    (labels,) = traces(figure, "label")
+    start, end = axis
+    per_px = (end - start) / PLOT_WIDTH_PX
+    boxes = []
+    for x, text, side in zip(labels["x"], labels["text"], labels["textposition"], strict=True):
+        width = per_px * (MARKER_PX + text_width_px(text))
+        at = pd.Timestamp(x)
+        boxes.append((text, at - width, at) if side == "middle left" else (text, at, at + width))
+    return boxes
+
+
+def test_a_long_translated_title_is_written_whole_inside_the_plot(events):
+    french = localised(events, "fr")
+    long_one = french["title"].map(text_width_px).idxmax()
+    assert french.loc[long_one, "translated"], "the longest title is one of the lesson's French titles"
+    axis = axis_span(french)
+    per_px = (axis[1] - axis[0]) / PLOT_WIDTH_PX
+    for text, left, right in _label_boxes(timeline_figure(french), axis):
+        assert axis[0] - per_px * LABEL_GAP_PX <= left and right <= axis[1] + per_px * LABEL_GAP_PX, text
+        assert not text.endswith("…"), f"{text} fits the plot, so it is written whole"
+
+
+def test_a_title_longer_than_the_plot_is_cut_with_an_ellipsis(events):
+    title = " ".join(["an extremely long title that no plot could hold"] * 4)
+    long = events[events["id"] == "jnim-formed"].assign(title=title)
+    (labels,) = traces(timeline_figure(long), "label")
+    (written,) = labels["text"]
+    assert written.endswith("…") and title.startswith(written[:-1])
+    assert text_width_px(written) <= PLOT_WIDTH_PX
+    (point,) = traces(timeline_figure(long), "point")
+    assert point["customdata"][0][1] == title  # the hover has it whole

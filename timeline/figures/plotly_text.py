@@ -39,6 +39,19 @@ def text_width_px(text: str, font_px: float = LABEL_FONT_PX) -> float:
     return em * font_px
 
 
+def shortened(text: str, room_px: float, font_px: float = LABEL_FONT_PX) -> str:
+    """`text` cut at a word so that it, and an ellipsis, fit `room_px`; as it is when it fits already."""
+    if text_width_px(text, font_px) <= room_px:
+        return text
+    words = text.split(" ")
+    while len(words) > 1 and text_width_px(" ".join(words) + "…", font_px) > room_px:
+        words.pop()
+    cut = " ".join(words)
+    while len(cut) > 1 and text_width_px(cut + "…", font_px) > room_px:
+        cut = cut[:-1]  # a single word longer than the room
+    return cut.rstrip(" ,;:") + "…"
+
+
 def fitted_tick(text: str, room_px: float, font_px: float = 14, smallest_px: float = 10) -> str:
     """A tick label that fits `room_px` (a fixed margin): as it is, in a smaller font, or on two lines.
 

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from timeline.figures import theme
 from timeline.figures.plotly_text import LABEL_FONT_PX, fitted_tick, plotly_text
 from timeline.figures.points import HOVER, point
-from timeline.figures.timeline_rows import MARKER_PX, axis_span, is_point, item_extent, lane_rows, midpoint
+from timeline.figures.timeline_rows import MARKER_PX, Rows, axis_span, is_point, item_extent, lane_rows, midpoint
 from timeline.i18n import gettext as _
 from timeline.i18n import ngettext
 from timeline.i18n.dates import describe, describe_with_basis
@@ -90,7 +90,7 @@ def timeline_figure(events: pd.DataFrame, selected: str | None = None, x_range: 
                 figure.add_trace(_point_trace(part, y, colour, category, inferred))
     if "open_end" in items and items["open_end"].any():
         figure.add_trace(_open_end_trace(items[items["open_end"]], y))
-    figure.add_trace(_label_trace(items[rows.labelled], y, rows.left))
+    figure.add_trace(_label_trace(items[rows.labelled], y, rows))
     figure.add_trace(selected_trace(items, y, selected))
 
     _shade_eras(figure, eras)
@@ -324,18 +324,17 @@ def _open_end_trace(items: pd.DataFrame, y: pd.Series) -> go.Scatter:
     )
 
 
-def _label_trace(items: pd.DataFrame, y: pd.Series, left: pd.Series) -> go.Scatter:
+def _label_trace(items: pd.DataFrame, y: pd.Series, rows: Rows) -> go.Scatter:
     """Every written title: from its bar's start or its point rightwards, or leftwards from its end."""
-    x0, x1 = item_extent(items)
-    leftwards = left[items.index]
+    leftwards = rows.left[items.index]
     point = is_point(items)
     # A point's title keeps clear of the marker: plotly pads text by the (invisible) marker's size.
     return go.Scatter(
-        x=x1.where(leftwards, x0),
+        x=rows.anchors[items.index],
         y=[y[index] for index in items.index],
         mode="markers+text",
         marker={"size": [MARKER_PX if is_pt else 1 for is_pt in point], "opacity": 0},
-        text=[plotly_text(title) for title in items["title"]],
+        text=[plotly_text(rows.texts[index]) for index in items.index],
         textposition=["middle left" if is_left else "middle right" for is_left in leftwards],
         textfont={"size": LABEL_FONT_PX, "color": theme.INK},
         customdata=hover_data(items),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from timeline.figures.plotly_text import text_width_px
+from timeline.figures.plotly_text import shortened, text_width_px
 from timeline.load.schema import CATEGORIES
 
 POINT_PRECISIONS = ("day", "month")
@@ -52,6 +52,8 @@ class Rows:
     labelled: pd.Series
     left: pd.Series  # the title ends at the item's end instead of starting at its start: no room on the right
     lanes: list[tuple[str, float]]
+    texts: pd.Series  # the title as written: cut with an ellipsis only if longer than the whole plot
+    anchors: pd.Series  # where the written title starts (or, leftwards, ends) on the time axis
 
     @property
     def count(self) -> float:
@@ -78,19 +80,26 @@ def lane_rows(
     """
     if items.empty:
         empty = pd.Series(dtype=bool)
-        return Rows(pd.Series(dtype=float), empty, empty, [])
+        return Rows(pd.Series(dtype=float), empty, empty, [], pd.Series(dtype=str), pd.Series(dtype="datetime64[ns]"))
     start, end = axis or axis_span(items)
     per_px = (end - start) / width_px
     x0, x1 = item_extent(items)
-    label = per_px * (MARKER_PX + items["title"].map(text_width_px) + LABEL_GAP_PX)
-    left = x0 + label > end
-    taken_from = x0.where(~left, pd.concat([x0, x1 - label], axis=1).min(axis=1))
-    taken_to = x1.where(left, pd.concat([x1, x0 + label], axis=1).max(axis=1)) + per_px * LABEL_GAP_PX
+    # Only a title longer than the whole plot is cut (the hover has it whole).
+    texts = items["title"].map(lambda title: shortened(title, width_px - MARKER_PX - LABEL_GAP_PX))
+    label = per_px * (MARKER_PX + texts.map(text_width_px) + LABEL_GAP_PX)
+    right_fits = x0 + label <= end
+    left = ~right_fits & (x1 - label >= start)
+    # Room on neither side of its item (a long translated title, a narrow window): written from the
+    # axis's start, over its own item, so it stays whole and inside the plot.
+    clamped = ~right_fits & ~left
+    anchors = x1.where(left, x0).where(~clamped, start)
+    taken_from = x0.where(right_fits, pd.concat([x0, x1 - label], axis=1).min(axis=1)).where(~clamped, start)
+    taken_to = x1.where(left, pd.concat([x1, anchors + label], axis=1).max(axis=1)) + per_px * LABEL_GAP_PX
     y, lanes = _pack(items, taken_from, taken_to)
     if y.max() + 1 <= MAX_LABELLED_ROWS:
-        return Rows(y, pd.Series(True, index=items.index), left, lanes)
+        return Rows(y, pd.Series(True, index=items.index), left, lanes, texts, anchors)
     y, lanes = _pack(items, x0, x1 + per_px * (MARKER_PX + LABEL_GAP_PX))
-    return Rows(y, _labels_that_fit(y, x0, x0 + label), pd.Series(False, index=items.index), lanes)
+    return Rows(y, _labels_that_fit(y, x0, x0 + label), pd.Series(False, index=items.index), lanes, texts, x0)
 
 
 def _pack(items: pd.DataFrame, taken_from: pd.Series, taken_to: pd.Series) -> tuple[pd.Series, list[tuple[str, float]]]:
