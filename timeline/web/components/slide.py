@@ -168,7 +168,7 @@ def top_bar(deck: Deck, current: int, count: int, tools: list) -> html.Header:
     """The presentation's top bar: the deck's title, the slide counter, then `tools` (buttons, links)."""
     return html.Header(
         [
-            html.P(deck.title, className="present-title"),
+            html.P(deck.title, className="present-title", dir="auto"),
             html.P(counter(current, count), id=ids.PRESENT_COUNTER, className="present-counter", role="status"),
             html.Button(
                 # Translators: a button; F is the key that does the same. Keep the key's name as it is.
