@@ -48,7 +48,7 @@ import contextvars
 import functools
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from babel import Locale
@@ -221,6 +221,12 @@ def lazy_gettext(message: str) -> LazyProxy:
     return LazyProxy(gettext, message, enable_cache=False)
 
 
+def word_for(words: Mapping[str, object], key: str) -> str:
+    """The word `words` (lazy messages by key) gives `key` in the current language; a key it lacks, as it is."""
+    word = words.get(key)
+    return str(word) if word is not None else key
+
+
 def lazy_pgettext(context: str, message: str) -> LazyProxy:
     """pgettext at str() time: a module-level constant whose words depend on `context` in other languages."""
     return LazyProxy(pgettext, context, message, enable_cache=False)
@@ -307,4 +313,5 @@ __all__ = [
     "translations",
     "url_language",
     "use",
+    "word_for",
 ]

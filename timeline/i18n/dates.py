@@ -97,8 +97,7 @@ _BASIS_SHORT: dict[str, LazyProxy] = {
 
 def basis_word(basis: str) -> str:
     """'stated', 'derived', 'inferred' in the current language; another basis as the data gives it."""
-    word = _BASIS_SHORT.get(basis)
-    return str(word) if word is not None else basis
+    return i18n.word_for(_BASIS_SHORT, basis)
 
 
 def with_basis(words: str, basis: str, lang: str | None = None) -> str:

@@ -28,8 +28,7 @@ PLACE_KINDS = {
 
 
 def place_kind(kind: str) -> str:
-    word = PLACE_KINDS.get(kind)
-    return str(word) if word is not None else kind
+    return i18n.word_for(PLACE_KINDS, kind)
 
 
 def place_words(name: str, kind: str, added: bool = False) -> str:

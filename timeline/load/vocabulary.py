@@ -13,7 +13,7 @@ from typing import Literal, get_args
 
 from babel.support import LazyProxy
 
-from timeline.i18n import lazy_gettext
+from timeline.i18n import lazy_gettext, word_for
 
 # An event's category: the key is what the CSV holds, the value what a legend shows, in the reader's
 # language when it is made a str (timeline.i18n.words.category does).
@@ -28,8 +28,7 @@ CATEGORIES: dict[str, LazyProxy] = {
 
 def category(key: str) -> str:
     """'Attack' for `attack`, in the reader's language; a key the vocabulary does not know, as it is."""
-    word = CATEGORIES.get(key)
-    return str(word) if word is not None else key
+    return word_for(CATEGORIES, key)
 
 
 # A person's role in an organisation (roles.csv), shown when the source gives no title of its own.
@@ -42,10 +41,7 @@ ROLES: dict[str, LazyProxy] = {
 
 def role_title(title: str, role: str) -> str:
     """The title the source gives ('emir'), else the role in the reader's language ('leader')."""
-    if title:
-        return title
-    word = ROLES.get(role)
-    return str(word) if word is not None else role
+    return title or word_for(ROLES, role)
 
 
 # How a date was reached: read in the source, worked out from it, or inferred from the context.

@@ -284,16 +284,3 @@ def _downloader(registry: Registry, fmt: str):
         return dcc.send_string(export.to_csv(shown), name, type="text/csv")
 
     return download
-
-
-def _downloader(registry: Registry, fmt: str):
-    def download(_clicks, text, categories, countries, actors, year_from, year_to, window, key, uploaded):
-        served = registry.get(key, uploaded)
-        filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
-        shown = events_shown(served.derive(ExploreData.of), filters, window)
-        name = f"{served.collection.id}-events.{fmt}"
-        if fmt == "json":
-            return dcc.send_string(export.to_json(shown), name, type="application/json")
-        return dcc.send_string(export.to_csv(shown), name, type="text/csv")
-
-    return download
