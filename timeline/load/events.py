@@ -163,6 +163,8 @@ def _quote_found(source: Source, quote: str, sentences: dict[int, frozenset[str]
 def _sentences(text: str) -> frozenset[str]:
     """Pieces of `text` cut after each '. ' and at line ends: mostly its sentences, each one a piece of `text`.
 
-    (Only characters are replaced by NUL to cut there, so every piece stands in `text` as it is.)
+    (Only characters are replaced by NUL to cut there, so every piece stands in `text` as it is.) Not
+    core.text's sentence rule on purpose: this is a fast first guess for quotes, some ten times quicker than
+    any regex on a 5 MB source, and a quote it misses goes on to the quote finder, which uses that rule.
     """
     return frozenset(text.replace(". ", ".\0").replace("\n", "\0").replace("\r", "\0").split("\0")) - {""}

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from timeline.core.text import sentence_starts
+
 _SPACE = re.compile(r"\s+")
 
 
@@ -48,7 +50,6 @@ def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     return offsets[at], offsets[at + len(needle) - 1] + 1
 
 
-_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])[\"”’)]?\s+|\n\s*)(?=\S)")
 _KEY = 24
 
 
@@ -63,8 +64,7 @@ class QuoteFinder:
     def __init__(self, text: str):
         self.text = text
         self._starts: dict[str, list[int]] = {}
-        for match in _SENTENCE_START.finditer(text):
-            at = match.end()
+        for at in sentence_starts(text):  # where extract's sentences start too (core.text: one rule)
             self._starts.setdefault(text[at : at + _KEY], []).append(at)
         self._folded: tuple[str, list[int]] | None = None
 
