@@ -27,6 +27,10 @@ PAGES = {
     "empty search": "/?q=zzzzzz",
     "present": "/present",
     "glossary": "/glossary",
+    # The other languages: Arabic right to left, French's longer words.
+    "explorer in Arabic": "/?lang=ar&event=droukdel-killed",
+    "explorer in French": "/?lang=fr&event=droukdel-killed",
+    "present in Arabic": "/present?lang=ar",
 }
 READY = {
     "explorer": "#event-count",
@@ -34,6 +38,9 @@ READY = {
     "empty search": "#event-count",
     "present": ".present-slide.current",
     "glossary": "#glossary-lineage .main-svg",
+    "explorer in Arabic": "#detail .detail-title",
+    "explorer in French": "#detail .detail-title",
+    "present in Arabic": ".present-slide.current",
 }
 
 
