@@ -34,7 +34,17 @@ def open_latest_year() -> int:
 
 
 class DateError(ValueError):
-    """An EDTF string that cannot be used as one event date."""
+    """An EDTF string that cannot be used as one event date.
+
+    The message is English: core imports no other stage. `reason` and `values` say which problem it is,
+    so timeline.i18n.problems can word it in the reader's language: ('not_a_day', {'date': '2015-02-29',
+    'year': 2015, 'month': 2, 'day': 29}).
+    """
+
+    def __init__(self, message: str, reason: str = "", **values: object):
+        super().__init__(message)
+        self.reason = reason
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -127,30 +137,47 @@ def parse(text: str) -> EdtfDate:
     try:
         parsed = edtf.parse_edtf(text)
     except Exception as exc:  # the edtf package raises its own parse error types
-        raise DateError(f"'{text}' is not a valid EDTF date (examples: {EDTF_EXAMPLES})") from exc
+        raise DateError(
+            f"'{text}' is not a valid EDTF date (examples: {EDTF_EXAMPLES})", "not_edtf", date=text
+        ) from exc
     if isinstance(parsed, edtf.Interval):
-        raise DateError(f"'{text}' is an interval; put its first date in 'start' and its last in 'end'")
+        raise DateError(
+            f"'{text}' is an interval; put its first date in 'start' and its last in 'end'", "interval", date=text
+        )
     approximate = "~" in text or "%" in text
     uncertain = "?" in text or "%" in text
     inner = getattr(parsed, "date", parsed) if isinstance(parsed, edtf.UncertainOrApproximate) else parsed
     precision = getattr(inner, "precision", None)
     if precision not in PRECISIONS:
-        raise DateError(f"'{text}' is an EDTF form this tool cannot place on a timeline (examples: {EDTF_EXAMPLES})")
+        raise DateError(
+            f"'{text}' is an EDTF form this tool cannot place on a timeline (examples: {EDTF_EXAMPLES})",
+            "unplaceable",
+            date=text,
+        )
     if "X" in text and precision not in ("decade", "century"):
         # edtf gives '2017-XX' month precision and '19XX-03' the bounds 1900-03..1999-03, so both
         # the words ('January 2017', 'March 1900') and the precision would misstate the source.
         raise DateError(
-            f"'{text}' has unspecified digits (X) this tool cannot place; give only the known part, e.g. '2017' for '2017-XX'"
+            f"'{text}' has unspecified digits (X) this tool cannot place; give only the known part, e.g. '2017' for '2017-XX'",
+            "unspecified",
+            date=text,
         )
     lower = parsed.lower_strict()
     try:
         earliest, latest = _timestamp(lower), _timestamp(parsed.upper_strict())
     except ValueError as exc:  # year 0 and years BCE: calendar and pandas cannot hold them
-        raise DateError(f"'{text}' is outside the years this tool can place (1 to 9999)") from exc
+        raise DateError(
+            f"'{text}' is outside the years this tool can place (1 to 9999)", "out_of_range", date=text
+        ) from exc
     if earliest.day != lower.tm_mday:
         # edtf accepts 2015-02-29; _timestamp would quietly move it to the 28th.
         raise DateError(
-            f"'{text}' is not a real day: {MONTHS[earliest.month]} {earliest.year} has no day {lower.tm_mday}"
+            f"'{text}' is not a real day: {MONTHS[earliest.month]} {earliest.year} has no day {lower.tm_mday}",
+            "not_a_day",
+            date=text,
+            year=earliest.year,
+            month=earliest.month,
+            day=lower.tm_mday,
         )
     return EdtfDate(
         text=text,
@@ -190,7 +217,7 @@ class Span:
 def span(start: str, end: str | None) -> Span:
     """Bounds of an event from its start and (optional) end EDTF dates; end '..' is an open end."""
     if start == OPEN:
-        raise DateError(f"start cannot be open ('{OPEN}'); give the first date the source states")
+        raise DateError(f"start cannot be open ('{OPEN}'); give the first date the source states", "open_start")
     first = parse(start)
     if not end or end == start:
         return Span(first.earliest, first.latest, first.precision, first.approximate, first.uncertain)
@@ -199,7 +226,7 @@ def span(start: str, end: str | None) -> Span:
         return Span(first.earliest, latest, "range", first.approximate, first.uncertain, True)
     last = parse(end)
     if last.latest < first.earliest:
-        raise DateError(f"end '{end}' is before start '{start}'")
+        raise DateError(f"end '{end}' is before start '{start}'", "end_before_start", end=end, start=start)
     return Span(
         first.earliest,
         last.latest,
@@ -251,5 +278,5 @@ def _span_days(start: str, end: str | None, year: int) -> OpenDaySpan:
         return first[0], latest, "range", first[3], first[4], True
     last = day_bounds(end)
     if last[1] < first[0]:
-        raise DateError(f"end '{end}' is before start '{start}'")
+        raise DateError(f"end '{end}' is before start '{start}'", "end_before_start", end=end, start=start)
     return first[0], last[1], "range", first[3] or last[3], first[4] or last[4], False

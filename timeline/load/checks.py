@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 from timeline.core.problems import Problem
+from timeline.i18n import gettext as _
 from timeline.load import sourcetext
 from timeline.load.sourcetext import Source
 
@@ -20,7 +21,8 @@ def duplicate_ids(lines_ids: Iterable[tuple[int, str]], label: str) -> list[Prob
     problems = []
     for line, ident in lines_ids:
         if ident in first_line:
-            problems.append(Problem(label, line, "id", f"'{ident}' is used already on line {first_line[ident]}"))
+            message = _("'%(id)s' is used already on line %(line)s") % {"id": ident, "line": first_line[ident]}
+            problems.append(Problem(label, line, "id", message))
         else:
             first_line[ident] = line
     return problems
@@ -41,9 +43,13 @@ def source_problems(
     """An unknown source, or a quote not found word for word in its source (as `found` decides)."""
     source = sources.get(source_id)
     if source is None:
-        known = ", ".join(sources) or "none"
-        return [Problem(label, line, "source", f"unknown source '{source_id}' (sources in collection.json: {known})")]
+        if sources:
+            message = _("unknown source '%(source)s' (sources in collection.json: %(known)s)")
+        else:
+            message = _("unknown source '%(source)s' (sources in collection.json: none)")
+        return [Problem(label, line, "source", message % {"source": source_id, "known": ", ".join(sources)})]
     if not found(source, quote):
         hint = sourcetext.mismatch_hint(source.text, quote)
-        return [Problem(label, line, "quote", f"not found word for word in source '{source_id}': {hint}")]
+        message = _("not found word for word in source '%(source)s': %(hint)s") % {"source": source_id, "hint": hint}
+        return [Problem(label, line, "quote", message)]
     return []

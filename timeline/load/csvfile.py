@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.core.problems import Problem
+from timeline.i18n import gettext as _
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def read_rows(
         raw = path.read_bytes()
     except FileNotFoundError:
         expected = ", ".join(required + optional)
-        return [], [Problem(name, None, None, f"file not found; expected a CSV file with columns: {expected}")]
+        message = _("file not found; expected a CSV file with columns: %(columns)s") % {"columns": expected}
+        return [], [Problem(name, None, None, message)]
     return parse_rows(raw, required, optional, name, explain)
 
 
@@ -75,49 +77,45 @@ def parse_rows(
     """
     expected = ", ".join(required + optional)
     if not raw.strip():
-        return [], [Problem(name, None, None, f"the file is empty; expected a header line with columns: {expected}")]
+        message = _("the file is empty; expected a header line with columns: %(columns)s") % {"columns": expected}
+        return [], [Problem(name, None, None, message)]
     if b"\x00" in raw[:8192]:
-        return [], [Problem(name, None, None, "this is a binary file, not a CSV text file")]
+        return [], [Problem(name, None, None, _("this is a binary file, not a CSV text file"))]
     try:
         text = decode_utf8(raw)
     except NotUtf8 as bad:
-        return [], [
-            Problem(
-                name,
-                bad.line,
-                None,
-                f"the file is not UTF-8 text (byte 0x{bad.byte:02x} cannot be decoded); "
-                "save it as 'CSV UTF-8' from your spreadsheet program",
-            )
-        ]
+        message = _(
+            "the file is not UTF-8 text (byte 0x%(byte)s cannot be decoded); "
+            "save it as 'CSV UTF-8' from your spreadsheet program"
+        ) % {"byte": f"{bad.byte:02x}"}
+        return [], [Problem(name, bad.line, None, message)]
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [cell.strip() for cell in next(reader)]
     except csv.Error as exc:
-        return [], [Problem(name, 1, None, f"the header line is not valid CSV ({exc})")]
+        # Translators: %(error)s is Python's own description of the fault, in English.
+        return [], [Problem(name, 1, None, _("the header line is not valid CSV (%(error)s)") % {"error": exc})]
 
     problems: list[Problem] = []
     known = set(required) | set(optional)
     if not known.intersection(header):
-        return [], [
-            Problem(
-                name,
-                1,
-                None,
-                f"this does not look like the expected CSV file: its first line has none of the columns {expected}",
-            )
-        ]
+        message = _(
+            "this does not look like the expected CSV file: its first line has none of the columns %(columns)s"
+        ) % {"columns": expected}
+        return [], [Problem(name, 1, None, message)]
     for column in required:
         if column not in header:
-            problems.append(Problem(name, 1, column, "required column is missing"))
+            problems.append(Problem(name, 1, column, _("required column is missing")))
     for column in header:
         if column not in known:
             why = explain(column) if explain is not None else None
-            problems.append(Problem(name, 1, column, why or f"unknown column (known columns: {expected})"))
+            if not why:
+                why = _("unknown column (known columns: %(columns)s)") % {"columns": expected}
+            problems.append(Problem(name, 1, column, why))
     duplicates = {c for c in header if header.count(c) > 1}
     for column in sorted(duplicates):
-        problems.append(Problem(name, 1, column, "column appears more than once"))
+        problems.append(Problem(name, 1, column, _("column appears more than once")))
     if problems:
         return [], problems
 
@@ -129,13 +127,16 @@ def parse_rows(
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(Problem(name, line, None, f"not valid CSV ({exc}); check the quotes on this row"))
+            message = _("not valid CSV (%(error)s); check the quotes on this row") % {"error": exc}
+            problems.append(Problem(name, line, None, message))
             break
         if any(cell.strip() for cell in cells):
             if len(cells) > len(header):
-                problems.append(
-                    Problem(name, line, None, f"row has {len(cells)} cells but the header has {len(header)} columns")
-                )
+                message = _("row has %(cells)s cells but the header has %(columns)s columns") % {
+                    "cells": len(cells),
+                    "columns": len(header),
+                }
+                problems.append(Problem(name, line, None, message))
             else:
                 padded = cells + [""] * (len(header) - len(cells))
                 rows.append(Row(line, {column: cell.strip() for column, cell in zip(header, padded, strict=True)}))

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from timeline.core.problems import Problem
+from timeline.i18n import gettext as _
 from timeline.load import columnwise, schema, translations
 from timeline.load.checks import duplicate_ids, source_problems
 from timeline.load.csvfile import Row, parse_rows, read_rows
@@ -129,7 +130,9 @@ def _cross_checks(
     for column in ("places", "places_added"):
         for place in event[column]:
             if place not in places:
-                found.append(Problem(label, line, column, f"place '{place}' is not in places.csv"))
+                found.append(
+                    Problem(label, line, column, _("place '%(place)s' is not in places.csv") % {"place": place})
+                )
     found.extend(
         source_problems(
             label,

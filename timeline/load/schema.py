@@ -17,6 +17,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model, field
 from timeline.core import dates
 from timeline.core.problems import Problem
 from timeline.core.safecsv import restore
+from timeline.i18n import gettext as _
+from timeline.i18n import lazy_gettext
+from timeline.i18n.problems import date_error_text
 from timeline.load import translations
 from timeline.load.csvfile import Row
 from timeline.load.vocabulary import BASES as BASES  # still read as schema.BASES by formats/timelinejs/build.py
@@ -67,17 +70,39 @@ def list_cell(value: str | list[str]) -> list[str]:
     return split_list(value) if isinstance(value, str) else value
 
 
+class FieldError(ValueError):
+    """A row model's check of the whole row that is about one field: `field` names it in the problem.
+
+    pydantic gives a model-level error no field of its own, and the message, worded in the reader's
+    language, cannot be searched for one.
+    """
+
+    def __init__(self, message: str, field: str):
+        super().__init__(message)
+        self.field = field
+
+
 def check_slug(value: str) -> str:
     """An id as the models take it: lower-case letters, digits and single hyphens (it goes into URLs)."""
     if not SLUG.match(value):
-        raise ValueError(f"'{value}' is not a valid id: use lower-case letters, digits and single hyphens")
+        raise ValueError(
+            _("'%(value)s' is not a valid id: use lower-case letters, digits and single hyphens") % {"value": value}
+        )
     return value
 
 
 def not_blank(value: str) -> str:
     if not value:
-        raise ValueError("must not be empty")
+        raise ValueError(_("must not be empty"))
     return value
+
+
+def check_date(value: str) -> None:
+    """dates.parse(value) for a row model: its DateError worded in the reader's language."""
+    try:
+        dates.parse(value)
+    except dates.DateError as exc:
+        raise dates.DateError(date_error_text(exc), exc.reason, **exc.values) from exc
 
 
 class RowModel(BaseModel):
@@ -127,7 +152,10 @@ class _EventCells(RowModel):
     @classmethod
     def _category(cls, value: str) -> str:
         if value not in CATEGORIES:
-            raise ValueError(f"'{value}' is not a category; expected one of: {', '.join(CATEGORIES)}")
+            raise ValueError(
+                _("'%(value)s' is not a category; expected one of: %(categories)s")
+                % {"value": value, "categories": ", ".join(CATEGORIES)}
+            )
         return value
 
     _lists = field_validator("actors", "places", "places_added", mode="before")(list_cell)
@@ -139,7 +167,10 @@ class _EventCells(RowModel):
             return None
         text = str(value).replace(",", "")
         if not text.isdigit():
-            raise ValueError(f"'{value}' is not a whole number of people; leave it empty where the source gives none")
+            raise ValueError(
+                _("'%(value)s' is not a whole number of people; leave it empty where the source gives none")
+                % {"value": value}
+            )
         return int(text)
 
     @field_validator("start")
@@ -147,14 +178,14 @@ class _EventCells(RowModel):
     def _start(cls, value: str) -> str:
         not_blank(value)
         if dates.split_interval(value) is None:
-            dates.parse(value)
+            check_date(value)
         return value
 
     @field_validator("end")
     @classmethod
     def _end(cls, value: str) -> str:
         if value and value != dates.OPEN:  # '..': an open end ('since 2007')
-            dates.parse(value)
+            check_date(value)
         return value
 
     @model_validator(mode="after")
@@ -162,8 +193,9 @@ class _EventCells(RowModel):
         interval = dates.split_interval(self.start)
         if interval is not None:
             if self.end:
-                raise ValueError(
-                    "start is an interval and end is set too; give either 'start/end' in start, or both columns"
+                raise FieldError(
+                    _("start is an interval and end is set too; give either 'start/end' in start, or both columns"),
+                    "start",
                 )
             first, last = interval
             try:
@@ -172,15 +204,22 @@ class _EventCells(RowModel):
                     dates.parse(last)
                 dates.span(first, last)
             except dates.DateError as exc:
-                # Worded with 'interval' so the problem names the start column, the one to fix.
-                raise ValueError(f"the interval '{self.start}' in start cannot be used: {exc}") from exc
+                # The problem names the start column, the one to fix.
+                message = _("the interval '%(interval)s' in start cannot be used: %(error)s")
+                raise FieldError(message % {"interval": self.start, "error": date_error_text(exc)}, "start") from exc
             object.__setattr__(self, "start", first)
             object.__setattr__(self, "end", last)
-        dates.span(self.start, self.end)  # raises when end is before start
+        try:
+            dates.span(self.start, self.end)  # raises when end is before start
+        except dates.DateError as exc:
+            raise FieldError(date_error_text(exc), "end") from exc
         if self.date_basis != "stated" and not self.date_note:
-            raise ValueError(f"date_basis is '{self.date_basis}', so date_note must say how the date was reached")
+            message = _("date_basis is '%(basis)s', so date_note must say how the date was reached")
+            raise FieldError(message % {"basis": self.date_basis}, "date_note")
         if self.places_added and not self.place_note:
-            raise ValueError("places_added is set, so place_note must say where those places come from")
+            raise FieldError(
+                _("places_added is set, so place_note must say where those places come from"), "place_note"
+            )
         return self
 
 
@@ -193,6 +232,16 @@ EventRow = create_model(
     __module__=__name__,
     **{name: (str, "") for name in translations.COLUMNS},
 )
+
+
+# A place that is not a region names its country (PlaceRow's check, by the place's kind).
+_NO_COUNTRY = {
+    "country": lazy_gettext(
+        "a country needs its country's ISO-3 code (only regions spanning countries may leave it empty)"
+    ),
+    "city": lazy_gettext("a city needs its country's ISO-3 code (only regions spanning countries may leave it empty)"),
+    "site": lazy_gettext("a site needs its country's ISO-3 code (only regions spanning countries may leave it empty)"),
+}
 
 
 class PlaceRow(RowModel):
@@ -211,24 +260,23 @@ class PlaceRow(RowModel):
     @classmethod
     def _lat(cls, value: float) -> float:
         if not -90 <= value <= 90:
-            raise ValueError(f"latitude {value} is outside -90..90")
+            raise ValueError(_("latitude %(value)s is outside -90..90") % {"value": value})
         return value
 
     @field_validator("lon")
     @classmethod
     def _lon(cls, value: float) -> float:
         if not -180 <= value <= 180:
-            raise ValueError(f"longitude {value} is outside -180..180")
+            raise ValueError(_("longitude %(value)s is outside -180..180") % {"value": value})
         return value
 
     @model_validator(mode="after")
     def _country(self) -> PlaceRow:
         if self.country and not _ISO3.match(self.country):
-            raise ValueError(f"country '{self.country}' is not an ISO 3166 alpha-3 code such as MLI")
+            message = _("country '%(country)s' is not an ISO 3166 alpha-3 code such as MLI")
+            raise FieldError(message % {"country": self.country}, "country")
         if not self.country and self.kind != "region":
-            raise ValueError(
-                f"a {self.kind} needs its country's ISO-3 code (only regions spanning countries may leave it empty)"
-            )
+            raise FieldError(str(_NO_COUNTRY[self.kind]), "country")
         return self
 
 
@@ -239,11 +287,6 @@ class AliasRow(RowModel):
     _name = field_validator("name")(not_blank)
 
     _lists = field_validator("aliases", mode="before")(list_cell)
-
-
-# Fields a model-level check is really about, so the message can name one.
-_MODEL_FIELDS = (("interval", "start"), ("end '", "end"), ("date_note", "date_note"), ("place_note", "place_note"),
-                 ("latitude", "lat"), ("longitude", "lon"), ("country", "country"))  # fmt: skip
 
 
 def model_row(model: type[RowModel], row: Row) -> RowModel:
@@ -271,22 +314,24 @@ def validate_rows(
 
 
 def _field(error: dict) -> str | None:
+    """The field a problem is about: pydantic's for a field's own check, FieldError's for a check of the row."""
     if error["loc"]:
         return str(error["loc"][0])
-    message = _message(error)
-    for needle, field in _MODEL_FIELDS:
-        if needle in message:
-            return field
-    return None
+    return getattr(error.get("ctx", {}).get("error"), "field", None)
 
 
 def _message(error: dict) -> str:
+    """The words of a problem: ours in the reader's language; pydantic's own (error["msg"]) in English."""
     if error["type"] == "value_error":
         return str(error["ctx"]["error"])
     if error["type"] == "missing":
-        return "must not be empty"
+        return _("must not be empty")
     if error["type"] == "literal_error":
-        return f"'{error['input']}' is not allowed; expected {error['ctx']['expected']}"
+        # Translators: %(expected)s is pydantic's list of the allowed values: "'stated', 'derived' or 'inferred'".
+        return _("'%(value)s' is not allowed; expected %(expected)s") % {
+            "value": error["input"],
+            "expected": error["ctx"]["expected"],
+        }
     if error["type"] == "float_parsing":
-        return f"'{error['input']}' is not a number"
+        return _("'%(value)s' is not a number") % {"value": error["input"]}
     return error["msg"]

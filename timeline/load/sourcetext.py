@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from timeline.core.text import sentence_starts
+from timeline.i18n import gettext as _
+from timeline.i18n import ngettext
 
 _SPACE = re.compile(r"\s+")
 
@@ -91,7 +93,7 @@ class QuoteFinder:
 def mismatch_hint(text: str, quote: str) -> str:
     """Why a quote is not in the text: where its longest matching start stops."""
     needle = fold(quote)
-    folded, _ = _folded_with_offsets(text)
+    folded, _offsets = _folded_with_offsets(text)
     low, high = 0, len(needle)
     while low < high:  # longest prefix of the quote that occurs in the text
         mid = (low + high + 1) // 2
@@ -100,10 +102,15 @@ def mismatch_hint(text: str, quote: str) -> str:
         else:
             high = mid - 1
     if low < 10:
-        return "not even its opening words occur in the source"
+        return _("not even its opening words occur in the source")
+    values = {"n": low, "quote": needle[low : low + 30], "source": _after(folded, needle[:low])}
     return (
-        f"its first {low} characters match the source, then the quote has "
-        f"'{needle[low : low + 30]}' where the source has '{_after(folded, needle[:low])}'"
+        ngettext(
+            "its first %(n)s character matches the source, then the quote has '%(quote)s' where the source has '%(source)s'",
+            "its first %(n)s characters match the source, then the quote has '%(quote)s' where the source has '%(source)s'",
+            low,
+        )
+        % values
     )
 
 

@@ -17,6 +17,7 @@ from typing import overload
 import pandas as pd
 
 from timeline import i18n
+from timeline.i18n import gettext as _
 
 FIELDS = ("title", "summary")
 
@@ -72,18 +73,22 @@ def column_problem(name: str, known: tuple[str, ...]) -> str | None:
         return None
     field, lang = match["field"], match["lang"]
     offered = ", ".join(COLUMNS)
+    values = {"columns": offered, "column": column(field, lang.lower()), "field": field, "lang": lang}
     if field == "quote":
-        return (
+        message = _(
             "the quote is never translated: it stays the source's own words, word for word "
-            f"(translations go in {offered})"
+            "(translations go in %(columns)s)"
         )
-    if field not in FIELDS:
-        return f"only title and summary can be translated: {offered}"
-    if lang.lower() in LANGUAGES:
-        return f"write the language code in lower case: {column(field, lang.lower())}"
-    if lang == i18n.DEFAULT:
-        return f"{field} itself holds the source's own text; translations go in {offered}"
-    return f"'{lang}' is not a language of the interface; translated columns are {offered}"
+    elif field not in FIELDS:
+        message = _("only title and summary can be translated: %(columns)s")
+    elif lang.lower() in LANGUAGES:
+        message = _("write the language code in lower case: %(column)s")
+    elif lang == i18n.DEFAULT:
+        # Translators: %(field)s is a column of events.csv, 'title' or 'summary'.
+        message = _("%(field)s itself holds the source's own text; translations go in %(columns)s")
+    else:
+        message = _("'%(lang)s' is not a language of the interface; translated columns are %(columns)s")
+    return message % values
 
 
 def localised(events: pd.DataFrame, lang: str | None) -> pd.DataFrame:

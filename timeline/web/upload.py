@@ -17,11 +17,18 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
+from babel.numbers import format_decimal
+
+from timeline import i18n
 from timeline.core.problems import CollectionError, Problem
 from timeline.formats.timelinejs import build, parse_timeline, readsheet
 from timeline.formats.timelinejs.folder import source_entry
+from timeline.i18n import gettext as _
+from timeline.i18n import ngettext
+from timeline.i18n.words import number
 from timeline.load.collection import Collection, Source
 from timeline.load.csvfile import Row
 from timeline.load.events import events_from_rows, parse_event_rows
@@ -43,20 +50,26 @@ class Uploaded:
 def size_problem(name: str, size: int) -> Problem | None:
     if size <= MAX_BYTES:
         return None
-    return Problem(
-        name,
-        None,
-        None,
-        f"the file is {size / 1e6:.1f} MB; files up to {MAX_BYTES / 1e6:.0f} MB can be explored in the browser. "
-        "Larger collections: python -m timeline import FILE --out DIR, then serve --data DIR",
-    )
+    message = _(
+        "the file is %(size)s MB; files up to %(limit)s MB can be explored in the browser. "
+        "Larger collections: python -m timeline import FILE --out DIR, then serve --data DIR"
+    ) % {"size": _megabytes(size, 1), "limit": _megabytes(MAX_BYTES, 0)}
+    return Problem(name, None, None, message)
+
+
+def _megabytes(size: int, digits: int) -> str:
+    """Megabytes rounded as f"{size / 1e6:.1f}" rounds them, written the reader's way: '4.5', '4,5'."""
+    rounded = f"{size / 1e6:.{digits}f}"
+    return format_decimal(Decimal(rounded), "0." + "0" * digits if digits else "0", locale=i18n.locale())
 
 
 def decode_data_url(contents: str | None, filename: str | None) -> tuple[str, bytes]:
     """dcc.Upload's data URL -> (file name, bytes); CollectionError when it is empty or too big to read."""
-    name = filename or "uploaded file"
+    # Translators: the name of a dropped file whose name the browser did not send.
+    name = filename or _("uploaded file")
     if not contents or "," not in contents:
-        raise CollectionError([Problem(name, None, None, "the browser sent no content; try choosing the file again")])
+        message = _("the browser sent no content; try choosing the file again")
+        raise CollectionError([Problem(name, None, None, message)])
     encoded = contents.split(",", 1)[1]
     too_big = size_problem(name, len(encoded) * 3 // 4)  # checked before decoding a huge file
     if too_big is not None:
@@ -64,7 +77,7 @@ def decode_data_url(contents: str | None, filename: str | None) -> tuple[str, by
     try:
         return name, base64.b64decode(encoded, validate=True)
     except binascii.Error:
-        raise CollectionError([Problem(name, None, None, "the browser sent unreadable content")]) from None
+        raise CollectionError([Problem(name, None, None, _("the browser sent unreadable content"))]) from None
 
 
 def read_upload(name: str, raw: bytes, base: Collection) -> Uploaded:
@@ -89,17 +102,14 @@ def _is_timelinejs(name: str, raw: bytes) -> bool:
 
 def _too_many(name: str, count: int) -> None:
     if count > MAX_ROWS:
-        raise CollectionError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    f"{count:,} rows; up to {MAX_ROWS:,} can be explored in the browser. "
-                    "Larger collections: serve them from a folder with --data",
-                )
-            ]
-        )
+        message = ngettext(
+            "%(n)s row; up to %(limit)s can be explored in the browser. "
+            "Larger collections: serve them from a folder with --data",
+            "%(n)s rows; up to %(limit)s can be explored in the browser. "
+            "Larger collections: serve them from a folder with --data",
+            count,
+        ) % {"n": number(count), "limit": number(MAX_ROWS)}
+        raise CollectionError([Problem(name, None, None, message)])
 
 
 def _ours(name: str, raw: bytes, base: Collection) -> Uploaded:
@@ -111,7 +121,7 @@ def _ours(name: str, raw: bytes, base: Collection) -> Uploaded:
     if problems:
         raise CollectionError(problems)
     if events.empty:
-        raise CollectionError([Problem(name, None, None, "the file has a header but no event rows")])
+        raise CollectionError([Problem(name, None, None, _("the file has a header but no event rows"))])
     collection = Collection(
         path=Path(name),
         id=KEY,
@@ -145,7 +155,9 @@ def _timelinejs(name: str, raw: bytes) -> Uploaded:
         raise CollectionError(problems)
     if events.empty:
         notes = "; ".join(_in_browser(note) for note in draft.notes)
-        raise CollectionError([Problem(name, None, None, f"no event the timeline can draw ({notes})")])
+        # Translators: %(notes)s are the import's notes on the slides left out (in English).
+        message = _("no event the timeline can draw (%(notes)s)") % {"notes": notes}
+        raise CollectionError([Problem(name, None, None, message)])
     collection = Collection(
         path=Path(name),
         id=KEY,

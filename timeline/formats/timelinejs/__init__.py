@@ -19,6 +19,7 @@ from timeline.formats import outfolder
 from timeline.formats.timelinejs import build, folder, readjson, readsheet
 from timeline.formats.timelinejs.slides import Parsed
 from timeline.formats.timelinejs.tojson import to_timelinejs, to_timelinejs_json
+from timeline.i18n import gettext as _
 from timeline.load.csvfile import NotUtf8, decode_utf8
 
 __all__ = [
@@ -71,11 +72,10 @@ def read_timeline(path: Path) -> Parsed:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return _refused(Parsed(name, "unknown"), "file not found")
+        return _refused(Parsed(name, "unknown"), _("file not found"))
     except IsADirectoryError:
-        return _refused(
-            Parsed(name, "unknown"), "is a folder; give a TimelineJS3 .json file or the TimelineJS sheet saved as .csv"
-        )
+        message = _("is a folder; give a TimelineJS3 .json file or the TimelineJS sheet saved as .csv")
+        return _refused(Parsed(name, "unknown"), message)
     return parse_timeline(raw, name, path.suffix)
 
 
@@ -83,23 +83,23 @@ def parse_timeline(raw: bytes, name: str, suffix: str = "") -> Parsed:
     """TimelineJS3 JSON or sheet bytes (a file, or an upload kept in memory) -> slides and problems."""
     parsed = Parsed(name, "unknown")
     if not raw.strip():
-        return _refused(parsed, "the file is empty")
+        return _refused(parsed, _("the file is empty"))
     if raw.startswith(b"PK\x03\x04"):
-        return _refused(parsed, "this is a zip or Excel file; download the sheet as CSV (File > Download > .csv)")
+        # Translators: File > Download > .csv are the menus of Google Sheets, in the reader's language there.
+        return _refused(parsed, _("this is a zip or Excel file; download the sheet as CSV (File > Download > .csv)"))
     if b"\x00" in raw[:8192]:
-        return _refused(parsed, "this is a binary file, not TimelineJS JSON or CSV text")
+        return _refused(parsed, _("this is a binary file, not TimelineJS JSON or CSV text"))
     try:
         text = decode_utf8(raw)
     except NotUtf8 as bad:
-        parsed.problems.append(
-            Problem(name, bad.line, None, f"not UTF-8 text (byte 0x{bad.byte:02x}); save or download it as UTF-8")
-        )
+        message = _("not UTF-8 text (byte 0x%(byte)s); save or download it as UTF-8") % {"byte": f"{bad.byte:02x}"}
+        parsed.problems.append(Problem(name, bad.line, None, message))
         return parsed
     if suffix.lower() == ".json" or text.lstrip()[:1] in ("{", "["):
         return readjson.parse(text, name)
     if suffix.lower() == ".csv" or readsheet.looks_like_sheet(text):
         return readsheet.parse(text, name)
-    return _refused(parsed, "neither TimelineJS3 JSON nor the TimelineJS sheet template saved as CSV")
+    return _refused(parsed, _("neither TimelineJS3 JSON nor the TimelineJS sheet template saved as CSV"))
 
 
 def import_timeline(path: Path, out: Path, force: bool = False) -> ImportReport:

@@ -22,6 +22,7 @@ from timeline.core.problems import Problem
 from timeline.core.text import slug
 from timeline.formats.timelinejs.dateparts import FIRST_YEAR, LAST_YEAR, Parts, parts_of
 from timeline.formats.timelinejs.slides import Parsed, Slide
+from timeline.i18n import gettext as _
 from timeline.i18n.dates import describe
 from timeline.load import schema
 
@@ -82,15 +83,14 @@ def build(parsed: Parsed, fallback_title: str) -> Draft:
             draft.notes.append(_unplaced_note(slide, row))
     draft.source_text = "\n\n".join(paragraphs) + "\n"
     if not draft.rows and not draft.unplaced and not draft.problems:
-        draft.problems.append(
-            Problem(parsed.file, None, None, "no slide has a headline, text or caption: nothing to import")
-        )
+        message = _("no slide has a headline, text or caption: nothing to import")
+        draft.problems.append(Problem(parsed.file, None, None, message))
     draft.notes += _summary_notes(parsed, draft, groups, ours)
     return draft
 
 
 def _row(slide: Slide, event_id: str, dated: tuple, body: str) -> tuple[dict[str, str], str]:
-    start, end, basis, note, _ = dated
+    start, end, basis, note, _exported = dated
     category, group = _category(slide.group)
     row = {
         "id": event_id,
@@ -181,12 +181,8 @@ def _dates(slide: Slide, draft: Draft) -> tuple[str, str, str, str, bool] | None
     """(start, end, date_basis, date_note, came from our own export), or None after reporting a problem."""
     start, end = slide.start, slide.end
     if end is not None and end.last() < start.first():
-        draft.problems.append(
-            slide.where.problem(
-                "end_date" if slide.where.line is None else "End Year",
-                f"the end ({end.edtf}) is before the start ({start.edtf})",
-            )  # fmt: skip
-        )
+        message = _("the end (%(end)s) is before the start (%(start)s)") % {"end": end.edtf, "start": start.edtf}
+        draft.problems.append(slide.where.problem("end_date" if slide.where.line is None else "End Year", message))
         return None
     ours = _ours(slide)
     if ours is not None:

@@ -13,12 +13,39 @@ import math
 import re
 from dataclasses import dataclass
 
+from babel.dates import get_month_names
+
+from timeline import i18n
 from timeline.core import dates
 from timeline.core.edtf import date as edtf_date
+from timeline.i18n import gettext as _
+from timeline.i18n import lazy_gettext, lazy_pgettext, pgettext, word_for
 
 FIRST_YEAR, LAST_YEAR = 1, 9999  # what dates.parse (pandas timestamps) can place today
 _LENGTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _WHOLE = re.compile(r"[+-]?\d+(?:\.0*)?")
+
+# Each part of a date as a problem names it: "year 'abc' is not a whole number".
+PART_WORDS = {
+    "year": lazy_pgettext("part of a date", "year"),
+    "month": lazy_pgettext("part of a date", "month"),
+    "day": lazy_pgettext("part of a date", "day"),
+    "hour": lazy_pgettext("part of a date", "hour"),
+    "minute": lazy_pgettext("part of a date", "minute"),
+}
+
+# A date with other parts but no year, by the parts it has.
+_NO_YEAR = {
+    ("month",): lazy_gettext("has a month but no year; TimelineJS needs a year in every date"),
+    ("day",): lazy_gettext("has a day but no year; TimelineJS needs a year in every date"),
+    ("time",): lazy_gettext("has a time but no year; TimelineJS needs a year in every date"),
+    ("month", "day"): lazy_gettext("has a month and a day but no year; TimelineJS needs a year in every date"),
+    ("month", "time"): lazy_gettext("has a month and a time but no year; TimelineJS needs a year in every date"),
+    ("day", "time"): lazy_gettext("has a day and a time but no year; TimelineJS needs a year in every date"),
+    ("month", "day", "time"): lazy_gettext(
+        "has a month and a day and a time but no year; TimelineJS needs a year in every date"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -53,25 +80,31 @@ def whole_number(value: object, name: str) -> tuple[int | None, str | None]:
     """A part as TimelineJS accepts it: 2007, 2007.0, '2007', ' 2,007 ', '' (none); else an error message."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, None
+    part = word_for(PART_WORDS, name)
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return None, f"{name} is {type(value).__name__} {value!r}, not a whole number"
+        # Translators: %(type)s is the Python name of what the file holds (list, dict, bool), %(value)s the value.
+        message = _("%(part)s is %(type)s %(value)s, not a whole number")
+        return None, message % {"part": part, "type": type(value).__name__, "value": repr(value)}
     shown = str(value) if len(str(value)) <= 40 else str(value)[:40] + "…"
+    values = {"part": part, "value": shown}
     if isinstance(value, float):
         if not math.isfinite(value) or value != int(value):
-            return None, f"{name} {shown} is not a whole number"
+            # Translators: %(part)s is a part of a date (year, month, day, hour, minute): "year 2007.5 is not ...".
+            return None, _("%(part)s %(value)s is not a whole number") % values
         number = int(value)
     elif isinstance(value, int):
         number = value
     else:
         cleaned = re.sub(r"[\s,]", "", value)  # as TimelineJS's sheet reader does: '2,007' is 2007
         if not _WHOLE.fullmatch(cleaned):
-            return None, f"{name} '{shown}' is not a whole number"
+            # Translators: %(part)s is a part of a date (year, month, day, hour, minute): "year 'abc' is not ...".
+            return None, _("%(part)s '%(value)s' is not a whole number") % values
         digits = cleaned.lstrip("+-").split(".")[0]
         if len(digits) > 18:
-            return None, f"{name} '{shown}' has too many digits to be a date"
+            return None, _("%(part)s '%(value)s' has too many digits to be a date") % values
         number = int(digits) * (-1 if cleaned.startswith("-") else 1)
     if abs(number) >= 10**18:
-        return None, f"{name} {shown} is too large to be a date"
+        return None, _("%(part)s %(value)s is too large to be a date") % values
     return number, None
 
 
@@ -79,31 +112,50 @@ def read_parts(
     year: object, month: object = None, day: object = None, hour: object = None, minute: object = None, time: str = ""
 ) -> tuple[Parts | None, list[str]]:
     """Parts from raw cells or JSON values; None when all are empty; every problem as a message."""
-    errors: list[str] = []
-    y, error = whole_number(year, "year")
-    m, month_error = whole_number(month, "month")
-    d, day_error = whole_number(day, "day")
-    h, hour_error = whole_number(hour, "hour")
-    mi, minute_error = whole_number(minute, "minute")
-    errors += [e for e in (error, month_error, day_error, hour_error, minute_error) if e]
+    parts, errors = read_parts_by_part(year, month, day, hour, minute, time)
+    return parts, [message for _part, message in errors]
+
+
+def read_parts_by_part(
+    year: object, month: object = None, day: object = None, hour: object = None, minute: object = None, time: str = ""
+) -> tuple[Parts | None, list[tuple[str, str]]]:
+    """read_parts, each problem with the part to fix: 'year', 'month', 'day' or 'time' (hour and minute).
+
+    The sheet reader names the column from it: 'month 13 is not a month' is the Month column's, and
+    'has a day (7) but no month' too; a date without a year, the Year column's.
+    """
+    errors: list[tuple[str, str]] = []
+    numbers: list[int | None] = []
+    for part, name, value in (("year", "year", year), ("month", "month", month), ("day", "day", day),
+                              ("time", "hour", hour), ("time", "minute", minute)):  # fmt: skip
+        number, error = whole_number(value, name)
+        numbers.append(number)
+        if error:
+            errors.append((part, error))
     if errors:
         return None, errors
+    y, m, d, h, mi = numbers
     if y is None:
-        named = (("a month", m), ("a day", d), ("a time", h if h is not None else (time.strip() or None)))
-        given = [name for name, v in named if v is not None]
+        given = tuple(
+            name for name, v in (("month", m), ("day", d), ("time", h if h is not None else (time.strip() or None)))
+            if v is not None
+        )  # fmt: skip
         if given:
-            return None, [f"has {' and '.join(given)} but no year; TimelineJS needs a year in every date"]
+            return None, [("year", str(_NO_YEAR[given]))]
         return None, []
     if m is not None and not 1 <= m <= 12:
-        errors.append(f"month {m} is not a month (1 to 12)")
+        errors.append(("month", _("month %(month)s is not a month (1 to 12)") % {"month": m}))
     if d is not None and m is None:
-        errors.append(f"has a day ({d}) but no month")
+        errors.append(("month", _("has a day (%(day)s) but no month") % {"day": d}))
     elif d is not None and not errors and not 1 <= d <= days_in_month(y, m):
-        errors.append(f"day {d} is not a day of {calendar.month_name[m]} {y}")
+        month = get_month_names("wide", "stand-alone", locale=i18n.locale())[m]
+        month_year = pgettext("month and year", "%(month)s %(year)s") % {"month": month, "year": y}
+        # Translators: "day 31 is not a day of April 2015".
+        errors.append(("day", _("day %(day)s is not a day of %(month)s") % {"day": d, "month": month_year}))
     if h is not None and not 0 <= h <= 23:
-        errors.append(f"hour {h} is not 0 to 23")
+        errors.append(("time", _("hour %(hour)s is not 0 to 23") % {"hour": h}))
     if mi is not None and not 0 <= mi <= 59:
-        errors.append(f"minute {mi} is not 0 to 59")
+        errors.append(("time", _("minute %(minute)s is not 0 to 59") % {"minute": mi}))
     if errors:
         return None, errors
     if h is not None:

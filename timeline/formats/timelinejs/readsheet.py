@@ -13,9 +13,10 @@ import csv
 import io
 import re
 
-from timeline.formats.timelinejs.dateparts import read_parts
+from timeline.formats.timelinejs.dateparts import read_parts_by_part
 from timeline.formats.timelinejs.safetext import one_line, safe_text
 from timeline.formats.timelinejs.slides import Media, Parsed, Slide, Where
+from timeline.i18n import gettext as _
 
 FORMAT = "TimelineJS sheet (CSV)"
 COLUMNS = (
@@ -24,6 +25,8 @@ COLUMNS = (
 )  # fmt: skip
 REQUIRED = ("Year", "Headline")
 _BY_KEY = {re.sub(r"[^a-z]", "", name.lower()): name for name in COLUMNS}
+# The column of each part of a date (dateparts.read_parts_by_part), and 'End ' before it for the end.
+_COLUMNS = {"year": "Year", "month": "Month", "day": "Day", "time": "Time"}
 
 
 def looks_like_sheet(text: str) -> bool:
@@ -38,7 +41,8 @@ def parse(text: str, file: str) -> Parsed:
     try:
         header = next(reader)
     except (csv.Error, StopIteration) as exc:
-        parsed.problems.append(Where(file, 1).problem(None, f"the header line is not valid CSV ({exc})"))
+        message = _("the header line is not valid CSV (%(error)s)") % {"error": exc}
+        parsed.problems.append(Where(file, 1).problem(None, message))
         return parsed
     columns = _columns(header, Where(file, 1), parsed)
     if parsed.problems:
@@ -50,14 +54,17 @@ def parse(text: str, file: str) -> Parsed:
         except StopIteration:
             break
         except csv.Error as exc:
-            parsed.problems.append(
-                Where(file, line).problem(None, f"not valid CSV ({exc}); check the quotes on this row")
-            )
+            message = _("not valid CSV (%(error)s); check the quotes on this row") % {"error": exc}
+            parsed.problems.append(Where(file, line).problem(None, message))
             break
         where = Where(file, line)
         extra = [cell for cell in cells[len(header) :] if cell.strip()]
         if extra:
-            parsed.problems.append(where.problem(None, f"row has {len(cells)} cells but the header has {len(header)}"))
+            message = _("row has %(cells)s cells but the header has %(columns)s") % {
+                "cells": len(cells),
+                "columns": len(header),
+            }
+            parsed.problems.append(where.problem(None, message))
         elif any(cell.strip() for cell in cells):
             row = {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()}
             slide = _slide(row, where, parsed)
@@ -73,7 +80,8 @@ def parse(text: str, file: str) -> Parsed:
             parsed.slides[parsed.slides.index(extra_title)] = _as_event(extra_title)
             parsed.notes.append(f"{extra_title.where.label()}: a second 'title' row; imported as an event")
     if not parsed.slides and not parsed.problems:
-        parsed.problems.append(Where(file).problem(None, "the sheet has no event rows: there is nothing to import"))
+        message = _("the sheet has no event rows: there is nothing to import")
+        parsed.problems.append(Where(file).problem(None, message))
     return parsed
 
 
@@ -90,21 +98,16 @@ def _columns(header: list[str], where: Where, parsed: Parsed) -> dict[str, int]:
             if cell.strip():
                 unknown.append(cell.strip())
         elif name in columns:
-            parsed.problems.append(where.problem(name, "column appears more than once"))
+            parsed.problems.append(where.problem(name, _("column appears more than once")))
         else:
             columns[name] = index
     if not columns:
-        parsed.problems.append(
-            where.problem(
-                None,
-                "this is not the TimelineJS sheet template: its first line has none of the columns "
-                + ", ".join(COLUMNS),
-            )
-        )
+        message = _("this is not the TimelineJS sheet template: its first line has none of the columns %(columns)s")
+        parsed.problems.append(where.problem(None, message % {"columns": ", ".join(COLUMNS)}))
         return columns
     for name in REQUIRED:
         if name not in columns:
-            parsed.problems.append(where.problem(name, "required column of the TimelineJS template is missing"))
+            parsed.problems.append(where.problem(name, _("required column of the TimelineJS template is missing")))
     if unknown:
         parsed.notes.append(f"columns not in the TimelineJS template were left out: {', '.join(unknown)}")
     return columns
@@ -117,18 +120,27 @@ def _slide(row: dict[str, str], where: Where, parsed: Parsed) -> Slide | None:
     headline = one_line(row.get("Headline"))
     name = f" ('{headline[:60]}')" if headline else ""
     known = len(parsed.problems)
-    start, errors = read_parts(row.get("Year"), row.get("Month"), row.get("Day"), time=row.get("Time", ""))
-    for error in errors:
-        parsed.problems.append(where.problem(_column(error, ""), error + name))
-    end, errors = read_parts(
+    values = {"slide": name}
+    start, errors = read_parts_by_part(row.get("Year"), row.get("Month"), row.get("Day"), time=row.get("Time", ""))
+    for part, error in errors:
+        parsed.problems.append(where.problem(_COLUMNS[part], error + name))
+    end, errors = read_parts_by_part(
         row.get("End Year"), row.get("End Month"), row.get("End Day"), time=row.get("End Time", "")
     )
-    for error in errors:
-        parsed.problems.append(where.problem(_column(error, "End "), error + name))
+    for part, error in errors:
+        parsed.problems.append(where.problem("End " + _COLUMNS[part], error + name))
     if kind != "title" and start is None and len(parsed.problems) == known:
-        parsed.problems.append(where.problem("Year", f"is empty{name}: every {kind} row needs a Year"))
+        if kind == "era":
+            # Translators: %(slide)s is empty or, after a space, the row's headline in brackets: " ('Coup in Mali')".
+            message = _("is empty%(slide)s: every era row needs a Year")
+        else:
+            # Translators: %(slide)s is empty or, after a space, the row's headline in brackets: " ('Coup in Mali')".
+            message = _("is empty%(slide)s: every event row needs a Year")
+        parsed.problems.append(where.problem("Year", message % values))
     if kind == "era" and end is None and len(parsed.problems) == known:
-        parsed.problems.append(where.problem("End Year", f"is empty{name}: an era row needs an End Year"))
+        # Translators: %(slide)s is empty or, after a space, the row's headline in brackets: " ('Coup in Mali')".
+        message = _("is empty%(slide)s: an era row needs an End Year")
+        parsed.problems.append(where.problem("End Year", message % values))
     media = None
     if row.get("Media"):
         media = Media(
@@ -148,16 +160,6 @@ def _slide(row: dict[str, str], where: Where, parsed: Parsed) -> Slide | None:
         group=one_line(row.get("Group")),
         media=media,
     )
-
-
-def _column(error: str, prefix: str) -> str:
-    """The column a date message is about: 'month 13 ...' -> 'Month' (or 'End Month')."""
-    if error.startswith("has a day"):
-        return prefix + "Month"
-    for part in ("month", "day", "hour", "minute", "time"):
-        if error.startswith(part):
-            return prefix + ("Time" if part in ("hour", "minute", "time") else part.capitalize())
-    return prefix + "Year"
 
 
 def _as_event(slide: Slide) -> Slide:

@@ -6,6 +6,7 @@ from dash import dcc, html
 
 from timeline.i18n import gettext as _
 from timeline.i18n import ngettext
+from timeline.i18n.problems import problem_text
 from timeline.i18n.words import number
 from timeline.query import urlstate
 from timeline.web import upload
@@ -99,8 +100,8 @@ def upload_box() -> html.Details:
 
 
 def problem_list(problems: list, shown: int = 50) -> html.Div:
-    """Each problem with its file, row and field; a long list is cut with a count of the rest."""
-    items = [html.Li(str(problem)) for problem in problems[:shown]]
+    """Each problem with its file, row and field, in the reader's language; a long list is cut, with a count."""
+    items = [html.Li(problem_text(problem)) for problem in problems[:shown]]
     if len(problems) > shown:
         items.append(
             html.Li(
