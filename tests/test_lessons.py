@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from helpers import AQIM, copy_collection, edit_row, problem_lines, run_timeline
 
+from timeline import i18n
 from timeline.core.problems import CollectionError, Problem
+from timeline.formats.deck import build_deck
 from timeline.load.collection import Collection, load_collection
 
 LESSON = "gspc-to-jnim"
@@ -223,3 +225,53 @@ def test_validate_command_counts_the_bundled_lesson() -> None:
     run = run_timeline("validate", AQIM)
     assert run.returncode == 0, run.stderr
     assert "1 lesson(s)" in run.stdout
+
+
+TRANSLATED = """\
+title: Two events
+title_fr: Deux événements
+intro: A short lesson.
+intro_ar: درس قصير.
+slides:
+  - event: aqim-founded
+    notes: Start here.
+    notes_fr: Commencer ici.
+  - event: jnim-formed
+    notes: Then this.
+    notes_fr: "  "
+"""
+
+
+def test_a_teacher_may_give_the_lesson_again_in_french_or_arabic(tmp_path: Path) -> None:
+    folder, _ = with_lesson(tmp_path, TRANSLATED)
+    lesson = load_collection(folder).lessons["class"]
+    assert lesson.text_in("title", "fr") == "Deux événements"
+    assert lesson.text_in("title", "ar") == "Two events"  # no Arabic title: the teacher's own
+    assert lesson.text_in("intro", "ar") == "درس قصير."
+    first, second = lesson.slides
+    assert first.notes_in("fr") == "Commencer ici." and first.notes_in("en") == "Start here."
+    assert second.notes_in("fr") == "Then this."  # a blank translation leaves the notes as written
+    with i18n.use("fr"):
+        deck = build_deck(load_collection(folder), "class")
+    assert (deck.title, deck.intro, deck.notes) == (
+        "Deux événements",
+        "A short lesson.",
+        ("Commencer ici.", "Then this."),
+    )
+
+
+def test_a_translation_into_a_language_the_interface_lacks_is_refused(tmp_path: Path) -> None:
+    text = GOOD.replace("intro: A short lesson.", "intro: A short lesson.\ntitle_de: Zwei Ereignisse")
+    folder, _ = with_lesson(tmp_path, text)
+    problem = only_problem(folder)
+    assert (problem.line, problem.field) == (line_of(text, "title_de"), "title_de")
+    assert "unknown key 'title_de'" in problem.message and "title_fr" in problem.message
+
+
+def test_the_bundled_lesson_speaks_french(aqim: Collection) -> None:
+    with i18n.use("fr"):
+        deck = build_deck(aqim, LESSON)
+    assert deck.title.startswith("Du GSPC au JNIM")
+    assert all(
+        notes and notes != english for notes, english in zip(deck.notes, build_deck(aqim, LESSON).notes, strict=True)
+    )

@@ -53,12 +53,13 @@ def build_deck(collection: Collection, lesson_id: str | None = None) -> Deck:
     by_id = localised(collection.events, i18n.current()).set_index("id", drop=False)
     # Validation guarantees every id resolves, so the lesson's order is kept as written.
     events = by_id.loc[lesson.event_ids].reset_index(drop=True)
+    lang = i18n.current()
     return Deck(
         lesson.id,
-        lesson.title,
-        lesson.intro,
+        lesson.text_in("title", lang),
+        lesson.text_in("intro", lang),
         events,
-        tuple(slide.notes for slide in lesson.slides),
+        tuple(slide.notes_in(lang) for slide in lesson.slides),
         tuple(slide.show for slide in lesson.slides),
     )
 

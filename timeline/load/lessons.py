@@ -9,6 +9,10 @@ A lesson file sits in <collection>/lessons/ and reads:
         notes: What the teacher wants to say; shown in the speaker view only.
       - arab-uprisings          # an event id alone is enough
 
+For a class in another language of the interface, the teacher's own words may be given again in it:
+`title_fr`, `intro_fr`, and `notes_fr` on a slide (likewise `_ar`); a reader of that language sees them.
+The events' words come from events.csv (its `title_fr`...), never from here.
+
 The id is the file name without .yaml unless the file sets `id:`. The file is
 read as a YAML node tree rather than as plain Python values, because only the
 nodes remember their line: every problem names the file, the line and the
@@ -26,11 +30,15 @@ from pathlib import Path
 import yaml
 
 from timeline.core.problems import Problem
+from timeline.load.translations import LANGUAGES
 
 FOLDER = "lessons"
 PATTERNS = ("*.yaml", "*.yml")  # .yml too: a lesson saved under it must not be skipped in silence
-LESSON_KEYS = ("id", "title", "intro", "slides")
-SLIDE_KEYS = ("event", "notes", "show")
+# The teacher's words in another language of the interface: title_fr, intro_ar, notes_fr...
+LESSON_TRANSLATED = tuple(f"{key}_{lang}" for lang in LANGUAGES for key in ("title", "intro"))
+SLIDE_TRANSLATED = tuple(f"notes_{lang}" for lang in LANGUAGES)
+LESSON_KEYS = ("id", "title", "intro", "slides", *LESSON_TRANSLATED)
+SLIDE_KEYS = ("event", "notes", "show", *SLIDE_TRANSLATED)
 SHOWS = ("map", "lineage")  # what a slide draws beside its text
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -41,6 +49,11 @@ class LessonSlide:
     event: str
     notes: str = ""
     show: str = "map"  # "lineage": the organisations' lineage up to the event's date instead of the map
+    translated: tuple[tuple[str, str], ...] = ()  # (key, text): ("notes_fr", "...")
+
+    def notes_in(self, lang: str) -> str:
+        """The notes for a reader of `lang`: the teacher's translation where given, else the notes."""
+        return dict(self.translated).get(f"notes_{lang}") or self.notes
 
 
 @dataclass(frozen=True)
@@ -50,6 +63,11 @@ class Lesson:
     intro: str
     slides: tuple[LessonSlide, ...]
     file: str
+    translated: tuple[tuple[str, str], ...] = ()  # (key, text): ("title_fr", "..."), ("intro_ar", "...")
+
+    def text_in(self, field: str, lang: str) -> str:
+        """`field` ('title' or 'intro') for a reader of `lang`: the translation where given, else the field."""
+        return dict(self.translated).get(f"{field}_{lang}") or getattr(self, field)
 
     @property
     def event_ids(self) -> list[str]:
@@ -149,10 +167,22 @@ class _Reader:
         if title == "":
             self.problem(keys.get("title"), "title", "a lesson needs a title (shown on its first slide)")
         intro = self.text(keys.get("intro"), "intro") or ""
+        translated = self.translations(keys, "", LESSON_TRANSLATED)
         slides = self.slides(keys.get("slides"))
         if self.problems:
             return None, self.problems
-        return Lesson(lesson_id, title or "", intro, tuple(slides), self.label), []
+        return Lesson(lesson_id, title or "", intro, tuple(slides), self.label, translated), []
+
+    def translations(
+        self, keys: dict[str, yaml.Node], prefix: str, names: tuple[str, ...]
+    ) -> tuple[tuple[str, str], ...]:
+        """The translated keys given, as (key, text); blank ones are left out (the original is shown)."""
+        found = []
+        for name in names:
+            text = self.text(keys.get(name), prefix + name)
+            if text:
+                found.append((name, text))
+        return tuple(found)
 
     def mapping(self, node: yaml.MappingNode, prefix: str, allowed: tuple[str, ...]) -> dict[str, yaml.Node]:
         """key -> value node; unknown and repeated keys are problems (YAML would keep the last in silence)."""
@@ -227,7 +257,8 @@ class _Reader:
             self.problem(keys["show"], where + ".show", f"'{show}' is not one of: {', '.join(SHOWS)}")
             show = "map"
         notes = self.text(keys.get("notes"), where + ".notes") or ""
-        return LessonSlide(event, notes, show), keys["event"], field
+        translated = self.translations(keys, where + ".", SLIDE_TRANSLATED)
+        return LessonSlide(event, notes, show, translated), keys["event"], field
 
     def suggestion(self, event_id: str) -> str:
         close = difflib.get_close_matches(event_id, sorted(self.event_ids), n=1, cutoff=0.6)

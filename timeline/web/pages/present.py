@@ -162,7 +162,8 @@ class PresentPage:
 
 def _no_such_lesson(collection: Collection, missing: UnknownLesson, url_key: str | None) -> html.Div:
     choices = [
-        html.A(lesson.title, href=present_url(lesson.id, collection=url_key)) for lesson in collection.lessons.values()
+        html.A(lesson.text_in("title", i18n.current()), href=present_url(lesson.id, collection=url_key))
+        for lesson in collection.lessons.values()
     ]
     choices.append(html.A(_("Every event, in date order"), href=present_url(None, collection=url_key)))
     return no_such_lesson(

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs
 
 from dash import html
 
+from timeline import i18n
 from timeline.formats.deck import UnknownLesson, build_deck
 from timeline.formats.quiz import quiz_cards
 from timeline.i18n import gettext as _
@@ -56,7 +57,10 @@ def layout(collection: Collection, passages: Passages, search: str | None, url_k
 
 
 def _no_such_lesson(collection: Collection, missing: UnknownLesson, url_key: str | None) -> html.Div:
-    choices = [html.A(item.title, href=quiz_url(item.id, url_key)) for item in collection.lessons.values()]
+    choices = [
+        html.A(item.text_in("title", i18n.current()), href=quiz_url(item.id, url_key))
+        for item in collection.lessons.values()
+    ]
     return no_such_lesson(
         missing.lesson_id,
         _("This collection has no lesson %(lesson)s. Take the quiz of one of these:"),
