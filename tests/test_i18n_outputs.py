@@ -371,3 +371,20 @@ def test_the_download_link_gives_the_lesson_file_in_the_pages_language(aqim: Col
     assert response.status_code == 200
     assert response.headers["Content-Disposition"] == f'attachment; filename="{LESSON}-fr.html"'
     assert response.get_data(as_text=True) == lesson_files["fr"]
+
+
+def test_a_translated_slide_says_so_and_keeps_the_source_quote(aqim: Collection):
+    from timeline.web.app import create_app
+    from timeline.web.pages.present import PresentPage
+
+    create_app(aqim)  # dash.get_asset_url, used by the map config, needs an app
+    page = PresentPage(aqim, quote_passages(aqim))
+    with i18n.use("fr"):
+        html = to_html(page.layout(f"?lesson={LESSON}&slide=9"), other=lambda component, children: "")
+        deck = build_deck(aqim, LESSON)
+    event = deck.events.iloc[8]  # JNIM's creation: the collection gives its title in French
+    slide = html[html.index(f'data-event="{event["id"]}"') :]
+    slide = slide[: slide.index("</section>")]
+    assert escape(event["title_fr"], quote=False) in slide and escape(event["summary_fr"], quote=False) in slide
+    assert 'class="badge slide-badge slide-translated">traduit<' in slide
+    assert escape(event["quote"], quote=False) in slide  # the source's own words, never translated
