@@ -169,7 +169,10 @@ def top_bar(deck: Deck, current: int, count: int, tools: list) -> html.Header:
     return html.Header(
         [
             html.P(deck.title, className="present-title", dir="auto"),
-            html.P(counter(current, count), id=ids.PRESENT_COUNTER, className="present-counter", role="status"),
+            # "9 / 10" reads left to right in every language: in an Arabic bar it would come out "10 / 9".
+            html.P(
+                counter(current, count), id=ids.PRESENT_COUNTER, className="present-counter", role="status", dir="ltr"
+            ),
             html.Button(
                 # Translators: a button; F is the key that does the same. Keep the key's name as it is.
                 _("Full screen (F)"),
