@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
+from timeline.figures import theme
 from timeline.figures.map import country_counts, explode_places, map_figure
-from timeline.figures.plotly_text import text_width_px
+from timeline.figures.plotly_text import fitted_tick, text_width_px
 from timeline.figures.timeline import timeline_figure
 from timeline.figures.timeline_rows import LABEL_GAP_PX, MARKER_PX, PLOT_WIDTH_PX, axis_span, item_extent, lane_rows
 from timeline.load.collection import load_collection
@@ -274,3 +277,14 @@ def test_a_title_longer_than_the_plot_is_cut_with_an_ellipsis(events):
     assert text_width_px(written) <= PLOT_WIDTH_PX
     (point,) = traces(timeline_figure(long), "point")
     assert point["customdata"][0][1] == title  # the hover has it whole
+
+
+def test_category_names_fit_the_timelines_margin_in_every_language():
+    room = theme.PLOT_LEFT - 14
+    assert fitted_tick("State response", room) == "State response"  # English as it always was
+    smaller = fitted_tick("Réponse de l’État", room)
+    size = float(re.search(r"font-size:([\d.]+)px", smaller).group(1))
+    assert 10 <= size < 14 and "<br>" not in smaller and "Réponse de l’État" in smaller
+    broken = fitted_tick("Une catégorie au nom vraiment très long", room)
+    assert "<br>" in broken and "font-size:10.0px" in broken
+    assert fitted_tick("<b>x</b>", room) == "&lt;b&gt;x&lt;/b&gt;"  # still text, never markup
