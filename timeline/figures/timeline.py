@@ -21,7 +21,7 @@ from timeline.figures.timeline_rows import MARKER_PX, Rows, axis_span, is_point,
 from timeline.i18n import gettext as _
 from timeline.i18n import ngettext
 from timeline.i18n.dates import describe, describe_with_basis
-from timeline.i18n.words import isolated, month_year, number
+from timeline.i18n.words import month_year, number
 from timeline.load.schema import CATEGORIES
 from timeline.load.vocabulary import category as category_word
 
@@ -115,7 +115,7 @@ def _shade_eras(figure: go.Figure, eras: pd.DataFrame) -> None:
             yref="paper",
             yanchor="bottom",
             xanchor="left",
-            text=plotly_text(f"▇ {isolated(era.title)} ({isolated(describe(era.start, era.end))})"),
+            text=plotly_text(f"▇ {era.title} ({describe(era.start, era.end)})"),
             showarrow=False,
             font={"color": theme.ERA_TEXT, "size": 13},
         )
