@@ -44,16 +44,17 @@ def build_deck(collection: Collection, lesson_id: str | None = None) -> Deck:
     The events carry their titles and summaries in the interface's language where the collection
     translates them (load.translations.localised): slides, quiz cards and handouts all show those.
     """
+    lang = i18n.current()
     if lesson_id is None:
-        events = localised(collection.events, i18n.current()).reset_index(drop=True)
+        events = localised(collection.events, lang).reset_index(drop=True)
         return Deck(None, collection.title, collection.description, events, ("",) * len(events))
     lesson = collection.lessons.get(lesson_id)
     if lesson is None:
         raise UnknownLesson(lesson_id, sorted(collection.lessons))
-    by_id = localised(collection.events, i18n.current()).set_index("id", drop=False)
-    # Validation guarantees every id resolves, so the lesson's order is kept as written.
-    events = by_id.loc[lesson.event_ids].reset_index(drop=True)
-    lang = i18n.current()
+    # Validation guarantees every id resolves, so the lesson's order is kept as written. Its few events
+    # are localised, not the whole collection.
+    by_id = collection.events.set_index("id", drop=False)
+    events = localised(by_id.loc[lesson.event_ids].reset_index(drop=True), lang)
     return Deck(
         lesson.id,
         lesson.text_in("title", lang),
