@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +22,30 @@ from timeline.i18n import gettext as _
 class Row:
     line: int  # where the row starts in the file, 1-based (the header is line 1)
     values: dict[str, str]
+
+
+class BadRecord(ValueError):
+    """A record the csv module cannot read (an unclosed quote, most often), on the line where it starts."""
+
+    def __init__(self, line: int, error: csv.Error):
+        # Translators: %(error)s is Python's own description of the fault, in English.
+        super().__init__(_("not valid CSV (%(error)s); check the quotes on this row") % {"error": error})
+        self.line = line
+
+
+def numbered_records(reader: csv.reader) -> Iterator[tuple[int, list[str]]]:
+    """Each record after the ones read already, with the line it starts on: a quoted cell may hold line
+    breaks, so a record's line is not its count. Raises BadRecord, and reading stops there."""
+    line = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise BadRecord(line, exc) from exc
+        yield line, cells
+        line = reader.line_num + 1
 
 
 class NotUtf8(ValueError):
@@ -120,17 +144,10 @@ def parse_rows(
         return [], problems
 
     rows: list[Row] = []
-    line = reader.line_num + 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            message = _("not valid CSV (%(error)s); check the quotes on this row") % {"error": exc}
-            problems.append(Problem(name, line, None, message))
-            break
-        if any(cell.strip() for cell in cells):
+    try:
+        for line, cells in numbered_records(reader):
+            if not any(cell.strip() for cell in cells):
+                continue
             if len(cells) > len(header):
                 message = _("row has %(cells)s cells but the header has %(columns)s columns") % {
                     "cells": len(cells),
@@ -140,5 +157,6 @@ def parse_rows(
             else:
                 padded = cells + [""] * (len(header) - len(cells))
                 rows.append(Row(line, {column: cell.strip() for column, cell in zip(header, padded, strict=True)}))
-        line = reader.line_num + 1
+    except BadRecord as bad:
+        problems.append(Problem(name, bad.line, None, str(bad)))
     return rows, problems

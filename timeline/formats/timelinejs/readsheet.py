@@ -17,6 +17,7 @@ from timeline.formats.timelinejs.dateparts import read_parts_by_part
 from timeline.formats.timelinejs.safetext import one_line, safe_text
 from timeline.formats.timelinejs.slides import Media, Parsed, Slide, Where
 from timeline.i18n import gettext as _
+from timeline.load.csvfile import BadRecord, numbered_records
 
 FORMAT = "TimelineJS sheet (CSV)"
 COLUMNS = (
@@ -47,30 +48,23 @@ def parse(text: str, file: str) -> Parsed:
     columns = _columns(header, Where(file, 1), parsed)
     if parsed.problems:
         return parsed
-    line = reader.line_num + 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            message = _("not valid CSV (%(error)s); check the quotes on this row") % {"error": exc}
-            parsed.problems.append(Where(file, line).problem(None, message))
-            break
-        where = Where(file, line)
-        extra = [cell for cell in cells[len(header) :] if cell.strip()]
-        if extra:
-            message = _("row has %(cells)s cells but the header has %(columns)s") % {
-                "cells": len(cells),
-                "columns": len(header),
-            }
-            parsed.problems.append(where.problem(None, message))
-        elif any(cell.strip() for cell in cells):
-            row = {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()}
-            slide = _slide(row, where, parsed)
-            if slide is not None:
-                parsed.slides.append(slide)
-        line = reader.line_num + 1
+    try:
+        for line, cells in numbered_records(reader):
+            where = Where(file, line)
+            extra = [cell for cell in cells[len(header) :] if cell.strip()]
+            if extra:
+                message = _("row has %(cells)s cells but the header has %(columns)s") % {
+                    "cells": len(cells),
+                    "columns": len(header),
+                }
+                parsed.problems.append(where.problem(None, message))
+            elif any(cell.strip() for cell in cells):
+                row = {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()}
+                slide = _slide(row, where, parsed)
+                if slide is not None:
+                    parsed.slides.append(slide)
+    except BadRecord as bad:
+        parsed.problems.append(Where(file, bad.line).problem(None, str(bad)))
     titles = [slide for slide in parsed.slides if slide.kind == "title"]
     if titles:
         parsed.title = titles[0]
