@@ -11,22 +11,18 @@ from pathlib import Path
 
 import pytest
 from helpers import copy_collection, edit_row
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from timeline.formats.deck import build_deck
 from timeline.formats.quiz import date_order, quiz_cards
 from timeline.load.collection import load_collection
 from timeline.load.passages import quote_passages
 from timeline.web.lessonfile import write_bundle
 
 from .quiz_helpers import arrange, card_ids, results
+from .slide_helpers import COLLECTION, DECK, LESSON, map_drawn, press
 
 pytestmark = pytest.mark.browser
 
-COLLECTION = load_collection()
-LESSON = "gspc-to-jnim"
-DECK = build_deck(COLLECTION, LESSON)
 HOSTILE_TITLE = "</script><script>window.ran='title'</script><img src=x onerror=window.ran='img'> Coup"
 
 
@@ -52,22 +48,6 @@ def shown_slide(browser) -> int:
     )
     assert len(visible) == 1, visible
     return int(visible[0])
-
-
-def press(browser, *keys: str) -> None:
-    for key in keys:
-        ActionChains(browser.driver).send_keys(key).perform()
-
-
-def map_drawn(browser, slide: int) -> int:
-    selector = " .scatterlayer .trace" if DECK.show(slide - 1) == "lineage" else " .choroplethlocation"
-    return browser.js(
-        "var s = document.querySelector('.present-slide.current');"
-        "if (!s || s.dataset.slide !== arguments[0]) { return 0; }"
-        "return s.querySelectorAll('#present-map-' + arguments[0] + arguments[1]).length;",
-        str(slide),
-        selector,
-    )
 
 
 def requests_other_than(browser, path: Path) -> list[str]:

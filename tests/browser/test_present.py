@@ -12,19 +12,16 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from timeline.formats.deck import build_deck
 from timeline.formats.handout import write_handout
-from timeline.load.collection import load_collection
+
+from .slide_helpers import COLLECTION, DECK, LESSON, map_drawn, press
 
 pytestmark = pytest.mark.browser
 
-COLLECTION = load_collection()
-LESSON = "gspc-to-jnim"
-DECK = build_deck(COLLECTION, LESSON)
 EVERYTHING = build_deck(COLLECTION)
 
 
@@ -55,24 +52,6 @@ def shown_slide(browser) -> int:
 
 def url_query(browser) -> dict:
     return parse_qs(urlparse(browser.driver.current_url).query)
-
-
-def press(browser, *keys: str) -> None:
-    for key in keys:
-        ActionChains(browser.driver).send_keys(key).perform()
-
-
-def map_drawn(browser, slide: int) -> int:
-    """Shaded countries on the map of `slide` (lineage lanes on a lineage slide), counted only while
-    that slide is the one shown."""
-    selector = " .scatterlayer .trace" if DECK.show(slide - 1) == "lineage" else " .choroplethlocation"
-    return browser.js(
-        "var s = document.querySelector('.present-slide.current');"
-        "if (!s || s.dataset.slide !== arguments[0]) { return 0; }"
-        "return s.querySelectorAll('#present-map-' + arguments[0] + arguments[1]).length;",
-        str(slide),
-        selector,
-    )
 
 
 @pytest.fixture
