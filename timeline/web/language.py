@@ -6,6 +6,7 @@ page, so they carry it in their referrer. Either way the whole request, callback
 
 from __future__ import annotations
 
+import contextlib
 from urllib.parse import parse_qs, urlsplit
 
 import flask
@@ -30,12 +31,13 @@ def install(server: flask.Flask) -> None:
     def _enter() -> None:
         chosen = _url_choice()
         lang = chosen or i18n.negotiate(None, flask.request.headers.get("Accept-Language"))
-        context = i18n.use(lang, in_url=chosen is not None)
-        context.__enter__()
-        flask.g.timeline_language = context
+        # Entered here and closed at teardown: a request's language spans Flask's two hooks.
+        language = contextlib.ExitStack()
+        language.enter_context(i18n.use(lang, in_url=chosen is not None))
+        flask.g.timeline_language = language
 
     @server.teardown_request
     def _leave(_error: BaseException | None) -> None:
-        context = flask.g.pop("timeline_language", None)
-        if context is not None:
-            context.__exit__(None, None, None)
+        language = flask.g.pop("timeline_language", None)
+        if language is not None:
+            language.close()

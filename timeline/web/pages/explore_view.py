@@ -69,9 +69,15 @@ def compute_view(
     )
 
 
-def events_shown(data: ExploreData, filters: search.Filters, window: list[str] | None) -> pd.DataFrame:
-    """The events the list and the map show: matching the filters and inside the timeline's window."""
-    return _in_window(search.apply(data.collection.events, filters, data.collection.aliases, hay=data.haystack), window)
+def events_shown(
+    data: ExploreData, filters: search.Filters, window: list[str] | None, lang: str | None = None
+) -> pd.DataFrame:
+    """The events the list and the map show: matching the filters and inside the timeline's window.
+
+    With `lang`, as a reader of it sees them (translated titles); without, the collection's own words (downloads).
+    """
+    events = data.events_in(lang) if lang else data.collection.events
+    return _in_window(search.apply(events, filters, data.collection.aliases, hay=data.haystack), window)
 
 
 def _in_window(events: pd.DataFrame, window: list[str] | None) -> pd.DataFrame:
@@ -107,9 +113,8 @@ def place_view(
     data: ExploreData, filters: search.Filters, window: list[str] | None, place_id: str, url_key: str | None = None
 ) -> list | None:
     """The detail panel for one place of the map (the events in view there); None for an unknown place."""
-    shown = events_shown(data, filters, window)
+    shown = events_shown(data, filters, window, i18n.current())
     rows = data.place_rows[data.place_rows["place_id"] == place_id]
-    shown = data.events_in(i18n.current()).loc[shown.index]
     if rows.empty:
         return None
     here = shown[shown["id"].isin(rows["event_id"])]
