@@ -75,7 +75,7 @@ class TimelineDash(Dash):
 
     def _page_title(self) -> str:
         return (
-            _("{title} · Timeline").format(title=self._collection_title)
+            _("%(title)s · Timeline") % {"title": self._collection_title}
             if self._collection_title
             else _("Timeline explorer")
         )

@@ -37,7 +37,7 @@ def filter_bar(collection: Collection, filters: search.Filters, count: str = "")
                         id=ids.SEARCH,
                         type="search",
                         value=filters.text,
-                        placeholder=_("e.g. {examples}").format(examples="Radisson, JNIM, Mali"),
+                        placeholder=_("e.g. %(examples)s") % {"examples": "Radisson, JNIM, Mali"},
                         debounce=0.3,
                         className="search-input",
                     ),
