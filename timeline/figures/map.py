@@ -15,8 +15,8 @@ from timeline.figures.plotly_text import plotly_text
 from timeline.figures.points import HOVER_PLAIN_NOTE, point
 from timeline.i18n import ngettext
 from timeline.i18n.words import number as format_number
-from timeline.i18n.words import place_words
 from timeline.load.schema import CATEGORIES
+from timeline.load.vocabulary import place_words
 
 # North and West Africa: from Mauritania's coast to Libya, from the Gulf of Guinea to the Mediterranean.
 FRAME = {"lon": (-19.0, 26.0), "lat": (3.0, 38.0)}

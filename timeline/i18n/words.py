@@ -1,6 +1,7 @@
-"""The interface's own words in the reader's language: kinds of place, numbers, months.
+"""The interface's own words in the reader's language: numbers, months, a phrase kept whole.
 
-(Category names and relation phrases are the vocabulary's: timeline.load.vocabulary marks them.)
+(The vocabulary's words, categories, kinds of place, relations and roles, are marked where
+timeline.load.vocabulary defines them.)
 
 The data keeps its English keys (`attack`, `city`); only the words shown for them are translated here.
 Numbers and month names come from CLDR through Babel (French '1 000', Arabic with Western digits, as the
@@ -15,27 +16,6 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from timeline import i18n
-from timeline.i18n import gettext as _
-from timeline.i18n import lazy_gettext
-
-# The kinds of place in a collection's places.csv.
-PLACE_KINDS = {
-    "country": lazy_gettext("country"),
-    "region": lazy_gettext("region"),
-    "city": lazy_gettext("city"),
-    "site": lazy_gettext("site"),
-}
-
-
-def place_kind(kind: str) -> str:
-    return i18n.word_for(PLACE_KINDS, kind)
-
-
-def place_words(name: str, kind: str, added: bool = False) -> str:
-    """'Gao (city)', and for a place the editors added: 'Gao (city, added: not named in the source)'."""
-    if added:
-        return _("%(place)s (%(kind)s, added: not named in the source)") % {"place": name, "kind": place_kind(kind)}
-    return _("%(place)s (%(kind)s)") % {"place": name, "kind": place_kind(kind)}
 
 
 def number(value: int | float) -> str:

@@ -13,6 +13,7 @@ from typing import Literal, get_args
 
 from babel.support import LazyProxy
 
+from timeline.i18n import gettext as _
 from timeline.i18n import lazy_gettext, word_for
 
 # An event's category: the key is what the CSV holds, the value what a legend shows, in the reader's
@@ -29,6 +30,26 @@ CATEGORIES: dict[str, LazyProxy] = {
 def category(key: str) -> str:
     """'Attack' for `attack`, in the reader's language; a key the vocabulary does not know, as it is."""
     return word_for(CATEGORIES, key)
+
+
+# The kinds of place in a collection's places.csv.
+PLACE_KINDS = {
+    "country": lazy_gettext("country"),
+    "region": lazy_gettext("region"),
+    "city": lazy_gettext("city"),
+    "site": lazy_gettext("site"),
+}
+
+
+def place_kind(kind: str) -> str:
+    return word_for(PLACE_KINDS, kind)
+
+
+def place_words(name: str, kind: str, added: bool = False) -> str:
+    """'Gao (city)', and for a place the editors added: 'Gao (city, added: not named in the source)'."""
+    if added:
+        return _("%(place)s (%(kind)s, added: not named in the source)") % {"place": name, "kind": place_kind(kind)}
+    return _("%(place)s (%(kind)s)") % {"place": name, "kind": place_kind(kind)}
 
 
 # A person's role in an organisation (roles.csv), shown when the source gives no title of its own.

@@ -11,12 +11,12 @@ from timeline import i18n
 from timeline.i18n import gettext as _
 from timeline.i18n import lazy_gettext, ngettext
 from timeline.i18n.dates import describe_with_basis
-from timeline.i18n.words import number, place_words
+from timeline.i18n.words import number
 from timeline.load import sourcetext
 from timeline.load.collection import Collection
 from timeline.load.passages import Passages
 from timeline.load.translations import translated
-from timeline.load.vocabulary import category
+from timeline.load.vocabulary import category, place_words
 from timeline.web.components import ids
 from timeline.web.components.event_list import event_list
 

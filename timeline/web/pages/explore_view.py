@@ -16,8 +16,9 @@ from timeline.figures.lineage import lineage_figure
 from timeline.figures.map import map_figure
 from timeline.figures.timeline import timeline_figure
 from timeline.i18n import ngettext
-from timeline.i18n.words import number, place_words
+from timeline.i18n.words import number
 from timeline.load.collection import Collection
+from timeline.load.vocabulary import place_words
 from timeline.query import search, urlstate
 from timeline.web.components.detail import place_panel
 from timeline.web.components.event_list import event_list
