@@ -82,7 +82,8 @@ def load_collection(path: str | Path = BUNDLED, progress: Callable[[str], None] 
     report("checking lessons and organisations")
     # Ids are checked only against a clean events.csv: a broken row is reported there, not as an unknown id.
     events_clean = not any(problem.file == _label(folder, "events.csv") for problem in problems)
-    lessons = load_lessons(folder, events["id"].tolist() if events_clean else None, problems)
+    known = events["id"].tolist() if events_clean else None
+    lessons = load_lessons(folder, known, problems, meta.get("id", folder.name))
     lineage = load_lineage(folder, sources, problems)
     if problems:
         raise CollectionError(problems)
