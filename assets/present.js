@@ -59,7 +59,10 @@
       var params = new URLSearchParams(window.location.search);
       if (index) { params.set('slide', String(index)); } else { params.delete('slide'); }
       var query = params.toString();
-      window.history.replaceState(window.history.state, '', window.location.pathname + (query ? '?' + query : ''));
+      // The hash stays: a lesson that came in a link is in it (#lesson=...), and a reload must find it.
+      window.history.replaceState(
+        window.history.state, '', window.location.pathname + (query ? '?' + query : '') + window.location.hash
+      );
     }
 
     var dc = window.dash_clientside;

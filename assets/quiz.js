@@ -1,5 +1,5 @@
-// The ordering quiz (/quiz and the lesson file). Cards are moved by dragging or, on a focused card, by
-// Alt+ArrowUp / Alt+ArrowDown; Check decodes the answers (shipped encoded in data-answers, see
+// The ordering quiz (/quiz and the lesson file). Cards are moved by their ↑ ↓ buttons, by dragging (mouse,
+// or touch on the handle) or, on a focused card, by Alt+ArrowUp / Alt+ArrowDown (assets/reorder.js); Check decodes the answers (shipped encoded in data-answers, see
 // timeline/formats/quiz.py), marks each card data-result="right|wrong" and only then shows its date and quote.
 // Everything runs in the page: nothing is sent anywhere.
 // The sentences it writes come from the quiz's data-text (JSON templates in the reader's language, made by
@@ -207,48 +207,12 @@
     else if (action === 'shuffle') { shuffle(quiz); }
   });
 
-  document.addEventListener('keydown', function (event) {
-    var card = event.target.closest && event.target.closest('.quiz-card');
-    if (!card || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) { return; }
-    event.preventDefault();
-    event.stopPropagation();
-    var quiz = card.closest('.quiz');
-    if (event.key === 'ArrowUp' && card.previousElementSibling) {
-      card.parentNode.insertBefore(card, card.previousElementSibling);
-    } else if (event.key === 'ArrowDown' && card.nextElementSibling) {
-      card.parentNode.insertBefore(card.nextElementSibling, card);
-    }
-    card.focus();
-    moved(quiz, card);
-  });
-
-  // Dragging: the card follows the pointer over the list; dropping leaves it there.
-  var dragging = null;
-  document.addEventListener('dragstart', function (event) {
-    var card = event.target.closest && event.target.closest('.quiz-card');
-    if (!card) { return; }
-    dragging = card;
-    card.classList.add('dragging');
-    event.dataTransfer.effectAllowed = 'move';
-    event.dataTransfer.setData('text/plain', card.getAttribute('data-event'));
-  });
-  document.addEventListener('dragover', function (event) {
-    if (!dragging) { return; }
-    var over = event.target.closest && event.target.closest('.quiz-card');
-    if (!over || over === dragging || over.parentNode !== dragging.parentNode) { return; }
-    event.preventDefault();
-    var box = over.getBoundingClientRect();
-    var after = event.clientY > box.top + box.height / 2;
-    over.parentNode.insertBefore(dragging, after ? over.nextSibling : over);
-  });
-  document.addEventListener('drop', function (event) {
-    if (dragging) { event.preventDefault(); }
-  });
-  document.addEventListener('dragend', function () {
-    if (!dragging) { return; }
-    dragging.classList.remove('dragging');
-    moved(dragging.closest('.quiz'), dragging);
-    dragging = null;
+  // Moving a card (buttons, Alt+arrows, mouse or touch drag) is assets/reorder.js's; after each move the
+  // old marks go and the new place is announced.
+  (window.timelineReorderLists = window.timelineReorderLists || []).push({
+    list: '.quiz-cards',
+    item: '.quiz-card',
+    moved: function (card) { moved(card.closest('.quiz'), card); }
   });
 
   window.timelineQuiz = { possibleOrderMarks: possibleOrderMarks, check: check, shuffle: shuffle };

@@ -14,6 +14,7 @@ from timeline import i18n
 from timeline.i18n import gettext as _
 from timeline.load import sourcetext
 from timeline.load.collection import Collection
+from timeline.load.lessons import Lesson
 from timeline.load.passages import Passage
 from timeline.load.translations import localised
 
@@ -38,8 +39,11 @@ class UnknownLesson(LookupError):
         super().__init__(f"no lesson '{lesson_id}' (lessons: {', '.join(known) or 'none'})")
 
 
-def build_deck(collection: Collection, lesson_id: str | None = None) -> Deck:
+def build_deck(collection: Collection, lesson_id: str | Lesson | None = None) -> Deck:
     """The slides of `lesson_id`, or of the whole collection when None; raises UnknownLesson.
+
+    A Lesson itself may be given instead of its id: one a teacher's browser sent, validated against this
+    collection (load.lessons.lesson_from_data), which is in no lessons/ folder.
 
     The events carry their titles and summaries in the interface's language where the collection
     translates them (load.translations.localised): slides, quiz cards and handouts all show those.
@@ -48,7 +52,7 @@ def build_deck(collection: Collection, lesson_id: str | None = None) -> Deck:
     if lesson_id is None:
         events = localised(collection.events, lang).reset_index(drop=True)
         return Deck(None, collection.title, collection.description, events, ("",) * len(events))
-    lesson = collection.lessons.get(lesson_id)
+    lesson = lesson_id if isinstance(lesson_id, Lesson) else collection.lessons.get(lesson_id)
     if lesson is None:
         raise UnknownLesson(lesson_id, sorted(collection.lessons))
     # Validation guarantees every id resolves, so the lesson's order is kept as written. Its few events

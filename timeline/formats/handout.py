@@ -23,6 +23,7 @@ from timeline.i18n import ngettext, pgettext
 from timeline.i18n.dates import describe_with_basis
 from timeline.i18n.words import number
 from timeline.load.collection import Collection
+from timeline.load.lessons import Lesson
 from timeline.load.passages import Passage, quote_passages
 
 STYLE = """
@@ -43,6 +44,7 @@ h2 { font-size: 1.25em; margin: 0.25em 0 0.3em; }
 blockquote { margin: 0; padding: 0.35em 0.8em; border-inline-start: 4px solid #111; background: #f2f2f2;
   font-family: Georgia, "Times New Roman", serif; }
 .citation { margin: 0.3em 0 0; color: #333; font-size: 0.92em; }
+.teacher-notes { margin: 0.4em 0 0; padding: 0.3em 0.6em; border: 1px dashed #555; white-space: pre-line; }
 .quiz-sheet, .answer-key { break-before: page; page-break-before: always; margin-top: 2.5em; }
 .quiz-sheet h2, .answer-key h2 { font-size: 1.4em; }
 .cut-cards { display: grid; grid-template-columns: 1fr 1fr; gap: 0; margin: 0; padding: 0; list-style: none; }
@@ -64,12 +66,19 @@ footer { margin-top: 2em; border-top: 1px solid #999; padding-top: 0.6em; color:
 """
 
 
-def handout_html(collection: Collection, lesson_id: str | None = None, quiz: bool = False) -> str:
+def handout_html(
+    collection: Collection, lesson_id: str | Lesson | None = None, quiz: bool = False, notes: bool = False
+) -> str:
     """The handout of `lesson_id` (every event in date order when None); raises deck.UnknownLesson.
-    With `quiz`, a quiz sheet follows: the events as cards to cut out, then the answer key on its own page."""
+    A Lesson a teacher's browser sent may stand for the id. With `quiz`, a quiz sheet follows: the events
+    as cards to cut out, then the answer key on its own page. With `notes`, the teacher's copy: each entry
+    ends with the teacher's notes (as text, like every other field)."""
     deck = build_deck(collection, lesson_id)
     passages = quote_passages(collection)
-    entries = "\n".join(_entry(collection, passages, event) for _index, event in deck.events.iterrows())
+    entries = "\n".join(
+        _entry(collection, passages, event, deck.notes[position] if notes else "")
+        for position, (_index, event) in enumerate(deck.events.iterrows())
+    )
     sheet = _quiz_sheet(quiz_cards(collection, passages, deck), deck.lesson_id or "") if quiz else ""
     count = len(deck.events)
     values = {"n": number(count), "collection": collection.title}
@@ -122,7 +131,7 @@ def write_handout(collection: Collection, out: Path, lesson_id: str | None = Non
     return deck
 
 
-def _entry(collection: Collection, passages: dict[str, Passage], event: pd.Series) -> str:
+def _entry(collection: Collection, passages: dict[str, Passage], event: pd.Series, notes: str = "") -> str:
     basis = event["date_basis"]
     normalised = describe_with_basis(event["start"], event["end"], basis)
     lines = [
@@ -151,6 +160,10 @@ def _entry(collection: Collection, passages: dict[str, Passage], event: pd.Serie
         # Translators: in the handout, the places of an event: 'Places: Gao; Kidal'.
         places = _("Places: %(places)s") % {"places": names}
         lines.append(f'<p class="places">{escape(places)}</p>')
+    if notes:
+        # Translators: before the teacher's notes of a slide.
+        label = _("Notes:")
+        lines.append(f'<p class="teacher-notes"><b>{escape(label)}</b> <span dir="auto">{escape(notes)}</span></p>')
     lines.append("</li>")
     return "\n".join(lines)
 

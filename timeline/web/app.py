@@ -16,7 +16,7 @@ from timeline.query import urlstate
 from timeline.web import guard, language, upload
 from timeline.web.components import ids, static_html
 from timeline.web.components.message import message_page
-from timeline.web.pages import explore, glossary, present, quiz
+from timeline.web.pages import explore, glossary, lesson_builder, lesson_routes, present, quiz, shared
 from timeline.web.pages.registry import NoUpload, Registry, Served, UnknownCollection
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
@@ -106,6 +106,8 @@ def create_app(collections: Collection | dict[str, Collection]) -> Dash:
     present.register(app)
     present.register_download(app, registry)
     glossary.register(app, registry)
+    shared.register(app, registry)
+    lesson_routes.register(app, registry)
 
     @app.callback(
         Output(ids.PAGE, "children"),
@@ -216,12 +218,20 @@ def _page(registry: Registry, served: Served, pathname: str | None, search: str 
     if pathname in ("/", "", None):
         return explore.layout(registry, served, search, uploaded)
     if pathname in ("/present", "/present/"):
-        return served.derive(present.PresentPage.of).layout(search)
+        return shared.placeholder("present") if shared.is_shared(search) else present_page(served, search)
     if pathname in ("/quiz", "/quiz/"):
+        if shared.is_shared(search):
+            return shared.placeholder("quiz")
         return quiz.layout(served.collection, served.passages, search, served.url_key)
+    if pathname in ("/lesson", "/lesson/"):
+        return lesson_builder.layout(served, search)
     if pathname in ("/glossary", "/glossary/"):
         return glossary.layout(served.collection, served.url_key, search)
     return _not_found(pathname, served.url_key)
+
+
+def present_page(served: Served, search: str | None):
+    return served.derive(present.PresentPage.of).layout(search)
 
 
 def _collection_links(registry: Registry) -> list[html.A]:

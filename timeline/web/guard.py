@@ -38,7 +38,9 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT = 100_000  # characters in one text value (the search box, a URL); a dropped file's text has its own limit
 MAX_ITEMS = 1_000  # items in one list value (categories, countries, actors)
-YEARS = (-9999, 9999)  # EDTF's four-digit years; the year boxes take nothing else
+YEARS = (-9999, 9999)
+# A link's lesson: 100 slides of 5,000 characters of notes, deflated, fit; the link's decoder says more.
+MAX_LINK = 1_000_000  # EDTF's four-digit years; the year boxes take nothing else
 
 
 class BadValue(ValueError):
@@ -128,6 +130,14 @@ def uploaded(value: object) -> None:
             raise BadValue(f"expected text or null in '{key}'")
 
 
+def link(value: object) -> None:
+    """The lesson a link carries (formats/lessonlink.py): its text, or null before the page has read it."""
+    if value is not None and not isinstance(value, str):
+        raise BadValue("expected the link's lesson as text, or null")
+    if value is not None and len(value) > MAX_LINK:
+        raise BadValue(f"expected at most {MAX_LINK:,} characters")
+
+
 def _scalar(value: object) -> bool:
     return value is None or isinstance(value, (str, bool)) or _is_number(value)
 
@@ -186,6 +196,7 @@ SPEC: dict[tuple[str, str], Check] = {
     (ids.MAP, "clickData"): click,
     (ids.LINEAGE, "clickData"): click,
     (ids.GLOSSARY_LINEAGE, "clickData"): click,
+    (ids.SHARED_LINK, "data"): link,
 }
 
 

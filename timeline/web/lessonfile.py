@@ -3,8 +3,10 @@
 It opens from file://, a USB stick or an e-mail attachment with no server and
 no network. Everything is inside it: the slides (the same builders as /present,
 written out by components/render.py), every style, the vendored plotly geo
-bundle, the one topojson the maps use, and assets/present.js and
-assets/quiz.js, read from the same files the app serves.
+bundle, the one topojson the maps use, and assets/present.js, reorder.js and
+quiz.js, read from the same files the app serves. It also carries the lesson
+itself, as the YAML of a lesson file in a block no browser runs
+(script#lesson-source), so a lesson file dropped on the builder opens again.
 
 Safety: event text is escaped by the renderer; JSON inside <script> has its
 `<`, `>` and `&` escaped so no text can close the element; and a
@@ -20,6 +22,7 @@ from the quiz's data-text (components/quiz.py). The events' text stays in the la
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 from html import escape
@@ -31,10 +34,12 @@ from dash import html
 from timeline import i18n
 from timeline.figures.strip import Strip, strip_layout
 from timeline.formats.deck import Deck, build_deck
+from timeline.formats.lessonyaml import lesson_yaml
 from timeline.formats.quiz import quiz_cards
 from timeline.i18n import gettext as _
 from timeline.i18n import lazy_gettext
 from timeline.load.collection import Collection
+from timeline.load.lessons import Lesson
 from timeline.load.passages import Passage, quote_passages
 from timeline.web.components import ids
 from timeline.web.components.quiz import quiz_section
@@ -51,7 +56,8 @@ from timeline.web.components.slide import (
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 STYLES = ("style.css", "present.css", "quiz.css")
-SCRIPTS = ("present.js", "quiz.js")
+SCRIPTS = ("present.js", "reorder.js", "quiz.js")
+LESSON_SOURCE = "lesson-source"  # the id of the block that holds the lesson's YAML
 PLOTLY = ASSETS / "vendor" / "plotly-geo.min.js"
 NEAR = [1, 2]  # maps drawn around the slide shown, as on /present
 # Translators: the keys of the lesson file's slides, on its first slide. Keep the keys' names (→ Space PageDown
@@ -125,14 +131,25 @@ def bundle_name(deck: Deck) -> str:
     return f"{deck.lesson_id or 'timeline'}{suffix}.html"
 
 
+def lesson_source(collection: Collection, lesson_id: str | Lesson | None) -> str:
+    """The lesson itself, as the YAML of a lesson file, in a block of the file that no browser runs: the
+    builder opens a dropped lesson file again from it. Empty for the deck of every event."""
+    lesson = collection.lessons.get(lesson_id) if isinstance(lesson_id, str) else lesson_id
+    if lesson is None:
+        return ""
+    text = _inline_script(lesson_yaml(dataclasses.replace(lesson, collection=collection.id), for_script=True))
+    return f'<script type="text/x-yaml" id="{LESSON_SOURCE}">\n{text}</script>'
+
+
 def bundle_html(
     collection: Collection,
-    lesson_id: str | None = None,
+    lesson_id: str | Lesson | None = None,
     passages: dict[str, Passage] | None = None,
     strip: Strip | None = None,
     figures: list[dict | None] | None = None,
 ) -> str:
     """The lesson file of `lesson_id` (every event in date order when None); raises deck.UnknownLesson.
+    A Lesson a teacher's browser sent may stand for the id (see web/lessonrequest.py).
     `passages`, `strip` and `figures` may come from the present page, which keeps them."""
     deck = build_deck(collection, lesson_id)
     passages = quote_passages(collection) if passages is None else passages
@@ -218,6 +235,7 @@ def bundle_html(
 {to_html(present)}
 {to_html(quiz)}
 {"".join(data)}
+{lesson_source(collection, lesson_id)}
 {scripts}
 </body>
 </html>

@@ -19,6 +19,7 @@ from timeline.load.translations import translated
 from timeline.load.vocabulary import category, place_words
 from timeline.web.components import ids
 from timeline.web.components.event_list import event_list
+from timeline.web.components.lesson_controls import add_toggle
 
 PRECISION_WORDS = {
     "day": lazy_gettext("precise to the day"),
@@ -86,6 +87,7 @@ def detail_panel(collection: Collection, passages: Passages, event_id: str | Non
     summary, summary_translated = translated(event, "summary", lang)
     return [
         html.H2(title, className="detail-title", dir="auto"),
+        add_toggle(collection.id, event["id"]),
         *_translation_note(event, title_translated or summary_translated),
         html.Dl(facts, className="facts"),
         html.H3(_("Summary"), className="detail-sub"),

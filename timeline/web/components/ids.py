@@ -73,3 +73,10 @@ def org_anchor(org_id: str) -> str:
 def person_anchor(person_id: str) -> str:
     """The glossary entry of a person: /glossary#person-<id>."""
     return f"person-{person_id}"
+
+
+# A lesson a teacher builds in the browser (/lesson, assets/lesson.js) and the pages that open one from a link.
+LESSON_BUILDER = "lesson-builder"
+SHARED_PAGE = "shared-page"  # where /present?shared=1 and /quiz?shared=1 put the lesson their link carries
+SHARED_ASK = "shared-ask"  # dcc.Store: which page asks; its clientside callback reads the link's #lesson=
+SHARED_LINK = "shared-link"  # dcc.Store: the link's lesson (v1.…), sent to the server to be drawn

@@ -22,8 +22,9 @@ from timeline.i18n.words import number
 
 # Translators: keep the key names (Tab, Alt+↑, Alt+↓); "Check" is the name of the quiz's button.
 HOW_TO = lazy_gettext(
-    "Put the events in the order they happened: drag a card, or focus it (Tab) and press Alt+↑ or Alt+↓ "
-    "to move it. Then press Check."
+    "Put the events in the order they happened: move a card with its ↑ and ↓ buttons, drag it (on a touch "
+    "screen: press its handle ≡, hold, then drag), or focus it (Tab) and press Alt+↑ or Alt+↓. "
+    "Then press Check."
 )
 RULE = lazy_gettext(
     "Where the source gives only a year or a range, two events whose dates overlap may come in either order: "
@@ -110,10 +111,28 @@ def quiz_section(title: str, cards: list[QuizCard], salt: str = "") -> html.Sect
     )
 
 
+def move_buttons(class_name: str) -> html.Div:
+    """An item's ↑ and ↓ buttons (assets/reorder.js moves it): one tap each, no drag needed (WCAG 2.5.7)."""
+    return html.Div(
+        [
+            html.Button(
+                [html.Span(arrow, **{"aria-hidden": "true"}), html.Span(label, className="sr-only")],
+                type="button",
+                className="move-button",
+                title=label,
+                **{"data-action": action},
+            )
+            for arrow, label, action in (("↑", _("Move up"), "move-up"), ("↓", _("Move down"), "move-down"))
+        ],
+        className=class_name,
+    )
+
+
 def _card(card: QuizCard) -> html.Li:
     return html.Li(
         [
-            html.Span("≡", className="quiz-grip", **{"aria-hidden": "true"}),
+            # The touch handle: press, hold and drag (touch-action: none here only, so the page still scrolls).
+            html.Span("≡", className="quiz-grip", **{"aria-hidden": "true", "data-reorder-handle": "true"}),
             html.Div(
                 [
                     html.H2(card.title, className="quiz-card-title", dir="auto"),
@@ -123,6 +142,7 @@ def _card(card: QuizCard) -> html.Li:
                 className="quiz-card-body",
             ),
             html.Span(className="quiz-mark", **{"aria-hidden": "true"}),
+            move_buttons("quiz-move"),
         ],
         className="quiz-card",
         tabIndex=0,

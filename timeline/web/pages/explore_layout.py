@@ -16,6 +16,7 @@ from timeline.web.components.detail import detail_panel
 from timeline.web.components.downloads import event_downloads, figure_downloads
 from timeline.web.components.filters import filter_bar
 from timeline.web.components.language_switch import language_switch
+from timeline.web.components.lesson_controls import add_shown_button, lesson_counter
 from timeline.web.components.source_reader import source_reader
 from timeline.web.pages.explore_data import ExploreData
 from timeline.web.pages.explore_view import compute_view, lineage_view
@@ -64,6 +65,7 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                                         ]
                                     ),
                                     html.A(_("Source text"), href="#source", className="nav-link"),
+                                    lesson_counter(collection.id, url_key),
                                     language_switch("/", search_string),
                                 ],
                                 className="top-nav",
@@ -142,6 +144,7 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                             html.H2(_("Events")),
                             html.Div(view.listing, id=ids.EVENT_LIST, className="event-list"),
                             event_downloads(),
+                            add_shown_button(collection.id),
                         ],
                         className="panel list-panel",
                         **{"aria-label": _("Event list")},

@@ -38,10 +38,12 @@ from timeline.web.components.slide import (
     top_bar,
 )
 from timeline.web.lessonfile import bundle_html, bundle_name
+from timeline.web.lessonrequest import FILE_PATH, lesson_form, link_href
 from timeline.web.pages.quiz import quiz_url
 
 # Slides whose maps are drawn, around the one shown (the store hands the same window to present.js).
 NEAR_BEFORE, NEAR_AFTER = 1, 2
+DECKS_KEPT = 64  # decks whose list of figures is kept ready (each slide's figure is kept on its own anyway)
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,10 @@ class PresentPage:
         self.collection = collection
         self.passages = passages
         self.url_key = url_key  # ?collection= in this page's links
-        self._figures: dict[tuple[str | None, str], list[dict | None]] = {}
+        # Each slide's figure, by what it depends on: (event id, what it shows, language), ("intro", language)
+        # for the overview of every event. A lesson from a link shares the figures of the lessons before it.
+        self._figures: dict[tuple[str, ...], dict | None] = {}
+        self._decks: dict[tuple, list[dict | None]] = {}  # the list of each deck, the same list each time
 
     @cached_property
     def strip(self) -> Strip:
@@ -100,24 +105,40 @@ class PresentPage:
         return strip_layout(self.collection.events)
 
     def figures(self, deck: Deck) -> list[dict | None]:
-        key = (deck.lesson_id, i18n.current())
-        if key not in self._figures:
-            self._figures[key] = [slide_figure(deck, index, self.collection) for index in range(len(deck.events) + 1)]
-        return self._figures[key]
+        lang = i18n.current()
+        keys = [("intro", lang) if deck.lesson_id is None else ("lesson-intro",)]
+        keys += [(event_id, deck.show(position), lang) for position, event_id in enumerate(deck.events["id"])]
+        whole = tuple(keys)
+        if whole not in self._decks:
+            for index, key in enumerate(keys):
+                if key not in self._figures:
+                    self._figures[key] = slide_figure(deck, index, self.collection)
+            self._decks[whole] = [self._figures[key] for key in keys]
+            while len(self._decks) > DECKS_KEPT:  # lessons from links are any selection: keep the latest
+                self._decks.pop(next(iter(self._decks)))
+        return self._decks[whole]
 
-    def _tools(self, deck: Deck, explorer_href: str, search: str | None) -> list:
+    def _tools(self, deck: Deck, explorer_href: str, search: str | None, link: str | None = None) -> list:
+        """The top bar's tools; `link`: the lesson came in a link (its payload), which its tools pass on."""
         tools = [language_switch("/present", search)]
-        if self.url_key != upload.KEY:  # a dropped file lives in the browser tab: the server cannot bundle it
+        if link is not None:
             tools.append(
-                html.A(
-                    _("Download this lesson as a file"),
-                    href=download_url(deck.lesson_id, self.url_key),
-                    download=bundle_name(deck),
-                    className="present-tool",
-                    id=ids.PRESENT_DOWNLOAD,
-                )
+                lesson_form(FILE_PATH, link, self.url_key, _("Download this lesson as a file"), "present-tool")
             )
-        tools.append(html.A(_("Quiz"), href=quiz_url(deck.lesson_id, self.url_key), className="present-tool"))
+            quiz = link_href("/quiz", self.url_key, link)
+        else:
+            quiz = quiz_url(deck.lesson_id, self.url_key)
+            if self.url_key != upload.KEY:  # a dropped file lives in the browser tab: the server cannot bundle it
+                tools.append(
+                    html.A(
+                        _("Download this lesson as a file"),
+                        href=download_url(deck.lesson_id, self.url_key),
+                        download=bundle_name(deck),
+                        className="present-tool",
+                        id=ids.PRESENT_DOWNLOAD,
+                    )
+                )
+        tools.append(html.A(_("Quiz"), href=quiz, className="present-tool"))
         # Translators: the link back to the explorer; Esc is the key that does the same. Keep the key's name.
         tools.append(html.A(_("Explorer (Esc)"), id=ids.PRESENT_EXIT, href=explorer_href, className="present-tool"))
         return tools
@@ -128,6 +149,10 @@ class PresentPage:
             deck = build_deck(self.collection, state.lesson)
         except UnknownLesson as missing:
             return _no_such_lesson(self.collection, missing, self.url_key)
+        return self.deck_page(deck, state, search_string)
+
+    def deck_page(self, deck: Deck, state: PresentState, search_string: str | None, link: str | None = None):
+        """The slides of `deck`; `link` is the payload of the link the lesson came in, if it did."""
         count = len(deck.events) + 1  # the intro slide is slide 0
         current = min(state.slide, count - 1)
         graphs = {index: map_graph(index, figure) for index, figure in enumerate(self.figures(deck)) if figure}
@@ -142,7 +167,7 @@ class PresentPage:
                     deck,
                     current,
                     count,
-                    self._tools(deck, urlstate.href("/", self.url_key, event=first), search_string),
+                    self._tools(deck, urlstate.href("/", self.url_key, event=first), search_string, link),
                 ),
                 html.Div([*slides, *nav_buttons(current, count)], className="present-stage"),
                 html.Aside(notes, className="speaker-panel", **{"aria-label": _("Speaker notes")}) if notes else None,

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 from dash import html
 
 from timeline import i18n
-from timeline.formats.deck import UnknownLesson, build_deck
+from timeline.formats.deck import Deck, UnknownLesson, build_deck
 from timeline.formats.quiz import quiz_cards
 from timeline.i18n import gettext as _
 from timeline.load.collection import Collection
@@ -34,18 +34,26 @@ def quiz_url(lesson: str | None, collection: str | None = None) -> str:
 
 
 def layout(collection: Collection, passages: Passages, search: str | None, url_key: str | None) -> html.Div:
-    lesson, count = parse_search(search)
+    lesson, _count = parse_search(search)
     try:
         deck = build_deck(collection, lesson)
     except UnknownLesson as missing:
         return _no_such_lesson(collection, missing, url_key)
+    return quiz_page(collection, passages, deck, search, url_key, urlstate.href("/present", url_key, lesson=lesson))
+
+
+def quiz_page(
+    collection: Collection, passages: Passages, deck: Deck, search: str | None, url_key: str | None, present_href: str
+) -> html.Div:
+    """The quiz of `deck`, a lesson of the collection's or one that came in a link (web/pages/shared.py)."""
+    _lesson, count = parse_search(search)
     cards = quiz_cards(collection, passages, deck, count)
     return html.Div(
         [
             html.Nav(
                 [
                     html.A(_("Explorer"), href=urlstate.href("/", url_key)),
-                    html.A(_("Present this lesson"), href=urlstate.href("/present", url_key, lesson=lesson)),
+                    html.A(_("Present this lesson"), href=present_href),
                     language_switch("/quiz", search),
                 ],
                 className="quiz-links",
