@@ -183,6 +183,7 @@ def _packed(raw: bytes) -> str:
         pytest.param(b'{"title": NaN}', "damaged", id="nan"),
         pytest.param(b"\xff\xfe{}", "damaged", id="not-utf8"),
         pytest.param(b'{"title": "' + b"a" * 3_000_000 + b'"}', "too large", id="inflates-too-far"),
+        pytest.param(b"[" * 100_000 + b"]" * 100_000, "damaged", id="nested-too-deep-for-json"),
     ],
 )
 def test_a_link_whose_content_is_not_a_lesson_is_refused(raw: bytes, words: str) -> None:
@@ -267,6 +268,14 @@ def test_yaml_that_is_not_a_plain_lesson_is_refused(text: str, words: str) -> No
     lesson, problems = lesson_from_text(text, "dropped.yaml", IDS, None, "aqim")
     assert lesson is None
     assert words in problems[0].message
+
+
+def test_data_nested_deeper_than_a_lesson_is_not_one() -> None:
+    nested: object = "mali-coup"
+    for _ in range(900):
+        nested = [nested]
+    lesson, problems = lesson_from_data({"title": "T", "slides": nested}, "the link", IDS, "aqim")
+    assert lesson is None and "not a lesson" in problems[0].message
 
 
 def test_an_alias_bomb_is_walked_once() -> None:

@@ -31,6 +31,7 @@ UPLOAD = "upload-accepted.data"
 ROUTER = "page.children"
 DOWNLOAD = "download.data"
 CLEAR = "category-filter.value"
+SHARED = "shared-page.children"  # a lesson that came in a link, drawn on /present?shared=1 and /quiz?shared=1
 
 # A valid value for every property a server callback reads.
 VALID = {
@@ -57,6 +58,7 @@ VALID = {
     ("map", "clickData"): None,
     ("lineage", "clickData"): None,
     ("glossary-lineage", "clickData"): None,
+    ("shared-link", "data"): "",
 }
 
 BAD = {422}  # refused with a short reason (a JSON body this app does not answer)
@@ -199,6 +201,59 @@ CASES = [
         LINEAGE,
         _v("lineage", "clickData", {"points": [{"customdata": ["person", "droukdel"]}]}),
         changed="lineage.clickData",
+    ),
+    # --- a lesson in a link, as the page sends it (the link's end, after #lesson=) ---------------------------------
+    Case("shared link: number", BAD, SHARED, _v("shared-link", "data", 5)),
+    Case("shared link: object", BAD, SHARED, _v("shared-link", "data", {"title": "x"})),
+    Case("shared link: 2,000,000 characters", BAD, SHARED, _v("shared-link", "data", "v1." + "A" * 2_000_000)),
+    Case("shared link: 300,000 characters of nothing", FINE, SHARED, _v("shared-link", "data", "v1." + "A" * 300_000)),
+    Case("shared link: cut short", FINE, SHARED, _v("shared-link", "data", "v1.q1YqyUksSVWyUipLzSlNVaoFAA")),
+    Case("shared link: <script>", FINE, SHARED, _v("shared-link", "data", "<script>alert(1)</script>")),
+    Case("shared link: empty, on /quiz", FINE, SHARED, {("shared-link", "data"): "", ("url", "pathname"): "/quiz"}),
+    # --- the lesson builder's requests (a lesson in a POST body) ---------------------------------------------------
+    Case("lesson check: not JSON", {400}, raw=b"{{{", path="/lesson/check"),
+    Case("lesson check: a list", {400}, raw=b"[]", path="/lesson/check"),
+    Case("lesson check: nothing to check", {422}, raw=b"{}", path="/lesson/check"),
+    Case("lesson check: two lessons", {422}, raw=b'{"link": "v1.", "yaml": "title: x"}', path="/lesson/check"),
+    Case("lesson check: yaml a number", {422}, raw=b'{"yaml": 5}', path="/lesson/check"),
+    Case("lesson check: unknown collection", {404}, raw=b'{"collection": "../..", "draft": {}}', path="/lesson/check"),
+    Case("lesson check: collection a list", {404}, raw=b'{"collection": [1], "draft": {}}', path="/lesson/check"),
+    Case("lesson check: draft a string", {200}, raw=b'{"draft": "title: x"}', path="/lesson/check"),
+    Case(
+        "lesson check: draft nested deep",
+        {200},
+        raw=b'{"draft": ' + b"[" * 500 + b"]" * 500 + b"}",
+        path="/lesson/check",
+    ),
+    Case("lesson check: nested 100,000 deep", {400}, raw=b"[" * 100_000 + b"]" * 100_000, path="/lesson/check"),
+    Case(
+        "lesson check: a draft 900 deep",
+        {200},
+        raw=b'{"draft": ' + b"[" * 900 + b"]" * 900 + b"}",
+        path="/lesson/check",
+    ),
+    Case(
+        "lesson check: YAML with a python tag",
+        {200},
+        raw=b'{"yaml": "!!python/object:os.system x"}',
+        path="/lesson/check",
+    ),
+    Case("lesson check: 4 MB", {413}, raw=b'{"yaml": "' + b"x" * 4_000_000 + b'"}', path="/lesson/check"),
+    Case("lesson check: GET (the app's page not found)", {200, 405}, method="GET", path="/lesson/check"),
+    Case(
+        "lesson YAML: a cut link",
+        {422},
+        raw=b"link=v1.q1YqyUksSVWyUipLzSlNVaoFAA&collection=",
+        path="/lesson/yaml",
+        content_type="application/x-www-form-urlencoded",
+    ),
+    Case("lesson file: no form", {422}, raw=b"", path="/lesson/file", content_type="text/plain"),
+    Case(
+        "lesson handout: unknown collection",
+        {422},
+        raw=b"link=v1.&collection=nope",
+        path="/lesson/handout",
+        content_type="application/x-www-form-urlencoded",
     ),
     # --- malformed bodies --------------------------------------------------------------------------------------
     Case("body {}", BAD, raw=b"{}"),

@@ -106,7 +106,7 @@ def decode(payload: str) -> dict:
         raise LinkError(_damaged())
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
         raise LinkError(_damaged()) from None
     if not isinstance(data, dict):
         raise LinkError(_("the link holds no lesson"))

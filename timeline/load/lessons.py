@@ -130,9 +130,28 @@ def lesson_from_data(
 
     The values are turned into the node tree a YAML file gives (with no lines), so the same reader checks
     them and names the same fields; the id, unless given, is made from the title."""
+    not_a_lesson = [Problem(label, None, None, _("not a lesson: expected a title and a list of slides"))]
+    if _deeper_than(data, MAX_DEPTH):  # a lesson is three levels deep; a deep nest would only exhaust the stack
+        return None, not_a_lesson
     dumper = yaml.SafeDumper(None, sort_keys=False)
     try:
         root = dumper.represent_data(data)
     except yaml.representer.RepresenterError:
-        return None, [Problem(label, None, None, _("not a lesson: expected a title and a list of slides"))]
+        return None, not_a_lesson
     return LessonReader(label, event_ids, collection_id).lesson(root, None)
+
+
+MAX_DEPTH = 8
+
+
+def _deeper_than(data: object, limit: int) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for pair in value.items() for item in pair)
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+    return False

@@ -11,6 +11,7 @@ Each lesson is validated against the collection the request names as a lesson fi
 
 from __future__ import annotations
 
+import json
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -53,7 +54,10 @@ def register(app: Dash, registry: Registry) -> None:
     def check_lesson():
         if (request.content_length or 0) > MAX_BODY:
             return _json_refusal(_("This lesson is too large to send."), 413)
-        body = request.get_json(silent=True)
+        try:
+            body = json.loads(request.get_data())
+        except (ValueError, RecursionError):  # not JSON, or arrays nested thousands deep
+            body = None
         if not isinstance(body, dict):
             return _json_refusal(_("The request holds no lesson."), 400)
         served = _served(registry, body.get("collection"))
