@@ -497,7 +497,7 @@
       if (!made) { return; }
       var values = { link: made.speaker, collection: builder.key };
       form.querySelectorAll('input[type="checkbox"]').forEach(function (box) {
-        values[box.value] = box.checked ? '1' : '';
+        values[box.name] = box.checked ? '1' : '';
       });
       fields(form, values);
       form.setAttribute('data-sent', String(made.version));
@@ -552,9 +552,20 @@
     });
   }
 
-  function inputFor(holder, make) {
-    if (!holder.firstChild) { holder.appendChild(make()); }
-    return holder.firstChild;
+  // The page's inputs, made here in their slots (.lesson-field): data-field is the name, data-type the
+  // type, and data-maxlength, data-accept, data-value, data-dir their attributes.
+  function makeInputs(root) {
+    root.querySelectorAll('.lesson-field[data-field]').forEach(function (slot) {
+      if (slot.firstChild) { return; }
+      var input = document.createElement('input');
+      input.type = slot.getAttribute('data-type') || 'text';
+      input.name = slot.getAttribute('data-field');
+      input.className = 'lesson-' + input.type + '-input';
+      ['maxlength', 'accept', 'value', 'dir'].forEach(function (attribute) {
+        if (slot.hasAttribute('data-' + attribute)) { input.setAttribute(attribute, slot.getAttribute('data-' + attribute)); }
+      });
+      slot.appendChild(input);
+    });
   }
 
   function startBuilder(root) {
@@ -578,23 +589,7 @@
       timer: null
     };
     root.setAttribute('data-ready', 'true');
-    var title = inputFor(root.querySelector('[data-field="lesson-title"]'), function () {
-      var input = document.createElement('input');
-      input.type = 'text';
-      input.name = 'lesson-title';
-      input.dir = 'auto';
-      input.maxLength = parseInt(root.querySelector('[data-field="lesson-title"]').getAttribute('data-maxlength'), 10) || 300;
-      input.className = 'lesson-title-input';
-      return input;
-    });
-    title.value = builder.draft.title || '';
-    inputFor(root.querySelector('[data-field="lesson-file"]'), function () {
-      var input = document.createElement('input');
-      input.type = 'file';
-      input.accept = root.querySelector('[data-field="lesson-file"]').getAttribute('data-accept') || '';
-      input.className = 'lesson-file-input';
-      return input;
-    });
+    makeInputs(root);
     render();
     var match = /(?:^#|&)lesson=([^&]+)/.exec(window.location.hash);
     if (match) {

@@ -140,7 +140,6 @@
       if (!press) { return; }
       press.active = true;
       found.item.classList.add('dragging', 'lifted');
-      if (navigator.vibrate) { try { navigator.vibrate(15); } catch (ignored) { /* not allowed here */ } }
     }, HOLD_MS);
   });
   document.addEventListener('pointermove', function (event) {

@@ -20,6 +20,7 @@ from timeline.web.lessonfile import write_bundle
 
 from .quiz_helpers import arrange, card_ids, results
 from .slide_helpers import COLLECTION, DECK, LESSON, map_drawn, press
+from .touch_helpers import middle, touch_drag, touch_screen
 
 pytestmark = pytest.mark.browser
 
@@ -201,3 +202,20 @@ def test_a_slide_and_a_checked_quiz_at_1280x720(browser, lesson_file):
         browser.screenshot("lesson-file-quiz-checked-1280x720")
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_the_files_quiz_moves_cards_by_button_and_by_touch(browser, lesson_file):
+    """The shared reordering (reorder.js) runs in the file too, under its Content-Security-Policy."""
+    open_file(browser, lesson_file, "#quiz")
+    browser.wait(lambda: browser.js("return !!document.querySelector('.quiz[data-ready]')"), message="quiz ready")
+    before = card_ids(browser)
+    browser.driver.find_element("css selector", f'.quiz-card[data-event="{before[1]}"] [data-action="move-up"]').click()
+    assert card_ids(browser) == [before[1], before[0], *before[2:]]
+    browser.js("window.scrollTo(0, 0);")
+    third = browser.js(
+        "var r = document.querySelectorAll('.quiz-card')[2].getBoundingClientRect(); return [r.left + 40, r.bottom - 8];"
+    )
+    with touch_screen(browser):
+        touch_drag(browser, middle(browser, ".quiz-card .quiz-grip"), tuple(third))
+    browser.wait(lambda: card_ids(browser) == [before[0], before[2], before[1], *before[3:]], message="dragged")
+    assert requests_other_than(browser, lesson_file) == []

@@ -16,6 +16,7 @@ from timeline.load.collection import load_collection
 from timeline.load.passages import quote_passages
 
 from .quiz_helpers import arrange, card_ids, move, results
+from .touch_helpers import middle, touch_drag, touch_screen
 
 pytestmark = pytest.mark.browser
 
@@ -130,3 +131,53 @@ def test_dragging_a_card_moves_it(browser, server):
     )
     assert card_ids(browser) == [before[1], before[2], before[0], *before[3:]]
     assert "is now 3 of" in browser.js("return document.querySelector('.quiz-sr').textContent")
+
+
+def said(browser) -> str:
+    return browser.js("return document.querySelector('.quiz-sr').textContent")
+
+
+def test_a_card_moves_by_its_buttons_one_tap_a_step(browser, server):
+    """WCAG 2.5.7: dragging has a single-pointer alternative, the ↑ and ↓ buttons on every card."""
+    open_quiz(browser, server)
+    before = card_ids(browser)
+    browser.driver.find_element(
+        By.CSS_SELECTOR, f'.quiz-card[data-event="{before[2]}"] [data-action="move-up"]'
+    ).click()
+    assert card_ids(browser) == [before[0], before[2], before[1], *before[3:]]
+    assert said(browser).endswith(f"is now 2 of {len(before)}.")
+    browser.driver.switch_to.active_element.click()  # focus stayed on the button: press again
+    assert card_ids(browser)[0] == before[2]
+    browser.driver.find_element(
+        By.CSS_SELECTOR, f'.quiz-card[data-event="{before[2]}"] [data-action="move-down"]'
+    ).click()
+    assert card_ids(browser)[1] == before[2]
+    sizes = browser.js(
+        "return Array.from(document.querySelectorAll('.quiz-card [data-action^=\"move-\"], .quiz-grip'))"
+        ".map(function (b) { var r = b.getBoundingClientRect(); return Math.min(r.width, r.height); });"
+    )
+    assert min(sizes) >= 24
+
+
+def test_a_touch_drag_on_the_handle_moves_a_card_and_a_swipe_elsewhere_scrolls(browser, server):
+    open_quiz(browser, server)
+    before = card_ids(browser)
+    styles = browser.js(
+        "var card = document.querySelector('.quiz-card');"
+        "return [getComputedStyle(card.querySelector('.quiz-grip')).touchAction, getComputedStyle(card).touchAction];"
+    )
+    assert styles == ["none", "auto"]  # only the handle keeps the finger; elsewhere the page scrolls
+    browser.js("window.scrollTo(0, 0);")  # the cards below the sticky Check bar, which takes no drag
+    third = browser.js(
+        "var r = document.querySelectorAll('.quiz-card')[2].getBoundingClientRect(); return [r.left + 40, r.bottom - 8];"
+    )
+    with touch_screen(browser):
+        touch_drag(browser, middle(browser, ".quiz-card .quiz-grip"), tuple(third))
+        browser.wait(lambda: card_ids(browser) == [before[1], before[2], before[0], *before[3:]], message="dragged")
+        assert said(browser) == f"“{CARDS[before[0]].title}” is now 3 of {len(before)}."
+        # The same gesture on a card's text, not its handle: the card stays, the page scrolls.
+        scrolled = browser.js("return window.scrollY")
+        body = middle(browser, ".quiz-card:nth-child(5) .quiz-card-body")
+        touch_drag(browser, body, (body[0], body[1] - 250), hold=0.05)
+        browser.wait(lambda: browser.js("return window.scrollY") > scrolled + 50, message="the page scrolled")
+        assert card_ids(browser) == [before[1], before[2], before[0], *before[3:]]

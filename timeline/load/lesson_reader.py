@@ -121,7 +121,8 @@ class LessonReader:
     def lesson_id(self, keys: dict[str, yaml.Node], stem: str | None, title: str) -> str:
         given = self.text(keys.get("id"), "id")
         if not given and stem is None:
-            return slug(title, words=8, empty="lesson")
+            # Any sign between words parts them, so '2007–2017' (an en dash) gives '2007-2017', not '20072017'.
+            return slug(re.sub(r"[\W_]+", " ", title), words=8, empty="lesson")
         lesson_id = given or stem or ""
         if not _SLUG.match(lesson_id):
             values = {"id": lesson_id}

@@ -62,8 +62,6 @@ def _dcc(component: Component, children: Callable[[object], str]) -> str:
         return _dropdown(component)
     if kind == "Input":
         return _input(component)
-    if kind == "Checklist":
-        return _checklist(component)
     # Upload and the like: their content, in a box with their class.
     return f"<div{attribute('class', getattr(component, 'className', None))}>{children(component.children)}</div>"
 
@@ -101,13 +99,3 @@ def _input(component: Component) -> str:
     props = {name: getattr(component, name, None) for name in ("type", "value", "placeholder", "min", "max")}
     written = "".join(attribute(name, value) for name, value in props.items())
     return f"<input{written}{attribute('class', getattr(component, 'className', None))}>"
-
-
-def _checklist(component: Component) -> str:
-    chosen = getattr(component, "value", None) or []
-    boxes = "".join(
-        f"<label><input{attribute('type', 'checkbox')}{' checked' if option['value'] in chosen else ''}> "
-        f"{escape(str(option['label']))}</label>"
-        for option in getattr(component, "options", None) or []
-    )
-    return f"<div{attribute('class', getattr(component, 'className', None))}>{boxes}</div>"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from dash import dcc, html
+from dash import html
 
 from timeline.formats.lessonlink import MAX_LINK
 from timeline.i18n import gettext as _
@@ -145,22 +145,25 @@ def _act(action: str) -> dict:
     return {"data-action": action}
 
 
-def _field(label: str, field: str, **attributes) -> html.Label:
-    """A label whose input lesson.js makes (Dash's html has no <input>, and dcc.Input's React state would fight
-    the script that fills it from the draft); `attributes` become the input's (data-max-length...)."""
+def _field(name: str, kind: str = "text", **attributes) -> html.Span:
+    """Where lesson.js puts an <input> (Dash's html has none, and dcc's inputs are React state that would fight
+    the script that fills them from the draft); `attributes` become the input's (maxlength, accept...)."""
     data = {f"data-{key}": str(value) for key, value in attributes.items()}
-    return html.Label(
-        [
-            html.Span(label, className="control-label"),
-            html.Span(className="lesson-field", **{"data-field": field}, **data),
-        ]
-    )
+    return html.Span(className="lesson-field", **{"data-field": name, "data-type": kind}, **data)
+
+
+def _labelled(label: str, field: html.Span) -> html.Label:
+    return html.Label([html.Span(label, className="control-label"), field])
+
+
+def _option(name: str, label: str) -> html.Label:
+    return html.Label([_field(name, "checkbox", value="1"), " " + label], className="lesson-option")
 
 
 def _about() -> html.Section:
     return html.Section(
         [
-            _field(_("Title"), "lesson-title", maxlength=MAX_TITLE),
+            _labelled(_("Title"), _field("lesson-title", maxlength=MAX_TITLE, dir="auto")),
             html.Label(
                 [
                     html.Span(_("Introduction, on the first slide"), className="control-label"),
@@ -212,15 +215,8 @@ def _use(url_key: str | None) -> html.Section:
                         url_key,
                         _("Print the handout"),
                         "button",
-                        dcc.Checklist(
-                            options=[
-                                {"label": _("with my notes"), "value": "notes"},
-                                {"label": _("with the quiz sheet"), "value": "quiz"},
-                            ],
-                            value=[],
-                            inline=True,
-                            className="lesson-options",
-                        ),
+                        _option("notes", _("with my notes")),
+                        _option("quiz", _("with the quiz sheet")),
                         action="handout",
                         target="_blank",  # a page to print, beside the builder
                     ),
@@ -282,7 +278,7 @@ def _open() -> html.Section:
                 ),
                 className="muted",
             ),
-            _field(_("Choose a lesson file"), "lesson-file", accept=".yaml,.yml,.html,.htm"),
+            _labelled(_("Choose a lesson file"), _field("lesson-file", "file", accept=".yaml,.yml,.html,.htm")),
         ],
         className="panel lesson-open",
         **{"aria-label": _("Open a lesson")},
