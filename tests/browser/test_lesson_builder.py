@@ -312,3 +312,56 @@ def test_the_builder_on_a_phone_has_no_sideways_scroll_and_big_enough_targets(si
     )
     assert small == []
     browser.screenshot(f"lesson-builder-{width}")
+
+
+def test_the_events_listed_go_in_at_once_and_the_lesson_can_be_cleared_and_brought_back(browser, server):
+    fresh_start(browser, server, "/")
+    browser.open(server.url + "/?q=Mali")
+    browser.wait(browser.settled, message="explorer settled")
+    listed = browser.js("return Array.from(document.querySelectorAll('.event-item')).map(e => e.dataset.event)")
+    assert 1 < len(listed) < len(COLLECTION.events)
+    browser.driver.find_element(By.CSS_SELECTOR, '[data-action="add-shown-to-lesson"]').click()
+    assert (
+        browser.text(".lesson-add-shown-box .lesson-said")
+        == f"Added: {len(listed)}. Slides in your lesson: {len(listed)}."
+    )
+    assert browser.text(".lesson-counter") == f"My lesson: {len(listed)}"
+    assert [slide["event"] for slide in stored(browser)["slides"]] == listed  # the list's order: by date
+    open_builder(browser, server, len(listed))
+    browser.driver.find_element(By.CSS_SELECTOR, '[data-action="clear-lesson"]').click()
+    assert slide_ids(browser) == [] and stored(browser)["slides"] == []
+    assert browser.js("return !document.querySelector('.lesson-empty').hidden")
+    browser.driver.find_element(By.CSS_SELECTOR, ".lesson-said button").click()
+    assert slide_ids(browser) == listed and len(stored(browser)["slides"]) == len(listed)
+
+
+def test_a_yaml_dropped_on_the_builder_opens_for_editing(browser, server):
+    seed(browser, server, [{"event": "mali-coup"}], title="Before")
+    yaml_text = "title: Dropped\nslides:\n  - event: droukdel-killed\n    notes: Last.\n  - annabi-appointed\n"
+    browser.js(
+        "var data = new DataTransfer();"
+        "data.items.add(new File([arguments[0]], 'dropped.yaml', {type: 'application/yaml'}));"
+        "var target = document.querySelector('#react-entry-point .lesson-slides');"
+        "target.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));"
+        "target.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));",
+        yaml_text,
+    )
+    browser.wait(lambda: slide_ids(browser) == ["droukdel-killed", "annabi-appointed"], message="the dropped lesson")
+    assert stored(browser)["title"] == "Dropped" and stored(browser)["slides"][0]["notes"] == "Last."
+    assert browser.text(".lesson-said").startswith("Opened “Dropped”.")
+
+
+def test_a_lesson_too_long_for_a_link_says_so_and_offers_the_file(browser, server):
+    import random
+
+    rng = random.Random(23)
+    noise = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789 ") for _ in range(4000)) for _ in range(3)]
+    seed(browser, server, [{"event": e, "notes": n} for e, n in zip(THREE, noise, strict=True)])
+    links = make_links(browser)
+    assert links["class"] and len(links["class"]) <= 8000  # the class's link has no notes: it fits
+    assert links["speaker"] == ""
+    warning = browser.text(".lesson-too-long")
+    assert "too long for a link" in warning and "Download the lesson file instead" in warning
+    assert not browser.js(
+        "return document.querySelector('[data-share-for=\"speaker\"]').closest('.lesson-share-item').hidden === false"
+    )

@@ -13,6 +13,7 @@ from dash import html
 
 from timeline.i18n import gettext as _
 from timeline.load.lesson_model import MAX_SLIDES
+from timeline.load.library import UPLOAD_KEY
 from timeline.query import urlstate
 
 
@@ -44,8 +45,11 @@ def _attributes(collection_id: str) -> dict:
     return {"data-lesson-collection": collection_id}
 
 
-def lesson_counter(collection_id: str, url_key: str | None) -> html.A:
-    """The header's link to the builder; lesson.js writes the number of slides in it."""
+def lesson_counter(collection_id: str, url_key: str | None) -> html.A | None:
+    """The header's link to the builder; lesson.js writes the number of slides in it. None for a dropped
+    file: it lives in its tab only, where no link could reach it, so it makes no lesson."""
+    if collection_id == UPLOAD_KEY:
+        return None
     return html.A(
         _("My lesson"),
         href=urlstate.href("/lesson", url_key),
@@ -56,8 +60,10 @@ def lesson_counter(collection_id: str, url_key: str | None) -> html.A:
     )
 
 
-def add_toggle(collection_id: str, event_id: str) -> html.Button:
+def add_toggle(collection_id: str, event_id: str) -> html.Button | None:
     """In an event's detail: puts it in the lesson, or takes it out (aria-pressed says which)."""
+    if collection_id == UPLOAD_KEY:
+        return None
     return html.Button(
         _("Add to my lesson"),
         className="button lesson-add",
@@ -68,8 +74,10 @@ def add_toggle(collection_id: str, event_id: str) -> html.Button:
     )
 
 
-def add_shown_button(collection_id: str) -> html.Div:
+def add_shown_button(collection_id: str) -> html.Div | None:
     """Under the list: every event it shows (the filters' and the timeline's choice) into the lesson at once."""
+    if collection_id == UPLOAD_KEY:
+        return None
     return html.Div(
         [
             html.Button(
