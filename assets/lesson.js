@@ -34,6 +34,14 @@
 
   // -- The draft ------------------------------------------------------------------------------------
 
+  // The lesson in the URL's fragment (#lesson=v1.…), or ''. A fragment someone mangled is passed on as it
+  // is: the server says what is wrong with it.
+  function fragmentLesson() {
+    var match = /(?:^#|&)lesson=([^&]+)/.exec(window.location.hash);
+    if (!match) { return ''; }
+    try { return decodeURIComponent(match[1]); } catch (e) { return match[1]; }
+  }
+
   function emptyDraft(collection) { return { collection: collection, title: '', intro: '', slides: [] }; }
 
   function load(collection) {
@@ -123,21 +131,21 @@
     if (!control || !control.closest('#react-entry-point')) { return; }
     var collection = control.getAttribute('data-lesson-collection');
     var text = textsOf(control);
+    var said = live('.lesson-add-shown-box .lesson-said');
     if (control.getAttribute('data-action') === 'add-to-lesson') {
       var eventId = control.getAttribute('data-event');
       var draft = load(collection);
       if (has(draft, eventId)) {
         draft.slides = draft.slides.filter(function (s) { return s.event !== eventId; });
         save(draft);
-      } else {
-        addEvents(collection, [eventId]);
+      } else if (addEvents(collection, [eventId]).added === 0 && said) {
+        said.textContent = fill(text.full, { limit: number(draft.slides.length) });
       }
     } else {
       var listed = liveAll('.event-list .event-item[data-event]').map(function (item) {
         return item.getAttribute('data-event');
       });
       var result = addEvents(collection, listed);
-      var said = control.parentNode.querySelector('.lesson-said');
       if (said) {
         said.textContent = fill(text.added, { added: number(result.added), total: number(result.total) }) +
           (result.full ? ' ' + fill(text.full, { limit: number(result.total) }) : '');
@@ -377,7 +385,8 @@
     builder.checking = post(builder.checkUrl, { collection: builder.key, draft: linkData(builder.draft, true) })
       .then(function (answer) {
         if (answer.status !== 200) {
-          return { ok: false, problems: [fill(builder.text.failed, { status: answer.status })], version: version };
+          var said = answer.problems && answer.problems.length ? answer.problems : [fill(builder.text.failed, { status: answer.status })];
+          return { ok: false, problems: said, version: version };
         }
         Object.keys(answer.events || {}).forEach(function (id) { builder.events[id] = answer.events[id]; });
         builder.draft.slides.forEach(function (slide) {
@@ -522,7 +531,7 @@
     return post(builder.checkUrl, Object.assign({ collection: builder.key }, request)).then(function (answer) {
       if (answer.status !== 200 || !answer.ok) {
         showProblems(answer.problems && answer.problems.length ? answer.problems :
-          [fill(builder.text.failed, { status: answer.status })]);
+          [fill(builder.text.failed, { status: answer.status })], builder.text.notOpened);
         return;
       }
       var before = builder.draft;
@@ -541,13 +550,13 @@
 
   function openFile(file) {
     if (!file) { return; }
-    if (file.size > 5000000) { showProblems([fill(builder.text.tooBig, { file: file.name })]); return; }
+    if (file.size > 5000000) { showProblems([fill(builder.text.tooBig, { file: file.name })], builder.text.notOpened); return; }
     file.text().then(function (content) {
       var html = /\.html?$/i.test(file.name) || /^\s*<(!doctype|html)/i.test(content);
       if (!html) { open({ yaml: content, name: file.name }, file.name); return; }
       var doc = new DOMParser().parseFromString(content, 'text/html');
       var block = doc.getElementById('lesson-source');
-      if (!block) { showProblems([fill(builder.text.notLesson, { file: file.name })]); return; }
+      if (!block) { showProblems([fill(builder.text.notLesson, { file: file.name })], builder.text.notOpened); return; }
       open({ yaml: block.textContent, name: file.name }, file.name);
     });
   }
@@ -591,11 +600,11 @@
     root.setAttribute('data-ready', 'true');
     makeInputs(root);
     render();
-    var match = /(?:^#|&)lesson=([^&]+)/.exec(window.location.hash);
-    if (match) {
+    var linked = fragmentLesson();
+    if (linked) {
       // A link opened in the builder: its lesson, to adapt. The fragment goes, so a reload keeps the draft.
       window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-      open({ link: decodeURIComponent(match[1]) }, '');
+      open({ link: linked }, '');
     }
     if (builder.draft.slides.length || builder.draft.title) { refresh(); } else { payloads(); }
   }
@@ -722,18 +731,22 @@
       syncExplorer();
     });
   }
+  function ours(records) {
+    // A graph's hover and redraws change the page constantly and never a control of the lesson's.
+    return records.some(function (record) {
+      return !(record.target.closest && record.target.closest('.js-plotly-plot'));
+    });
+  }
   if (window.MutationObserver) {
-    new MutationObserver(follow).observe(document.documentElement, { childList: true, subtree: true });
+    new MutationObserver(function (records) { if (ours(records)) { follow(); } })
+      .observe(document.documentElement, { childList: true, subtree: true });
   }
   follow();
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     timeline_lesson: {
       // /present?shared=1, /quiz?shared=1: the lesson in the link's fragment, for the server to draw.
-      fromHash: function () {
-        var match = /(?:^#|&)lesson=([^&]+)/.exec(window.location.hash);
-        return match ? decodeURIComponent(match[1]) : '';
-      }
+      fromHash: function () { return fragmentLesson(); }
     }
   });
   window.timelineLesson = { encode: encode, linkData: linkData, load: load };

@@ -239,6 +239,9 @@ def test_a_cut_link_is_said_in_the_readers_language(browser, server):
     said = browser.text("#react-entry-point .not-found")
     assert "La leçon de ce lien ne peut pas être ouverte" in said
     assert "tronqué" in said or "abîmé" in said
+    browser.open(f"{server.url}/present?shared=1#lesson=%E0%A4%A")  # not even percent-encoding: no script error
+    browser.wait(lambda: browser.js("return !!document.querySelector('#react-entry-point .problems')"), message="says")
+    assert "the link holds no lesson" in browser.text("#react-entry-point .problems")
     browser.open(f"{server.url}/quiz?shared=1#lesson={encode({'title': 'T', 'slides': ['no-such-event']})}")
     browser.wait(lambda: browser.js("return !!document.querySelector('#react-entry-point .problems')"), message="says")
     assert "unknown event id 'no-such-event'" in browser.text("#react-entry-point .problems")

@@ -64,6 +64,7 @@ def builder_text() -> dict:
         % slots,
         "copied": _("Copied."),
         "problems": _("Before you present or share, fix this:"),
+        "notOpened": _("This could not be opened; the lesson you are building is unchanged:"),
         "notLesson": _("%(file)s: this HTML file holds no lesson; only a lesson file made by this tool does.") % slots,
         "tooBig": _("%(file)s: this file is too large to be a lesson.") % slots,
         "failed": _("The server could not check the lesson (%(status)s). Your lesson is still here; try again.")
