@@ -218,7 +218,7 @@ def _page(registry: Registry, served: Served, pathname: str | None, search: str 
     if pathname in ("/", "", None):
         return explore.layout(registry, served, search, uploaded)
     if pathname in ("/present", "/present/"):
-        return shared.placeholder("present") if shared.is_shared(search) else present_page(served, search)
+        return shared.placeholder("present") if shared.is_shared(search) else _present_page(served, search)
     if pathname in ("/quiz", "/quiz/"):
         if shared.is_shared(search):
             return shared.placeholder("quiz")
@@ -230,7 +230,7 @@ def _page(registry: Registry, served: Served, pathname: str | None, search: str 
     return _not_found(pathname, served.url_key)
 
 
-def present_page(served: Served, search: str | None):
+def _present_page(served: Served, search: str | None):
     return served.derive(present.PresentPage.of).layout(search)
 
 
