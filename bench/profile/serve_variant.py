@@ -20,6 +20,10 @@ are gone from this list; NOTES.md keeps what they measured.
   eager         Dash(eager_loading=True): async chunks (graph, dropdown, plotly) as plain <script> tags
   nocompress    Dash(compress=False)
   nodashtable   dash_table's bundle.js left out of the page (the app has no DataTable)
+  plotlyfirst   issue 24's experiment: the plain copy in the first response carries each graph's figure
+                (data-figure, data-config) and an inline script right after plotly-geo.min.js draws them
+                with Plotly.newPlot before Dash's scripts run; the plain copy stays until the live
+                page's map has its country shapes. Dash draws both graphs again when it takes over
 
 The WSGI app is wrapped so every request's server time (first byte of the request to the end
 of the body) and size are kept; GET /__timings returns them as JSON and clears the list.
@@ -39,8 +43,24 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 VARIANTS = {
     "nomap", "notimeline", "noeras", "nolineage", "notranslations", "nosource",
-    "fullplotly", "eager", "nocompress", "nodashtable",
+    "fullplotly", "eager", "nocompress", "nodashtable", "plotlyfirst",
 }  # fmt: skip
+
+PLOTLY_TAG = r'<script src="[^"]*/vendor/plotly-geo[^"]*"></script>'
+DRAW_FIRST = """<script>(function () {
+  var P = window.Plotly; if (!P) { return; }
+  document.querySelectorAll('#static-page [data-figure]').forEach(function (el) {
+    var figure = JSON.parse(el.getAttribute('data-figure'));
+    var config = JSON.parse(el.getAttribute('data-config') || '{}');
+    el.textContent = ''; el.style.background = 'none'; el.style.display = 'block';
+    P.newPlot(el, figure.data, figure.layout, config);
+  });
+})();</script>"""
+KEEP_COPY = """<style>
+#react-entry-point:not(:has(#map .choroplethlocation)):has(.explore) {
+  position: absolute; top: 0; left: 0; right: 0; visibility: hidden; }
+#react-entry-point:not(:has(#map .choroplethlocation)):has(.explore) ~ #static-page { display: block !important; }
+</style>"""
 
 
 def _replace_by_id(tree, target: str, make) -> bool:
@@ -181,9 +201,40 @@ def build(variants: set[str], root: Path, data: Path | None = None):
         return tree
 
     explore.layout = layout
+    if "plotlyfirst" in variants:
+        _draw_first(web_app)
     app = web_app.create_app(_collections(variants, data))
     app.server.wsgi_app = Timings(app.server.wsgi_app)
     return app
+
+
+def _draw_first(web_app) -> None:
+    """The plotlyfirst variant: figures in the plain copy, drawn by plotly as soon as it is evaluated."""
+    import re
+
+    from dash._utils import to_json
+
+    from timeline.web.components import static_html
+
+    real_graph = static_html._graph
+
+    def graph(component):
+        html_text = real_graph(component)
+        figure = to_json(getattr(component, "figure", None) or {})
+        config = to_json(getattr(component, "config", None) or {})
+        data = static_html.attribute("data-figure", figure) + static_html.attribute("data-config", config)
+        return html_text.replace(">", data + ">", 1)
+
+    static_html._graph = graph
+    web_app.INDEX = web_app.INDEX.replace("{%css%}", "{%css%}\n" + KEEP_COPY, 1)
+    real_interpolate = web_app.TimelineDash.interpolate_index
+
+    def interpolate_index(self, **kwargs):
+        scripts = kwargs.get("scripts", "")
+        kwargs["scripts"] = re.sub(PLOTLY_TAG, lambda match: match.group(0) + DRAW_FIRST, scripts, count=1)
+        return real_interpolate(self, **kwargs)
+
+    web_app.TimelineDash.interpolate_index = interpolate_index
 
 
 def parse_variant(text: str) -> tuple[set[str], Path | None]:

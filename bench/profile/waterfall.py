@@ -41,9 +41,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 from browser_bench import CHROMEDRIVER, CHROMIUM, CHROMIUM_FLAGS, kill_leftovers  # noqa: E402
 
 SEL = {
-    "timeline": "#timeline .scatterlayer .trace",
+    # The plain copy's graphs count too (plotlyfirst draws them there; its ids are left out).
+    "timeline": "#timeline .scatterlayer .trace, #static-page .timeline-graph .scatterlayer .trace",
     "lineage": "#lineage .scatterlayer .trace",
-    "map": "#map .choroplethlocation, #map .scatterlayer .trace.scattergeo",
+    "map": "#map .choroplethlocation, #map .scatterlayer .trace.scattergeo, #static-page .map-graph .choroplethlocation",
     "page": "#page .explore",
     "count": "#event-count",
 }
