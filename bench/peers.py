@@ -8,7 +8,8 @@ unresolvable, `performance.now()` from navigation start, marks posted by the in-
   TimelineJS    complete draw   every one of the N markers is in the DOM (.tl-timemarker)
   explorer      text            an element whose text is the first event's title is visible
                                 (non-zero bounding box, checkVisibility): a static HTML copy counts
-  explorer      graphs          #timeline has plotly traces and #map has drawn its country shapes
+  explorer      graphs          #timeline has plotly traces and #map has drawn its country shapes, in the
+                                live page or in the plain copy of the first response (#static-page)
 
 All three show the same events: the bundled AQIM collection for size 20, else the synthetic
 collection of bench/make_collection.py (cached in build/bench/collections/, as browser_bench.py does),
@@ -55,8 +56,12 @@ VIS, TJS, TEXT, GRAPHS = "vis-timeline", "TimelineJS", "text", "graphs"
 
 # What "drawn" means for each peer: one element per event.
 PEER_ITEM = {VIS: ".vis-item-content", TJS: ".tl-timemarker"}
-# The explorer's graphs: plotly traces on the timeline, and the map's country shapes (the choropleth).
-EXPLORER_GRAPHS = ("#timeline .scatterlayer .trace", "#map .choroplethlocation")
+# The explorer's graphs: plotly traces on the timeline, and the map's country shapes (the choropleth),
+# drawn by the live page or in the plain copy of the first response (#static-page: ids left out there).
+EXPLORER_GRAPHS = (
+    "#timeline .scatterlayer .trace, #static-page .timeline-graph .scatterlayer .trace",
+    "#map .choroplethlocation, #static-page .map-graph .choroplethlocation",
+)
 
 VIS_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>vis-timeline: {n} events</title>

@@ -22,12 +22,14 @@ def free_port() -> int:
 class Server:
     """`python -m timeline serve` in its own process, as a user starts it."""
 
-    def __init__(self, data: Path | None = None):
+    def __init__(self, data: Path | None = None, workers: int = 1):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         command = [sys.executable, "-m", "timeline", "serve", "--port", str(self.port)]
         if data is not None:
             command += ["--data", str(data)]
+        if workers > 1:
+            command += ["--workers", str(workers)]
         # A file, not a pipe: the server logs every request, and a pipe nobody reads fills up
         # after some 64 kB and then blocks the server mid-request.
         self.log = tempfile.NamedTemporaryFile(prefix="timeline-server-", suffix=".log", delete=False)  # noqa: SIM115 (outlives __init__; closed in stop)

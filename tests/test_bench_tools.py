@@ -5,8 +5,10 @@ No timings are asserted: the benchmarks measure, these tests only check the tool
 
 from __future__ import annotations
 
+import argparse
 import csv
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -366,3 +368,42 @@ def test_terms_percentiles_loopback_and_rows():
     assert row[:5] == ["10", "40", "10.0", "0", "2"]
     assert row[6:10] == ["200 / 290", "200 / 200", "2,000 / 10,000", "1.00 → 2.00"]
     assert row[5] == "–"
+
+
+serve_memory = _load("serve_memory")
+
+
+def test_memory_is_read_from_this_process_smaps_rollup():
+    values = serve_memory.smaps_rollup(Path("/proc/self/smaps_rollup").read_text())
+    assert set(values) == set(serve_memory.FIELDS)
+    assert values["Rss"] >= values["Pss"] >= values["Private_Clean"] + values["Private_Dirty"] > 0
+    memory = serve_memory.Memory.read(os.getpid(), [])
+    assert memory.processes == 1 and memory.rss >= memory.pss >= memory.uss > 0
+
+
+def test_runs_name_a_checkout_a_variant_and_an_extra_path(tmp_path):
+    run = serve_memory.parse_run(f"{tmp_path}:preload+{tmp_path / 'pyarrow-env'}")
+    assert (run.root, run.variant, run.extra_path) == (tmp_path, "preload", str(tmp_path / "pyarrow-env"))
+    assert run.name == f"{tmp_path.name}:preload+pyarrow-env"
+    assert serve_memory.parse_run(".:serve").extra_path == ""
+    with pytest.raises(argparse.ArgumentTypeError):
+        serve_memory.parse_run(".:forking")
+    # `serve --workers 1` is the development server: there is no worker process to wait for.
+    assert serve_memory.Server.forks("serve", 1) == 0 and serve_memory.Server.forks("serve", 4) == 4
+    assert serve_memory.Server.forks("gunicorn", 1) == 1
+
+
+def _load_profile(name: str):
+    spec = importlib.util.spec_from_file_location(f"profile_{name}", BENCH / "profile" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_profile_variants_combine_and_name_their_collection(tmp_path):
+    serve_variant = _load_profile("serve_variant")
+    assert serve_variant.parse_variant("base") == (set(), None)
+    assert serve_variant.parse_variant(f"nomap, noeras,data={tmp_path}") == ({"nomap", "noeras"}, tmp_path)
+    with pytest.raises(SystemExit, match="unknown variant 'direct'"):
+        serve_variant.parse_variant("direct")  # issue 12's experiment, now the app's own code
+    assert _load_profile("waterfall").file_name(f"nomap,data={tmp_path}").count("/") == 0

@@ -62,10 +62,12 @@ def test_broken_collection_is_refused_with_its_problems(tmp_path):
     assert "Serving" not in result.stdout
 
 
-def test_wsgi_entry_point_serves_under_gunicorn():
+# --preload: the app is built once, in gunicorn's arbiter, and its workers share it (docs/serving.md).
+@pytest.mark.parametrize("preload", [[], ["--preload"]], ids=["each-worker-loads", "preload"])
+def test_wsgi_entry_point_serves_under_gunicorn(preload):
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "timeline.web.wsgi:server"],
+        [sys.executable, "-m", "gunicorn", *preload, "-w", "2", "-b", f"127.0.0.1:{port}", "timeline.web.wsgi:server"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     try:
@@ -82,3 +84,53 @@ def test_wsgi_entry_point_serves_under_gunicorn():
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def _private_kb(pid: int) -> int:
+    """Memory only this process holds (USS): pages it has written since the fork, or allocated itself."""
+    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    fields = dict(line.split(":", 1) for line in rollup.splitlines()[1:])
+    return sum(int(fields[name].split()[0]) for name in ("Private_Clean", "Private_Dirty"))
+
+
+def _resident_kb(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/smaps_rollup").read_text().split("Rss:", 1)[1].split()[0])
+
+
+def _workers_of(pid: int) -> list[int]:
+    return [
+        int(child) for task in Path(f"/proc/{pid}/task").iterdir() for child in (task / "children").read_text().split()
+    ]
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="needs Linux's /proc/PID/smaps_rollup")
+def test_workers_share_the_collection_loaded_before_they_fork():
+    server = Server(workers=2)
+    try:
+        deadline = time.monotonic() + 30
+        while len(workers := _workers_of(server.process.pid)) < 2:
+            assert time.monotonic() < deadline, "the workers did not start"
+            time.sleep(0.2)
+        for _ in range(6):  # the requests reach both workers
+            status, body, _ = fetch(server.url + "/")
+            assert status == 200 and b"_dash-config" in body
+        # A worker that had loaded the collection itself would hold all of it privately, as much as the
+        # process that loaded it has resident; a forked one holds only what it has written since.
+        loaded = _resident_kb(server.process.pid)
+        for worker in workers:
+            assert _private_kb(worker) < loaded / 3, (worker, _private_kb(worker), loaded)
+    finally:
+        server.stop()
+    assert server.process.returncode is not None
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [(["--workers", "0"], "--workers takes 1 or more"), (["--workers", "2", "--debug"], "leave out --workers")],
+)
+def test_serve_refuses_workers_it_cannot_run(options, message):
+    result = subprocess.run(
+        [sys.executable, "-m", "timeline", "serve", "--port", str(free_port()), *options],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2 and message in result.stderr

@@ -32,6 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8050, help="port (default: 8050)")
     serve.add_argument("--debug", action="store_true", help="Dash debug mode with hot reload (off by default)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes (default 1: the development server); more: gunicorn's, sharing one loaded copy",
+    )
 
     validate = commands.add_parser("validate", help="check a collection; exit 1 listing every problem")
     validate.add_argument(
@@ -249,6 +255,12 @@ def _export_lineage(folder: Path, fmt: str, what: str) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from timeline.web.app import create_app
 
+    if args.workers < 1:
+        print("--workers takes 1 or more", file=sys.stderr)
+        return 2
+    if args.workers > 1 and args.debug:
+        print("--debug runs one development server; leave out --workers", file=sys.stderr)
+        return 2
     with Progress(f"Loading {args.data}") as progress:
         collections = load_library(args.data, progress=progress)
     app = create_app(collections)
@@ -257,5 +269,10 @@ def _serve(args: argparse.Namespace) -> int:
         url = base if index == 0 else urlstate.href(base, key)
         print(f"Serving '{collection.title}' ({len(collection.events)} events) at {url}", flush=True)
     print("Press Ctrl+C to stop.", flush=True)
-    app.run(host=args.host, port=args.port, debug=args.debug)
+    if args.workers > 1:
+        from timeline.web.workers import serve
+
+        serve(app.server, args.host, args.port, args.workers)
+    else:
+        app.run(host=args.host, port=args.port, debug=args.debug)
     return 0

@@ -106,17 +106,19 @@ def figures(root: Path) -> dict:
     from dash._utils import to_json
 
     from timeline.load.collection import BUNDLED, load_collection
-    from timeline.load.passages import quote_passages
+    from timeline.query.search import Filters
     from timeline.web.app import create_app
-    from timeline.web.pages import explore
+    from timeline.web.pages.explore_data import ExploreData
+    from timeline.web.pages.explore_view import compute_view, lineage_view
+    from timeline.web.pages.registry import Registry
 
     collection = load_collection(BUNDLED)
     create_app(collection)  # sets Dash's config (get_asset_url) for the layout
-    data = explore.ExploreData.build(collection, quote_passages(collection))
-    view = explore.compute_view(data, explore.search.Filters(), None, None)
+    data = Registry({collection.id: collection}).get(None).derive(ExploreData.of)
+    view = compute_view(data, Filters(), None, None)
     return {
         "timeline": json.loads(to_json(view.timeline)),
-        "lineage": json.loads(to_json(explore.lineage_view(collection, None, None))),
+        "lineage": json.loads(to_json(lineage_view(collection, None, None))),
         "map": json.loads(to_json(view.map)),
     }
 

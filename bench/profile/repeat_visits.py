@@ -1,6 +1,6 @@
 """First draw on repeat visits: the same Chromium profile loads the page several times in a row.
 
-    python bench/profile/repeat_visits.py [--variants "base;direct,storefix"] [--browsers 3] [--visits 4]
+    python bench/profile/repeat_visits.py [--variants "base;nomap"] [--browsers 3] [--visits 4]
 
 bench/browser_bench.py (and waterfall.py) always use a fresh profile: a first visit, no HTTP cache and
 no V8 code cache. A returning reader has both. For each variant (a bench/profile/serve_variant.py

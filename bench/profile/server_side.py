@@ -1,22 +1,23 @@
-"""Server-side cost of the explorer's first load, in isolation (no browser).
+"""Server-side cost of the explorer, in isolation (no browser, no HTTP server).
 
-    python bench/profile/server_side.py [--root DIR] [--repeat 7]
+    python bench/profile/server_side.py [--data DIR] [--root DIR] [--repeat 7]
 
-Times, for the bundled collection (medians of --repeat calls, after one warm-up):
-  - explore.layout(data, "") as a whole, and each figure function it calls
-  - to_plotly_json + Dash's JSON encoding of the router callback's answer
-  - the real HTTP endpoints through Flask's test client (GET /, /_dash-layout,
-    /_dash-dependencies, POST /_dash-update-component for the router), raw and gzip sizes
-  - the size of each part of the router answer (timeline / lineage / map figures, the rest)
+Times, for one collection (default: the bundled one; medians and minima of --repeat calls after one warm-up):
+  - importing, load_collection and create_app, once each;
+  - compute_view (the filter answer: timeline, map, list and count) for every event, for a word
+    ("Mali") and for a word no event has, and the two figure functions alone on every event;
+  - the explorer's layout for the plain URL, built afresh (create_app keeps a built page per URL);
+  - the first response and /_dash-layout through Flask's test client (both served from the page cache
+    after the first call, as for a real visitor), and their sizes raw and gzipped.
 
---root: the repository to import `timeline` from (default: this checkout). Nothing is edited.
+--root: the repository to import `timeline` from (default: this checkout), e.g. a `git archive` of an
+older commit, so before and after run the same script. Nothing is edited. Numbers only.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import statistics
 import sys
 import time
@@ -25,130 +26,80 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def med(fn, repeat):
-    fn()  # warm-up
+def timed(fn, repeat: int) -> tuple[float, float]:
+    """(median, min) in ms of `repeat` calls of fn, after one untimed call."""
+    fn()
     times = []
     for _ in range(repeat):
-        t = time.perf_counter()
+        start = time.perf_counter()
         fn()
-        times.append((time.perf_counter() - t) * 1000)
+        times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times), min(times)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--root", type=Path, default=HERE.parent.parent)
+    parser.add_argument("--data", type=Path, help="a collection folder (default: the bundled one)")
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     sys.path.insert(0, str(args.root.resolve()))
 
-    t0 = time.perf_counter()
-    from dash._utils import to_json
-
+    start = time.perf_counter()
     from timeline.figures.map import map_figure
     from timeline.figures.timeline import timeline_figure
-    from timeline.load.collection import BUNDLED, load_collection
+    from timeline.load.collection import BUNDLED
+    from timeline.load.library import load_library
     from timeline.query import search
     from timeline.web.app import create_app
-    from timeline.web.pages import explore
+    from timeline.web.pages import explore_layout
+    from timeline.web.pages.explore_data import ExploreData
+    from timeline.web.pages.explore_view import compute_view
+    from timeline.web.pages.registry import Registry
 
-    t_import = (time.perf_counter() - t0) * 1000
-    t0 = time.perf_counter()
-    collection = load_collection(BUNDLED)
-    t_load = (time.perf_counter() - t0) * 1000
-    t0 = time.perf_counter()
-    app = create_app(collection)
-    t_create = (time.perf_counter() - t0) * 1000
+    imported = time.perf_counter()
+    collections = load_library(args.data or BUNDLED)
+    loaded = time.perf_counter()
+    app = create_app(collections)
+    created = time.perf_counter()
+    collection = next(iter(collections.values()))
+    import pandas as pd
+
+    text = pd.Series(["x"]).dtype
     print(
-        f"import {t_import:.0f} ms, load_collection {t_load:.0f} ms, create_app {t_create:.0f} ms "
-        f"({len(collection.events)} events, root {args.root})"
+        f"{len(collection.events):,} events ({args.data or BUNDLED}); root {args.root}; text columns {text!r}\n"
+        f"import {1000 * (imported - start):.0f} ms, load {1000 * (loaded - imported):.0f} ms, "
+        f"create_app {1000 * (created - loaded):.0f} ms"
     )
 
-    from timeline.load.passages import quote_passages
-
-    data = explore.ExploreData.build(collection, quote_passages(collection))
-    events = collection.events
-    rows = []
-
-    def row(name, fn):
-        m, lo = med(fn, args.repeat)
-        rows.append((name, m, lo))
-
-    row("explore.layout(data, '') total", lambda: explore.layout(data, ""))
-    row("  timeline_figure(all)", lambda: timeline_figure(events, None))
-    row("  map_figure(all)", lambda: map_figure(events, None, place_rows=data.place_rows))
-    row("  lineage_view(None, None)", lambda: explore.lineage_view(collection, None, None))
-    row("  compute_view (timeline+map+list)", lambda: explore.compute_view(data, search.Filters(), None, None))
-    row("  filter_bar", lambda: explore.filter_bar(collection, search.Filters()))
-    row("  source_reader", lambda: explore.source_reader(collection, data.passages, None))
-    row("  detail_panel", lambda: explore.detail_panel(collection, data.passages, None))
-    tree = explore.layout(data, "")
-    row("to_json(layout tree) (Dash encoder)", lambda: to_json(tree))
-
-    print("\n| server step | median ms | min ms |\n|---|---|---|")
-    for name, m, lo in rows:
-        print(f"| {name} | {m:.1f} | {lo:.1f} |")
-
-    # Sizes of the pieces of the router answer.
-    def size(obj):
-        s = to_json(obj)
-        return len(s), len(gzip.compress(s.encode(), 6))
-
-    parts = {
-        "timeline figure": timeline_figure(events, None),
-        "map figure": map_figure(events, None, place_rows=data.place_rows),
-        "lineage figure": explore.lineage_view(collection, None, None),
-        "source_reader": explore.source_reader(collection, data.passages, None),
-        "whole layout tree": tree,
-    }
-    print("\n| part of router answer | JSON bytes | gzip bytes | traces |\n|---|---|---|---|")
-    for name, obj in parts.items():
-        raw, gz = size(obj)
-        traces = len(obj.data) if hasattr(obj, "data") else ""
-        print(f"| {name} | {raw:,} | {gz:,} | {traces} |")
-
-    # Component count of the tree (Dash renderer cost scales with it).
-    def count(node):
-        n = 1
-        kids = getattr(node, "children", None)
-        if isinstance(kids, (list, tuple)):
-            n += sum(count(k) for k in kids if hasattr(k, "to_plotly_json"))
-        elif hasattr(kids, "to_plotly_json"):
-            n += count(kids)
-        return n
-
-    print(f"\ncomponents in the explorer layout tree: {count(tree)}")
-
-    # The endpoints, through Flask's test client (no network, no browser).
-    client = app.server.test_client()
-    body = {
-        "output": "page.children",
-        "outputs": {"id": "page", "property": "children"},
-        "inputs": [{"id": "url", "property": "pathname", "value": "/"}],
-        "state": [{"id": "url", "property": "search", "value": ""}],
-        "changedPropIds": ["url.pathname"],
-    }
-    endpoints = [
-        ("GET /", lambda h: client.get("/", headers=h)),
-        ("GET /_dash-layout", lambda h: client.get("/_dash-layout", headers=h)),
-        ("GET /_dash-dependencies", lambda h: client.get("/_dash-dependencies", headers=h)),
-        (
-            "POST /_dash-update-component (router '/')",
-            lambda h: client.post("/_dash-update-component", json=body, headers=h),
-        ),
+    registry = Registry(collections)
+    served = registry.get(None)
+    data = served.derive(ExploreData.of)
+    events = data.events_in("en")
+    steps = [
+        ("compute_view: every event", lambda: compute_view(data, search.Filters(), None, None)),
+        ("compute_view: 'Mali'", lambda: compute_view(data, search.Filters(text="Mali"), None, None)),
+        ("compute_view: no match", lambda: compute_view(data, search.Filters(text="zzzqqq"), None, None)),
+        ("  timeline_figure(every event)", lambda: timeline_figure(events)),
+        ("  map_figure(every event)", lambda: map_figure(events, None, place_rows=data.place_rows)),
+        ("explore layout '' (built afresh)", lambda: explore_layout.layout(registry, served, "")),
     ]
-    print("\n| endpoint | median ms (gzip) | median ms (identity) | bytes | gzip bytes |\n|---|---|---|---|---|")
+    client = app.server.test_client()
+    referrer = {"Referer": "http://localhost/"}
+    endpoints = [
+        ("GET /", lambda headers: client.get("/", headers=headers)),
+        ("GET /_dash-layout", lambda headers: client.get("/_dash-layout", headers={**referrer, **headers})),
+        ("GET /_dash-dependencies", lambda headers: client.get("/_dash-dependencies", headers=headers)),
+    ]
+    rows = [(name, *timed(fn, args.repeat)) for name, fn in steps]
+    print("\n| server step | median ms | min ms |\n|---|---|---|")
+    for name, median, least in rows:
+        print(f"| {name} | {median:.1f} | {least:.1f} |")
+    print("\n| endpoint (test client) | median ms (gzip) | bytes | gzip bytes |\n|---|---|---|---|")
     for name, call in endpoints:
-        gz_t, _ = med(lambda call=call: call({"Accept-Encoding": "gzip"}).get_data(), args.repeat)
-        id_t, _ = med(lambda call=call: call({}).get_data(), args.repeat)
+        median, _ = timed(lambda call=call: call({"Accept-Encoding": "gzip"}).get_data(), args.repeat)
         raw = call({}).get_data()
-        gzd = call({"Accept-Encoding": "gzip"})
-        print(
-            f"| {name} | {gz_t:.1f} | {id_t:.1f} | {len(raw):,} | {len(gzd.get_data()):,} "
-            f"({gzd.headers.get('Content-Encoding', 'identity')}) |"
-        )
-    resp = json.loads(client.post("/_dash-update-component", json=body).get_data())
-    print(f"\nrouter answer keys: {list(resp)}; multi={resp.get('multi')}")
+        print(f"| {name} | {median:.1f} | {len(raw):,} | {len(gzip.compress(raw, 6)):,} |")
     return 0
 
 

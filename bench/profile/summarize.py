@@ -15,10 +15,10 @@ from pathlib import Path
 
 KEYS = [
     ("FIRST DRAW (timeline+map)", "first draw"),
-    ("all three graphs", "all 3 graphs"),
+    ("all graphs", "all graphs"),
     ("#event-count text", "count shown"),
     ("domInteractive (all sync scripts run)", "scripts run"),
-    ("router server ms (dur)", "router server"),
+    ("_dash-layout server ms (dur)", "_dash-layout server"),
     ("#page rendered (explore div)", "page rendered"),
     ("Plotly.react timeline start", "1st Plotly.react"),
     ("Plotly.react timeline sync ms (dur)", "timeline react sync"),

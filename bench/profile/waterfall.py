@@ -1,6 +1,6 @@
-"""A waterfall of the explorer's first load in headless Chromium: where the ~3 s to first draw go.
+"""A waterfall of the explorer's first load in headless Chromium: where the time to first draw goes.
 
-    python bench/profile/waterfall.py [--variant base] [--runs 5] [--root DIR] [--json OUT] [--keep-trace DIR]
+    python bench/profile/waterfall.py [--variants "base;data=DIR"] [--runs 5] [--root DIR] [--json OUT] [--keep-trace DIR]
 
 Starts bench/profile/serve_variant.py (in-process Dash server that times every request), loads the page
 once untimed (warm server), then --runs times in a fresh Chromium (new profile, the flags of
@@ -41,9 +41,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 from browser_bench import CHROMEDRIVER, CHROMIUM, CHROMIUM_FLAGS, kill_leftovers  # noqa: E402
 
 SEL = {
-    "timeline": "#timeline .scatterlayer .trace",
+    # The plain copy's graphs count too (plotlyfirst draws them there; its ids are left out).
+    "timeline": "#timeline .scatterlayer .trace, #static-page .timeline-graph .scatterlayer .trace",
     "lineage": "#lineage .scatterlayer .trace",
-    "map": "#map .choroplethlocation, #map .scatterlayer .trace.scattergeo",
+    "map": "#map .choroplethlocation, #map .scatterlayer .trace.scattergeo, #static-page .map-graph .choroplethlocation",
     "page": "#page .explore",
     "count": "#event-count",
 }
@@ -135,6 +136,11 @@ TRACE_CATEGORIES = ",".join(
 )
 
 
+def file_name(variant: str) -> str:
+    """A variant ('nomap,data=build/x') as part of a file name."""
+    return variant.replace(",", "+").replace("/", "_")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -145,7 +151,7 @@ class Server:
     def __init__(self, variant: str, root: Path, log_dir: Path):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
-        self.log = open(log_dir / f"server-{variant.replace(',', '+')}.log", "w")  # noqa: SIM115
+        self.log = open(log_dir / f"server-{file_name(variant)}.log", "w")  # noqa: SIM115
         self.proc = subprocess.Popen(
             [
                 sys.executable,
@@ -257,7 +263,7 @@ def one_run(server: Server, trace: bool, keep: Path | None, index: int, cpu: Pat
             shutil.rmtree(profile, ignore_errors=True)
 
 
-GRAPHS = [{"timeline", "lineage", "map"}]  # graphs the variant has; set in main()
+GRAPHS = [{"timeline", "map"}]  # graphs the variant has (the lineage is drawn only on demand); set in main()
 
 
 def trace_summary(driver, data: dict, keep: Path | None, index: int) -> dict:
@@ -427,8 +433,20 @@ def phases(run: dict) -> dict[str, float]:
         p["router server ms (dur)"] = srv[0]["ms"]
         p["router server CPU ms (dur)"] = srv[0].get("cpu_ms", float("nan"))
         p["router bytes on wire"] = srv[0]["bytes"]
+    for path, label in (("/", "GET /"), ("/_dash-layout", "_dash-layout")):
+        served = [s for s in run.get("server", []) if s["path"] == path]
+        if served:
+            p[f"{label} server ms (dur)"] = served[0]["ms"]
+            p[f"{label} bytes on wire"] = served[0]["bytes"]
     p["#page rendered (explore div)"] = m.get("page", float("nan"))
-    for name in ("async-graph.js", "async-dropdown.js", "plotly.min.js", "africa_50m.json", "africa_110m.json"):
+    for name in (
+        "plotly-geo.min.js",
+        "async-graph.js",
+        "async-dropdown.js",
+        "plotly.min.js",
+        "africa_50m.json",
+        "africa_110m.json",
+    ):
         r = res.get(name)
         if r:
             p[f"{name} start"] = r["start"]
@@ -447,7 +465,7 @@ def phases(run: dict) -> dict[str, float]:
     extra = [s for s in run.get("server", []) if s.get("output") and "page.children" not in s["output"]]
     p["extra callbacks on load: count"] = len(extra)
     p["extra callbacks on load: server CPU ms (dur)"] = sum(s.get("cpu_ms", 0) for s in extra)
-    p["all three graphs"] = m.get("all_graphs", float("nan"))
+    p["all graphs"] = m.get("all_graphs", float("nan"))
     p["#event-count text"] = m.get("count", float("nan"))
     lt = run["longtasks"]
     drawn = m.get("drawn", 1e9)
@@ -525,14 +543,14 @@ def main() -> int:
         try:
             for v in variants:
                 servers[v] = Server(v, args.root, Path(log_dir))
-                servers[v].graphs = {g for g in ("timeline", "lineage", "map") if f"no{g}" not in v}
+                servers[v].graphs = {g for g in ("timeline", "map") if f"no{g}" not in v}
                 GRAPHS[0] = servers[v].graphs
                 one_run(servers[v], False, None, 0)  # warm-up, untimed
             for i in range(1, args.runs + 1):
                 order = variants[i % len(variants) :] + variants[: i % len(variants)]
                 for v in order:
                     GRAPHS[0] = servers[v].graphs
-                    cpu = args.cpuprofile / v.replace(",", "+") if args.cpuprofile else None
+                    cpu = args.cpuprofile / file_name(v) if args.cpuprofile else None
                     run = one_run(servers[v], args.trace, args.keep_trace, i, cpu)
                     run["load1"] = os.getloadavg()[0]
                     loads.append(run["load1"])
@@ -541,8 +559,8 @@ def main() -> int:
                     table[v].append(ph)
                     print(
                         f"round {i} {v}: first draw {ph.get('FIRST DRAW (timeline+map)', float('nan')):.0f} ms, "
-                        f"all graphs {ph.get('all three graphs', float('nan')):.0f} ms, router server "
-                        f"{ph.get('router server ms (dur)', float('nan')):.0f} ms, load {run['load1']:.2f}",
+                        f"_dash-layout server {ph.get('_dash-layout server ms (dur)', float('nan')):.0f} ms, callbacks on load "
+                        f"{ph.get('extra callbacks on load: count', float('nan')):.0f}, load {run['load1']:.2f}",
                         flush=True,
                     )
         finally:
@@ -554,7 +572,7 @@ def main() -> int:
         f"trace {'on' if args.trace else 'off'}\n"
     )
     print(
-        "| variant | first draw median ms | min | max | all 3 graphs median | router server ms | "
+        "| variant | first draw median ms | min | max | _dash-layout end | _dash-layout server ms | "
         "Plotly.react timeline sync ms | long tasks before draw ms |\n|---|---|---|---|---|---|---|---|"
     )
     for v in variants:
@@ -562,8 +580,8 @@ def main() -> int:
         fd = rows.get("FIRST DRAW (timeline+map)", (float("nan"),) * 3)
         get = lambda k, rows=rows: rows.get(k, (float("nan"),))[0]  # noqa: E731
         print(
-            f"| {v} | {fd[0]:.0f} | {fd[1]:.0f} | {fd[2]:.0f} | {get('all three graphs'):.0f} | "
-            f"{get('router server ms (dur)'):.0f} | {get('Plotly.react timeline sync ms (dur)'):.0f} | "
+            f"| {v} | {fd[0]:.0f} | {fd[1]:.0f} | {fd[2]:.0f} | {get('_dash-layout end'):.0f} | "
+            f"{get('_dash-layout server ms (dur)'):.0f} | {get('Plotly.react timeline sync ms (dur)'):.0f} | "
             f"{get('long tasks before draw: total ms (dur)'):.0f} |"
         )
     for v in variants if args.full else variants[:1]:

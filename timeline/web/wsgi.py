@@ -10,6 +10,9 @@ import os
 from timeline.load.collection import BUNDLED
 from timeline.load.library import load_library
 from timeline.web.app import create_app
+from timeline.web.workers import share_with_workers
 
 app = create_app(load_library(os.environ.get("TIMELINE_DATA", BUNDLED)))
 server = app.server
+# Under `gunicorn --preload` this runs once, before the workers fork, and they share the collection.
+share_with_workers()
