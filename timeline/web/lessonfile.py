@@ -3,8 +3,8 @@
 It opens from file://, a USB stick or an e-mail attachment with no server and
 no network. Everything is inside it: the slides (the same builders as /present,
 written out by components/render.py), every style, the vendored plotly geo
-bundle, the one topojson the maps use, and assets/present.js and
-assets/quiz.js, read from the same files the app serves.
+bundle, the one topojson the maps use, and assets/present.js, assets/quiz.js
+and assets/touch.js, read from the same files the app serves.
 
 Safety: event text is escaped by the renderer; JSON inside <script> has its
 `<`, `>` and `&` escaped so no text can close the element; and a
@@ -51,7 +51,7 @@ from timeline.web.components.slide import (
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 STYLES = ("style.css", "present.css", "quiz.css")
-SCRIPTS = ("present.js", "quiz.js")
+SCRIPTS = ("present.js", "quiz.js", "touch.js")  # touch.js: fingers on the slides' maps, as in the app
 PLOTLY = ASSETS / "vendor" / "plotly-geo.min.js"
 NEAR = [1, 2]  # maps drawn around the slide shown, as on /present
 # Translators: the keys of the lesson file's slides, on its first slide. Keep the keys' names (→ Space PageDown
