@@ -41,7 +41,7 @@
   // the timeline is wider than the screen and scrolls sideways in its box (style.css): the buttons work on the
   // part of it in view, and move the box before they move the axis.
   function timelineBox(gd) {
-    var box = gd.closest('.timeline-scroll');
+    var box = gd.closest('.graph-scroll');
     return box && box.scrollWidth > box.clientWidth + 1 ? box : null;
   }
 
@@ -98,7 +98,7 @@
     });
   }
 
-  // The box opens on the middle of the events (or on the selected one): not on an empty start.
+  // A box opens on the middle of what is drawn (the timeline's selected event if any): not on an empty start.
   function centreOnEvents(gd) {
     var axis = gd._fullLayout && gd._fullLayout.xaxis;
     if (!axis || !timelineBox(gd)) { return; }
@@ -122,23 +122,29 @@
   }
   window.timelinePhone = { reveal: reveal };
 
-  // A box that scrolls sideways takes the keyboard's focus, so its arrow keys scroll it too.
-  function keyboardBox() {
-    var gd = plot('timeline');
-    var box = gd && gd.closest('.timeline-scroll');
-    if (!box) { return; }
-    if (timelineBox(gd)) { box.tabIndex = 0; } else { box.removeAttribute('tabindex'); }
+  // A box that scrolls sideways (the timeline's, a lineage chart's) takes the keyboard's focus, so its arrow
+  // keys scroll it too; one that does not is no tab stop.
+  var boxesDue = false;
+  function keyboardBoxes() {
+    boxesDue = false;
+    openBoxes();
+    document.querySelectorAll('#react-entry-point .graph-scroll').forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) { box.tabIndex = 0; } else { box.removeAttribute('tabindex'); }
+    });
   }
-  window.addEventListener('resize', keyboardBox);
+  function scheduleBoxes() {
+    if (!boxesDue) { boxesDue = true; window.requestAnimationFrame(keyboardBoxes); }
+  }
+  window.addEventListener('resize', scheduleBoxes);
 
-  // Once, when the timeline is first drawn.
-  var opened = false;
-  function openTimeline() {
-    var gd = plot('timeline');
-    if (opened || !gd || !gd._fullLayout || !gd._fullLayout.xaxis || !gd.querySelector('.scatterlayer')) { return; }
-    opened = true;
-    keyboardBox();
-    centreOnEvents(gd);
+  // Once for each chart in a sideways box (the timeline, a lineage chart), when it is first drawn.
+  var opened = new WeakSet();
+  function openBoxes() {
+    document.querySelectorAll('#react-entry-point .graph-scroll .js-plotly-plot').forEach(function (gd) {
+      if (opened.has(gd) || !gd._fullLayout || !gd._fullLayout.xaxis || !gd.querySelector('.scatterlayer')) { return; }
+      opened.add(gd);
+      centreOnEvents(gd);
+    });
   }
 
   function mapTool(gd, tool) {
@@ -194,7 +200,7 @@
   }
 
   new MutationObserver(function (records) {
-    if (!opened) { openTimeline(); }
+    scheduleBoxes();
     if (!tapped || Date.now() - tapped > 20000 || !PHONE.matches) { return; }
     var changed = records.some(function (record) {
       var node = record.target;

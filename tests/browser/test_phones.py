@@ -209,10 +209,10 @@ def test_a_swipe_that_starts_on_a_graph_scrolls_the_page(phone, server, lesson_f
 def test_a_sideways_swipe_moves_along_the_timeline_not_the_page(phone, server, lesson_file):
     browser = phone(*PHONE)
     load(browser, server, "explorer", lesson_file)
-    browser.js("document.querySelector('.timeline-scroll').scrollLeft = 0")
-    x, y = _on_screen(browser, ".timeline-scroll")
+    browser.js("document.querySelector('.timeline-panel .graph-scroll').scrollLeft = 0")
+    x, y = _on_screen(browser, ".timeline-panel .graph-scroll")
     browser.swipe((x + 120, y), (x - 120, y))
-    browser.wait(lambda: browser.js("return document.querySelector('.timeline-scroll').scrollLeft") > 100)
+    browser.wait(lambda: browser.js("return document.querySelector('.timeline-panel .graph-scroll').scrollLeft") > 100)
     assert browser.js("return scrollX") == 0
 
 
@@ -321,7 +321,7 @@ def test_the_zoom_buttons_zoom_and_pan_the_timeline(phone, server, lesson_file):
     browser.driver.find_element("css selector", '.graph-tool[data-graph="timeline"][data-tool="zoom-in"]').click()
     browser.wait(lambda: abs(span() - whole / 2) < whole * 0.01, message="zoomed in twice as close")
     browser.wait(lambda: "zoomed time window" in browser.text("#event-count"), message="the list follows the zoom")
-    browser.js("document.querySelector('.timeline-scroll').scrollLeft = 0")
+    browser.js("document.querySelector('.timeline-panel .graph-scroll').scrollLeft = 0")
     start = browser.js(
         "var a = document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis; return a.r2l(a.range[0]);"
     )

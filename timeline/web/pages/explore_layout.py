@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from dash import dcc, get_asset_url, html
 
 from timeline.figures.theme import GRAPH_CONFIG
-from timeline.figures.timeline_rows import PLOT_WIDTH_PX
 from timeline.i18n import gettext as _
 from timeline.load.collection import Collection
 from timeline.query import urlstate
@@ -17,6 +16,7 @@ from timeline.web.components.collection_bar import collection_bar
 from timeline.web.components.detail import detail_panel
 from timeline.web.components.downloads import event_downloads, figure_downloads
 from timeline.web.components.filters import filter_bar
+from timeline.web.components.graph_box import sideways_box
 from timeline.web.components.language_switch import language_switch
 from timeline.web.components.source_reader import source_reader
 from timeline.web.pages.explore_data import ExploreData
@@ -83,9 +83,7 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                 [
                     html.Section(
                         [
-                            # On a phone the timeline keeps the width its titles are placed for and scrolls
-                            # sideways in this box (the page itself does not); elsewhere the box changes nothing.
-                            html.Div(
+                            sideways_box(
                                 dcc.Graph(
                                     id=ids.TIMELINE,
                                     figure=view.timeline,
@@ -93,8 +91,7 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                                     className="timeline-graph",
                                     style=view.graph_style,
                                 ),
-                                className="timeline-scroll",
-                                style={"--timeline-width": f"{_timeline_width(view)}px"},
+                                view.timeline,
                             ),
                             graph_tools(ids.TIMELINE),
                             html.P(
@@ -171,12 +168,15 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                     # back down with its close button; elsewhere it stays beside the list.
                     html.Section(
                         [
-                            html.Button(
-                                # Translators: the button that closes the event's detail on a phone.
-                                "✕ " + _("Close"),
-                                type="button",
-                                className="button sheet-close",
-                                **{"aria-label": _("Close the event's detail")},
+                            html.Div(
+                                html.Button(
+                                    # Translators: the button that closes the event's detail on a phone.
+                                    "✕ " + _("Close"),
+                                    type="button",
+                                    className="button sheet-close",
+                                    **{"aria-label": _("Close the event's detail")},
+                                ),
+                                className="sheet-bar",
                             ),
                             html.Div(
                                 detail_panel(collection, passages, selected),
@@ -243,12 +243,6 @@ def graph_tools(graph_id: str) -> html.Div:
     )
 
 
-def _timeline_width(view: View) -> int:
-    """The timeline's width in pixels at its narrowest plot (the one its titles are placed for)."""
-    margin = view.timeline.layout.margin
-    return int((margin.l or 0) + PLOT_WIDTH_PX + (margin.r or 0))
-
-
 def _map_aspect(view: View) -> float:
     """Height over width of the map's frame on its Mercator projection: a phone draws the map in that shape."""
     geo = view.map.layout.geo
@@ -297,8 +291,9 @@ def _lineage_section(collection: Collection) -> list:
 
 def lineage_chart(collection: Collection, window: list[str] | None) -> list:
     """The explorer's lineage chart, its key and its downloads, as shown when asked for."""
+    figure = lineage_view(collection, window, None)
     return [
-        dcc.Graph(id=ids.LINEAGE, figure=lineage_view(collection, window, None), config=GRAPH_CONFIG),
+        sideways_box(dcc.Graph(id=ids.LINEAGE, figure=figure, config=GRAPH_CONFIG), figure),
         html.P(
             _(
                 "Solid connectors: renamed, split, merged. Dashed: allegiance. Thin bars: leaders. "
