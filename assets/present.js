@@ -180,8 +180,8 @@
   }, { capture: true, passive: true });
   window.addEventListener('touchcancel', function () { swipe = null; }, { capture: true, passive: true });
 
-  // On a phone each slide scrolls up and down in its own box (present.css): a keyboard reaches it to scroll it.
-  var NARROW = window.matchMedia('(max-width: 650px)');
+  // On a phone or a tablet each slide scrolls up and down in its own box (present.css): a keyboard reaches it.
+  var NARROW = window.matchMedia('(max-width: 1100px), (max-height: 500px)');  // as in present.css
   function scrollableSlides(r) {
     r.querySelectorAll('.present-slide').forEach(function (slide) {
       if (NARROW.matches) { slide.tabIndex = 0; } else { slide.removeAttribute('tabindex'); }

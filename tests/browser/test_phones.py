@@ -169,6 +169,8 @@ def test_every_control_is_a_target_for_a_thumb(phone, server, lesson_file, page)
     """Every visible control is at least 24×24 px (WCAG 2.5.8), the page's main actions 44×44."""
     browser = phone(*PHONE)
     load(browser, server, page, lesson_file)
+    if page in ("quiz", "glossary"):
+        browser.screenshot(f"phone-{page}-390x664")
     if page == "explorer":  # the filters, opened
         browser.driver.find_element("id", "filters-toggle").click()
     small, main_small, main = browser.js(SIZES, CONTROLS, IN_SENTENCE, MAIN_ACTIONS[page])
@@ -262,7 +264,7 @@ def test_tapping_an_event_on_the_timeline_brings_up_its_detail_and_close_takes_i
     assert sheet["position"] == "fixed" and abs(sheet["bottom"] - PHONE[1]) < 2 and sheet["top"] > 0.2 * PHONE[1]
     assert browser.js("return scrollY") == at
     assert sheet["quote"]
-    browser.screenshot("phone-event-sheet-390x664")
+    browser.screenshot("phone-event-390x664")
     browser.driver.find_element("css selector", ".detail-sheet .sheet-close").click()
     browser.wait(lambda: not _sheet(browser)["open"], message="the sheet goes down")
     assert _sheet(browser)["position"] != "fixed" and browser.js("return scrollY") == at

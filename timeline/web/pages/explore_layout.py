@@ -108,13 +108,9 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                                     html.Span("┅ ○ ", className="key-inferred"),
                                     _("inferred date") + "  ",
                                     html.Span("▇ ", className="key-era"),
-                                    _("era"),
                                     # How to move in time: with a mouse, or on a touch screen (style.css picks).
-                                    html.Span(" · " + _("drag to zoom, double-click to reset"), className="key-mouse"),
-                                    html.Span(
-                                        " · " + _("zoom and move in time with + − ◀ ▶"),
-                                        className="key-touch",
-                                    ),
+                                    html.Span(_("era · drag to zoom, double-click to reset"), className="key-mouse"),
+                                    html.Span(_("era · zoom and move in time with + − ◀ ▶"), className="key-touch"),
                                 ],
                                 className="key",
                             ),
