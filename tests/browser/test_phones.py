@@ -109,6 +109,28 @@ def test_the_timeline_and_the_map_are_within_two_screens(phone, server, lesson_f
     browser.screenshot("phone-explorer-390x664")
 
 
+@pytest.mark.parametrize("width", [320, 390])
+def test_no_title_on_the_timeline_is_cut_and_its_key_is_not_a_column(phone, server, lesson_file, width):
+    """The timeline keeps the width its titles are placed for (its own box scrolls sideways): every title is
+    written inside the plot, whole, and the key under it runs the panel's width."""
+    browser = phone(width, 664)
+    load(browser, server, "explorer", lesson_file)
+    found = browser.js(
+        "var plot = document.querySelector('#timeline .nsewdrag').getBoundingClientRect();"
+        "var labels = Array.from(document.querySelectorAll('#timeline .scatterlayer .textpoint text'))"
+        "  .map(function (t) { var r = t.getBoundingClientRect(); return [t.textContent, r.left, r.right]; });"
+        "var key = document.querySelector('.timeline-panel .key').getBoundingClientRect();"
+        "var panel = document.querySelector('.timeline-panel').getBoundingClientRect();"
+        "return {plot: [plot.left, plot.right], labels: labels, key: key.width, panel: panel.width};"
+    )
+    items = COLLECTION.events[COLLECTION.events["kind"] != "era"]
+    assert sorted(label[0] for label in found["labels"]) == sorted(items["title"])
+    left, right = found["plot"]
+    cut = [text for text, start, end in found["labels"] if start < left - 1 or end > right + 1]
+    assert not cut, f"titles run out of the plot: {cut}"
+    assert found["key"] > 0.8 * found["panel"], found
+
+
 def test_the_filters_fold_behind_one_button_that_counts_them(phone, server, lesson_file):
     browser = phone(*PHONE)
     browser.open(f"{server.url}/?category=attack&country=MLI")
