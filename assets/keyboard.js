@@ -63,7 +63,10 @@
       update = { x: [xs], y: [xs.map(function () { return mark[2]; })], 'marker.size': point ? 26 : 12 };
     }
     update['meta.id'] = mark ? selected : null;
-    window.Plotly.restyle(gd, update, [index]);
+    window.Plotly.restyle(gd, update, [index]).then(function () {
+      // On a phone the timeline scrolls sideways in its box: the selection is brought into view (touch.js).
+      if (mark && graphId === 'timeline' && window.timelinePhone) { window.timelinePhone.reveal(gd); }
+    });
   }
 
   // A language choice reopens this very view in that language: the link was written with the view the page
@@ -90,7 +93,15 @@
       if (selected) {
         window.requestAnimationFrame(function () {
           var item = document.querySelector('#react-entry-point .event-item[data-event="' + CSS.escape(selected) + '"]');
-          if (item) { item.scrollIntoView({ block: 'nearest' }); }
+          if (!item) { return; }
+          if (!window.matchMedia('(max-width: 650px)').matches) { item.scrollIntoView({ block: 'nearest' }); return; }
+          // On a phone the list is far down the page: only its own box scrolls, the page stays where the
+          // event was tapped (its detail comes up over it, touch.js).
+          var box = item.closest('.event-list');
+          var inner = item.getBoundingClientRect();
+          var outer = box.getBoundingClientRect();
+          if (inner.top < outer.top) { box.scrollTop -= outer.top - inner.top; }
+          else if (inner.bottom > outer.bottom) { box.scrollTop += inner.bottom - outer.bottom; }
         });
       }
       var params = new URLSearchParams(window.location.search);

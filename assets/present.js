@@ -156,6 +156,57 @@
     if (event.detail > 0 && button.blur) { button.blur(); }
   });
 
+  // A finger swiped left shows the next slide, right the previous one (time and the Next button are on the
+  // right in every language). Only a clearly sideways swipe counts: an up-and-down one scrolls the slide, and a
+  // second finger (a pinch on the map) cancels it. Listened to on window, before anything on the page can
+  // stop a touch on its way (assets/touch.js keeps one finger's moves on a map from plotly).
+  var swipe = null;
+  var SWIPE_PX = 50;
+  window.addEventListener('touchstart', function (event) {
+    var r = root();
+    var stage = r && event.target.closest && event.target.closest('.present-stage');
+    swipe = stage && r.contains(stage) && event.touches.length === 1
+      ? { x: event.touches[0].clientX, y: event.touches[0].clientY } : null;
+  }, { capture: true, passive: true });
+  window.addEventListener('touchmove', function (event) {
+    if (swipe && event.touches.length > 1) { swipe = null; }
+  }, { capture: true, passive: true });
+  window.addEventListener('touchend', function (event) {
+    var r = root();
+    var start = swipe;
+    swipe = null;
+    if (!r || !start || event.touches.length) { return; }
+    var dx = event.changedTouches[0].clientX - start.x;
+    var dy = event.changedTouches[0].clientY - start.y;
+    if (Math.abs(dx) < SWIPE_PX || Math.abs(dx) < 1.5 * Math.abs(dy)) { return; }
+    act(r, dx < 0 ? 'next' : 'prev');
+  }, { capture: true, passive: true });
+  window.addEventListener('touchcancel', function () { swipe = null; }, { capture: true, passive: true });
+
+  // On a phone or a tablet each slide scrolls up and down in its own box (present.css): a keyboard reaches it.
+  var NARROW = window.matchMedia('(max-width: 1100px), (max-height: 500px)');  // as in present.css
+  function scrollableSlides(r) {
+    r.querySelectorAll('.present-slide').forEach(function (slide) {
+      if (NARROW.matches) { slide.tabIndex = 0; } else { slide.removeAttribute('tabindex'); }
+    });
+  }
+  if (NARROW.addEventListener) {
+    NARROW.addEventListener('change', function () { var r = root(); if (r) { scrollableSlides(r); } });
+  }
+  // The app draws the page after this script has run: the slides are made so once they are there.
+  function arrived() {
+    var r = root();
+    if (r) { arrival.disconnect(); scrollableSlides(r); }
+  }
+  var arrival = new MutationObserver(arrived);
+  arrival.observe(document.documentElement, { childList: true, subtree: true });
+  arrived();
+
+  // A browser that cannot show a page full screen (an iPhone's Safari) gets no button for it (present.css).
+  if (!(document.documentElement.requestFullscreen && document.fullscreenEnabled !== false)) {
+    document.documentElement.classList.add('no-fullscreen');
+  }
+
   // A second window of the same lesson (the speaker view on the laptop) follows this one, and back.
   var channel = null;
   try {

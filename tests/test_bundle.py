@@ -17,7 +17,7 @@ from timeline.formats.deck import UnknownLesson, build_deck
 from timeline.load.collection import load_collection
 from timeline.web.app import create_app
 from timeline.web.components.render import NotRenderable, to_html
-from timeline.web.lessonfile import UnsafeScript, _inline_script, bundle_html, script_json, topojson_names
+from timeline.web.lessonfile import SCRIPTS, UnsafeScript, _inline_script, bundle_html, script_json, topojson_names
 
 LESSON = "gspc-to-jnim"
 MAX_BYTES = 3_000_000
@@ -119,10 +119,9 @@ def test_hostile_event_text_stays_text(tmp_path):
     elements = parse(text)
     assert not [t for t, a in elements.tags if t == "img"]
     assert not [(t, n) for t, a in elements.tags for n in a if n.startswith("on")]
-    # Only the file's own scripts: two JSON blocks (figures, topojson), the lesson's YAML, and five of code
-    # (start-up, plotly, present.js, reorder.js, quiz.js). The titles inside the figures' JSON have no `<`
-    # left to close their element.
-    assert len(elements.scripts) == 8
+    # Only the file's own scripts: two JSON blocks (figures, topojson), the lesson's YAML, and the code
+    # (start-up, plotly, and SCRIPTS). The titles inside the figures' JSON have no `<` left to close their element.
+    assert len(elements.scripts) == 3 + 2 + len(SCRIPTS)
     assert "window.ran" in elements.scripts[0] and "<" not in elements.scripts[0]
     assert not re.search(r"<script>window\.ran", text)
 

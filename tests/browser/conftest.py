@@ -145,6 +145,38 @@ class Browser:
     def text(self, css: str) -> str:
         return self.js("var e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css)
 
+    def emulate_phone(self, width: int, height: int) -> Browser:
+        """A phone's screen: a mobile viewport (the page's meta viewport applies, as on a phone) and a touch
+        screen as the only pointer, so (pointer: coarse) and (hover: none) match."""
+        self.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 2, "mobile": True},
+        )
+        self.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+        return self
+
+    def touch(self, kind: str, points: list[tuple[float, float]]) -> None:
+        """One touch event ("touchStart", "touchMove", "touchEnd") through Chromium's input pipeline, as a
+        finger's: page handlers see it, and the browser scrolls or taps from it unless a handler prevents that.
+        `points` are in CSS pixels of the layout viewport (getBoundingClientRect's)."""
+        view = self.js("var v = window.visualViewport; return [v.offsetLeft, v.offsetTop, v.scale];")
+        touch_points = [{"x": (x - view[0]) * view[2], "y": (y - view[1]) * view[2]} for x, y in points]
+        self.driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": kind, "touchPoints": touch_points})
+
+    def swipe(self, start: tuple[float, float], end: tuple[float, float], steps: int = 12) -> None:
+        """One finger from `start` to `end` at about a finger's speed (some 60 px per frame), then lifted."""
+        self.touch("touchStart", [start])
+        for step in range(1, steps + 1):
+            share = step / steps
+            self.touch("touchMove", [(start[0] + (end[0] - start[0]) * share, start[1] + (end[1] - start[1]) * share)])
+            time.sleep(0.016)
+        self.touch("touchEnd", [])
+
+    def tap(self, point: tuple[float, float]) -> None:
+        self.touch("touchStart", [point])
+        time.sleep(0.05)
+        self.touch("touchEnd", [])
+
     def screenshot(self, name: str) -> Path:
         out = ROOT / "build" / "screenshots"
         out.mkdir(parents=True, exist_ok=True)
@@ -210,6 +242,26 @@ def no_script_browser() -> Iterator[Browser]:
         yield from _checked(running)
     finally:
         running.quit()
+
+
+@pytest.fixture(scope="session")
+def phone_session() -> Iterator[Browser]:
+    _require_browser()
+    running = Browser()
+    yield running
+    running.quit()
+
+
+@pytest.fixture
+def phone(phone_session: Browser):
+    """A touch-screen phone whose screen the test sets: phone(390, 664) (an iPhone 12's Safari, the
+    toolbars taken off). Its own browser, shared by the phone tests and checked after each like `browser`."""
+
+    def size(width: int, height: int = 664) -> Browser:
+        return phone_session.emulate_phone(width, height)
+
+    for _ in _checked(phone_session):
+        yield size
 
 
 @pytest.fixture

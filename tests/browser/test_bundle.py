@@ -16,7 +16,7 @@ from selenium.webdriver.common.keys import Keys
 from timeline.formats.quiz import date_order, quiz_cards
 from timeline.load.collection import load_collection
 from timeline.load.passages import quote_passages
-from timeline.web.lessonfile import write_bundle
+from timeline.web.lessonfile import SCRIPTS, write_bundle
 
 from .quiz_helpers import arrange, card_ids, results
 from .slide_helpers import COLLECTION, DECK, LESSON, map_drawn, press
@@ -166,8 +166,7 @@ def test_hostile_event_text_stays_text_in_the_file(browser, tmp_path):
     assert browser.text(".present-slide.current .slide-title") == HOSTILE_TITLE
     assert browser.js("return window.ran === undefined")
     assert browser.js("return document.querySelectorAll('img[src=\"x\"]').length") == 0
-    # Two JSON blocks, the lesson's YAML, start-up, plotly, present.js, reorder.js and quiz.js; nothing more.
-    assert browser.js("return document.scripts.length") == 8
+    assert browser.js("return document.scripts.length") == 3 + 2 + len(SCRIPTS)  # JSON, YAML, start-up, plotly, SCRIPTS
     browser.driver.find_element("css selector", "a[href='#quiz']").click()
     browser.driver.find_element("css selector", "[data-action='check']").click()
     titles = browser.js(

@@ -1,11 +1,16 @@
-"""The filter bar: search, category, country, actor, years, clear-all and the count."""
+"""The filter bar: search, category, country, actor, years, clear-all and the count.
+
+On a phone the filters other than search fold behind one button that says how many are set (assets/style.css
+shows them side by side on a wider screen, where the button is hidden; assets/touch.js opens and closes them).
+"""
 
 from __future__ import annotations
 
 from dash import dcc, html
 
 from timeline.i18n import gettext as _
-from timeline.i18n import lazy_pgettext
+from timeline.i18n import lazy_pgettext, ngettext
+from timeline.i18n.words import number
 from timeline.load.collection import Collection
 from timeline.load.schema import CATEGORIES
 from timeline.load.vocabulary import category
@@ -44,21 +49,37 @@ def filter_bar(collection: Collection, filters: search.Filters, count: str = "")
                 ],
                 className="control control-search",
             ),
-            _dropdown(
-                ids.CATEGORY,
-                _("Category"),
-                [{"label": category(k), "value": k} for k in CATEGORIES],
-                filters.categories,
+            html.Button(
+                toggle_label(filters),
+                id=ids.FILTERS_TOGGLE,
+                type="button",
+                className="button filters-toggle",
+                **{"aria-expanded": "false", "aria-controls": ids.FILTERS_MORE},
             ),
-            _dropdown(
-                ids.COUNTRY,
-                _("Country"),
-                [{"label": names.get(c, c), "value": c} for c in offered["countries"]],
-                filters.countries,
+            # A box only on a phone, where it folds; elsewhere its controls sit in the bar's grid (display: contents).
+            html.Div(
+                [
+                    _dropdown(
+                        ids.CATEGORY,
+                        _("Category"),
+                        [{"label": category(k), "value": k} for k in CATEGORIES],
+                        filters.categories,
+                    ),
+                    _dropdown(
+                        ids.COUNTRY,
+                        _("Country"),
+                        [{"label": names.get(c, c), "value": c} for c in offered["countries"]],
+                        filters.countries,
+                    ),
+                    _dropdown(
+                        ids.ACTOR, _("Actor"), [{"label": a, "value": a} for a in offered["actors"]], filters.actors
+                    ),
+                    _year(ids.YEAR_FROM, _("From year"), filters.year_from, low, high, low),
+                    _year(ids.YEAR_TO, _("To year"), filters.year_to, low, high, high),
+                ],
+                id=ids.FILTERS_MORE,
+                className="filter-more",
             ),
-            _dropdown(ids.ACTOR, _("Actor"), [{"label": a, "value": a} for a in offered["actors"]], filters.actors),
-            _year(ids.YEAR_FROM, _("From year"), filters.year_from, low, high, low),
-            _year(ids.YEAR_TO, _("To year"), filters.year_to, low, high, high),
             html.Div(
                 [
                     html.Button(_("Clear all"), id=ids.CLEAR, className="button", n_clicks=0),
@@ -69,6 +90,22 @@ def filter_bar(collection: Collection, filters: search.Filters, count: str = "")
         ],
         className="filter-bar",
     )
+
+
+def folded_count(filters: search.Filters) -> int:
+    """How many choices the folded filters hold: each category, country and actor chosen, and each year set."""
+    years = (filters.year_from, filters.year_to)
+    return len(filters.categories) + len(filters.countries) + len(filters.actors) + sum(y is not None for y in years)
+
+
+def toggle_label(filters: search.Filters) -> str:
+    """The phone's "Filters" button: it says how many choices are set behind it."""
+    count = folded_count(filters)
+    if not count:
+        # Translators: the button that shows the filters on a phone, when none is set.
+        return _("Filters")
+    # Translators: the button that shows the filters on a phone: 'Filters · 2 set' (a category and a country chosen).
+    return ngettext("Filters · %(n)s set", "Filters · %(n)s set", count) % {"n": number(count)}
 
 
 def _year(component_id: str, label: str, value: int | None, low: int, high: int, hint: int) -> html.Div:

@@ -21,6 +21,8 @@ ACTOR = "actor-filter"
 YEAR_FROM = "year-from"
 YEAR_TO = "year-to"
 CLEAR = "clear-filters"
+FILTERS_TOGGLE = "filters-toggle"  # on a phone, the button that shows the folded filters
+FILTERS_MORE = "filters-more"  # the filters it folds
 COUNT = "event-count"
 
 TIMELINE = "timeline"

@@ -11,6 +11,8 @@ from timeline.formats.deck import Deck
 from timeline.i18n import gettext as _
 from timeline.i18n.dates import describe
 
+PHONE_TICKS = 6  # years under the strip a phone's width shows without crowding
+
 
 def strip_view(strip: Strip, deck: Deck, position: int | None) -> html.Div:
     """The progress strip: the whole story's time axis, the deck's events on it, this slide's event largest."""
@@ -34,7 +36,12 @@ def strip_view(strip: Strip, deck: Deck, position: int | None) -> html.Div:
             )
         shape = "point" if not mark.width else "bar"
         pieces.append(html.Span(className=f"strip-mark {shape} {state}", style=_box(mark.left, mark.width)))
-    ticks = [html.Span(text, className="strip-tick", style={"left": f"{left}%"}) for left, text in strip.ticks]
+    # Every other year is minor: a phone's strip (some 270 px at 390 px wide) holds six years apart, and at
+    # 320 px three or four; present.css hides the minor ones where they would touch.
+    ticks = [
+        html.Span(text, className="strip-tick minor" if n % 2 else "strip-tick", style={"left": f"{left}%"})
+        for n, (left, text) in enumerate(strip.ticks)
+    ]
     if position is not None:
         # Translators: read by a screen reader for the strip under a slide: where the slide's event stands.
         where = _("Progress: slide %(index)s of %(count)s, on the time line of the whole collection") % {
@@ -45,7 +52,10 @@ def strip_view(strip: Strip, deck: Deck, position: int | None) -> html.Div:
         # Translators: read by a screen reader for the strip under the first slide, which shows every event.
         where = _("Progress: overview, on the time line of the whole collection")
     return html.Div(
-        [html.Div([*pieces, label], className="strip-track"), html.Div(ticks, className="strip-axis")],
+        [
+            html.Div([*pieces, label], className="strip-track"),
+            html.Div(ticks, className="strip-axis crowded" if len(ticks) > PHONE_TICKS else "strip-axis"),
+        ],
         className="slide-strip",
         role="img",
         **{"aria-label": where},

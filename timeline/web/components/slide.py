@@ -173,14 +173,21 @@ def top_bar(deck: Deck, current: int, count: int, tools: list) -> html.Header:
             html.P(
                 counter(current, count), id=ids.PRESENT_COUNTER, className="present-counter", role="status", dir="ltr"
             ),
-            html.Button(
-                # Translators: a button; F is the key that does the same. Keep the key's name as it is.
-                _("Full screen (F)"),
-                id=ids.PRESENT_FULLSCREEN,
-                className="present-tool",
-                **{"data-present": "fullscreen"},
+            # One box for the tools so a phone can give them a row of their own (present.css); elsewhere
+            # the box is not drawn (display: contents) and they sit beside the title.
+            html.Div(
+                [
+                    html.Button(
+                        # Translators: a button; F is the key that does the same. Keep the key's name as it is.
+                        _("Full screen (F)"),
+                        id=ids.PRESENT_FULLSCREEN,
+                        className="present-tool",
+                        **{"data-present": "fullscreen"},
+                    ),
+                    *tools,
+                ],
+                className="present-tools",
             ),
-            *tools,
         ],
         className="present-bar",
     )

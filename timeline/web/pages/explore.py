@@ -23,6 +23,7 @@ from timeline.web import upload
 from timeline.web.components import ids
 from timeline.web.components.collection_bar import problem_list
 from timeline.web.components.detail import detail_panel
+from timeline.web.components.filters import toggle_label
 from timeline.web.components.lineage_text import item_detail
 from timeline.web.components.source_reader import source_reader
 from timeline.web.pages.explore_data import ExploreData
@@ -101,8 +102,13 @@ def register(app: Dash, registry: Registry) -> None:
             view.count,
             no_update if zoom_only else urlstate.build(filters, selected, served.url_key),
             no_update if zoom_only else view.graph_style,
-            view.graph_style,
+            view.map_style,
         )
+
+    @app.callback(Output(ids.FILTERS_TOGGLE, "children"), *controls, prevent_initial_call=True)
+    def count_filters(text, categories, countries, actors, year_from, year_to):
+        # The phone's Filters button says how many choices it hides (its words agree with the number).
+        return toggle_label(filters_from_controls(text, categories, countries, actors, year_from, year_to))
 
     @app.callback(
         Output(ids.SELECTED, "data"),

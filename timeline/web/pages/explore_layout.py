@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from dash import dcc, get_asset_url, html
@@ -15,11 +16,12 @@ from timeline.web.components.collection_bar import collection_bar
 from timeline.web.components.detail import detail_panel
 from timeline.web.components.downloads import event_downloads, figure_downloads
 from timeline.web.components.filters import filter_bar
+from timeline.web.components.graph_box import sideways_box
 from timeline.web.components.language_switch import language_switch
 from timeline.web.components.lesson_controls import add_shown_button, lesson_counter
 from timeline.web.components.source_reader import source_reader
 from timeline.web.pages.explore_data import ExploreData
-from timeline.web.pages.explore_view import compute_view, lineage_view
+from timeline.web.pages.explore_view import View, compute_view, lineage_view
 
 if TYPE_CHECKING:
     from timeline.web.pages.registry import Registry, Served
@@ -83,13 +85,17 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                 [
                     html.Section(
                         [
-                            dcc.Graph(
-                                id=ids.TIMELINE,
-                                figure=view.timeline,
-                                config=GRAPH_CONFIG,
-                                className="timeline-graph",
-                                style=view.graph_style,
+                            sideways_box(
+                                dcc.Graph(
+                                    id=ids.TIMELINE,
+                                    figure=view.timeline,
+                                    config=GRAPH_CONFIG,
+                                    className="timeline-graph",
+                                    style=view.graph_style,
+                                ),
+                                view.timeline,
                             ),
+                            graph_tools(ids.TIMELINE),
                             html.P(
                                 [
                                     html.Span("● ", className="key-dot"),
@@ -104,7 +110,9 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                                     html.Span("┅ ○ ", className="key-inferred"),
                                     _("inferred date") + "  ",
                                     html.Span("▇ ", className="key-era"),
-                                    _("era · drag to zoom, double-click to reset"),
+                                    # How to move in time: with a mouse, or on a touch screen (style.css picks).
+                                    html.Span(_("era · drag to zoom, double-click to reset"), className="key-mouse"),
+                                    html.Span(_("era · zoom and move in time with + − ◀ ▶"), className="key-touch"),
                                 ],
                                 className="key",
                             ),
@@ -120,8 +128,12 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                                 figure=view.map,
                                 config={**GRAPH_CONFIG, "topojsonURL": get_asset_url("topojson/")},
                                 className="map-graph",
-                                style=view.graph_style,
+                                style=view.map_style,
+                                # Drawn at its box's size: the figure's height on a wide screen, the map's own
+                                # shape on a phone (style.css), where the timeline's height left empty bands.
+                                responsive=True,
                             ),
+                            graph_tools(ids.MAP),
                             html.P(
                                 _(
                                     "● city  ◍ region  ○ country  ◆ place added by the editors  "
@@ -132,6 +144,7 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                             figure_downloads(ids.MAP, "map"),
                         ],
                         className="panel map-panel",
+                        style={"--map-aspect": f"{_map_aspect(view):.3f}"},
                         **{"aria-label": _("Map")},
                     ),
                 ],
@@ -149,11 +162,29 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                         className="panel list-panel",
                         **{"aria-label": _("Event list")},
                     ),
+                    # On a phone the detail comes up from the bottom of the screen when an event is tapped
+                    # (assets/touch.js), over the timeline, the map or the list it was tapped on, and goes
+                    # back down with its close button; elsewhere it stays beside the list.
                     html.Section(
-                        detail_panel(collection, passages, selected),
-                        id=ids.DETAIL,
-                        className="panel detail-panel",
-                        **{"aria-label": _("Event detail"), "aria-live": "polite"},
+                        [
+                            html.Div(
+                                html.Button(
+                                    # Translators: the button that closes the event's detail on a phone.
+                                    "✕ " + _("Close"),
+                                    type="button",
+                                    className="button sheet-close",
+                                    **{"aria-label": _("Close the event's detail")},
+                                ),
+                                className="sheet-bar",
+                            ),
+                            html.Div(
+                                detail_panel(collection, passages, selected),
+                                id=ids.DETAIL,
+                                **{"aria-live": "polite"},
+                            ),
+                        ],
+                        className="panel detail-panel detail-sheet" + (" open" if selected else ""),
+                        **{"aria-label": _("Event detail")},
                     ),
                 ],
                 className="grid",
@@ -184,6 +215,42 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
         ],
         className="explore",
     )
+
+
+def graph_tools(graph_id: str) -> html.Div:
+    """Zoom and pan by buttons a thumb can press, shown on touch screens (assets/touch.js runs them)."""
+    # Translators: buttons under the timeline and the map on a phone; each label is read out for its symbol.
+    actions = [("zoom-in", "+", _("Zoom in")), ("zoom-out", "−", _("Zoom out"))]
+    if graph_id == ids.TIMELINE:
+        actions += [("earlier", "◀", _("Earlier")), ("later", "▶", _("Later"))]
+    actions.append(("reset", "⟲", _("Show all")))
+    return html.Div(
+        [
+            html.Button(
+                symbol,
+                type="button",
+                className="button graph-tool",
+                title=label,
+                **{"data-graph": graph_id, "data-tool": action, "aria-label": label},
+            )
+            for action, symbol, label in actions
+        ],
+        className="graph-tools",
+        role="group",
+        # Translators: the group of zoom buttons under the timeline or the map, for a screen reader.
+        **{"aria-label": _("Zoom the timeline") if graph_id == ids.TIMELINE else _("Zoom the map")},
+    )
+
+
+def _map_aspect(view: View) -> float:
+    """Height over width of the map's frame on its Mercator projection: a phone draws the map in that shape."""
+    geo = view.map.layout.geo
+    (lat0, lat1), (lon0, lon1) = geo.lataxis.range, geo.lonaxis.range
+
+    def northing(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    return (northing(lat1) - northing(lat0)) / math.radians(lon1 - lon0)
 
 
 def _lede(collection: Collection) -> list:
@@ -223,8 +290,9 @@ def _lineage_section(collection: Collection) -> list:
 
 def lineage_chart(collection: Collection, window: list[str] | None) -> list:
     """The explorer's lineage chart, its key and its downloads, as shown when asked for."""
+    figure = lineage_view(collection, window, None)
     return [
-        dcc.Graph(id=ids.LINEAGE, figure=lineage_view(collection, window, None), config=GRAPH_CONFIG),
+        sideways_box(dcc.Graph(id=ids.LINEAGE, figure=figure, config=GRAPH_CONFIG), figure),
         html.P(
             _(
                 "Solid connectors: renamed, split, merged. Dashed: allegiance. Thin bars: leaders. "

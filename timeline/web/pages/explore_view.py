@@ -38,6 +38,12 @@ class View:
         # does not move when they appear; the map is as tall as the timeline beside it.
         return {"height": f"{self.timeline.layout.height}px"}
 
+    @property
+    def map_style(self) -> dict:
+        # The map's box is as tall as its figure (never shorter than the map's least height); the graph is drawn
+        # to its box's size, so a phone's style sheet can give it the map's own shape instead.
+        return {"height": f"{self.map.layout.height}px"}
+
 
 def compute_view(
     data: ExploreData,

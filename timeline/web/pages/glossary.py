@@ -20,6 +20,7 @@ from timeline.i18n import gettext as _
 from timeline.load.collection import Collection
 from timeline.query import search, urlstate
 from timeline.web.components import ids
+from timeline.web.components.graph_box import sideways_box
 from timeline.web.components.language_switch import language_switch
 from timeline.web.components.lineage_text import (
     cited_quote,
@@ -67,17 +68,18 @@ def layout(collection: Collection, url_key: str | None = None, search_string: st
         note = _("This collection has no organisations.csv or people.csv, so there is nothing to list yet.")
         return html.Div([header, html.P(note, className="empty-note")], className="glossary")
     hay = search.haystack(collection.events)
+    figure = _figure(collection, None)
     return html.Div(
         [
             header,
             html.Section(
                 [
                     html.H2(_("Lineage")),
-                    dcc.Graph(
-                        id=ids.GLOSSARY_LINEAGE,
-                        figure=_figure(collection, None),
-                        config=GRAPH_CONFIG,
-                        className="lineage-graph",
+                    sideways_box(
+                        dcc.Graph(
+                            id=ids.GLOSSARY_LINEAGE, figure=figure, config=GRAPH_CONFIG, className="lineage-graph"
+                        ),
+                        figure,
                     ),
                     html.P(
                         _("Click a lane, a connector or a leader's bar to read the sentence it rests on."),
