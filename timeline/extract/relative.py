@@ -42,6 +42,8 @@ def resolve_relative(
         return Unresolved(mention, sentence, f"{cite(anchor)} is too coarse to count {mention.unit}s from")
     start, end = shifted
     note = f"{described}; {_offset_words(mention)}"
+    if anchor.end == dates.OPEN:
+        note += ", counted from its start, since that span has not ended"
     if mention.approximate:
         note += "; approximate (~) because durations in prose are rounded"
     return derived(mention, sentence, start, end, note)
@@ -135,8 +137,8 @@ def _offset_words(mention: Mention) -> str:
 
 def shift(anchor: Dated, mention: Mention) -> tuple[str, str] | None:
     """The anchor's date moved by the mention's offset, at the coarser of the two precisions."""
-    # After a span, count from its end; before it, from its start.
-    part = anchor.end if (mention.direction > 0 and anchor.end) else anchor.start
+    # After a span, count from its end; before it, or after one that has not ended ('2014 onwards'), from its start.
+    part = anchor.end if (mention.direction > 0 and anchor.end not in ("", dates.OPEN)) else anchor.start
     base = dates.parse(part)
     unit_precision = _UNIT_PRECISION[mention.unit]
     if base.precision not in _PRECISION_ORDER:
