@@ -8,7 +8,7 @@ from pathlib import Path
 
 from helpers import run_timeline
 
-from timeline.extract import markup
+from timeline.extract import extract, markup
 from timeline.extract.actors import Glossary
 from timeline.extract.draft import build
 from timeline.extract.places import Gazetteer
@@ -51,4 +51,89 @@ def test_the_issue_text_drafts_from_the_command_line(tmp_path):
         "Three years later",
         "In March 2019",
     }
+    load_collection(tmp_path / "out")
+
+
+# --- what cannot be dated is reported, with its sentence ------------------------------------------
+
+UNRESOLVABLE = (
+    "Gunmen attacked a hotel on 20 November. Dozens were held.\n\n"
+    "The army retook Gao in 2013. Following the mutiny, rebels fled to the hills. In recent years, calm returned.\n"
+)
+
+
+def test_an_unresolved_date_is_reported_with_its_sentence_and_the_rest_is_drafted(tmp_path):
+    source = tmp_path / "text.txt"
+    source.write_text(UNRESOLVABLE, encoding="utf-8")
+    run = run_timeline("extract", source, "--out", tmp_path / "out")
+    assert run.returncode == 0, run.stderr
+    assert [r["date_text"] for r in rows(tmp_path / "out")] == ["in 2013"]
+    report = (tmp_path / "out" / "report.txt").read_text(encoding="utf-8")
+    assert report == run.stdout  # a short report is printed whole
+    assert "unresolved:            2" in report
+    assert (
+        "'on 20 November' (sentence 1): a day or month without its year: no year is stated before it" in report
+        and 'in: "Gunmen attacked a hotel on 20 November."' in report
+    )
+    assert "'Following the mutiny' (sentence 4): relative date not resolved: no dated event" in report
+    assert 'in: "Following the mutiny, rebels fled to the hills."' in report
+    assert "undated mentions:      1\n      - 'In recent years' (sentence 5): vague" in report
+
+
+# --- a bug in one sentence costs that sentence only -----------------------------------------------
+
+CHAIN = (
+    "On 12 March 2009, gunmen attacked a ferry terminal in Zamboanga. Two years later, the group kidnapped "
+    "tourists in Sabah. The army launched an offensive on September 4, 2011. The following year, the leader "
+    "was killed in an airstrike.\n"
+)
+
+
+def _raises_on(words: str, real):
+    """`real`, except that it raises where a sentence holds `words`: a bug that only one sentence trips."""
+
+    def rule(*args, **kwargs):
+        if any(words in getattr(a, "text", "") for a in args):
+            raise ValueError(f"a rule broke on {words!r}")
+        return real(*args, **kwargs)
+
+    return rule
+
+
+def test_a_rule_that_raises_while_resolving_costs_only_its_phrase(tmp_path, monkeypatch):
+    import timeline.extract.resolve as resolve
+
+    monkeypatch.setattr(resolve, "resolve_relative", _raises_on("Two years later", resolve.resolve_relative))
+    source = tmp_path / "chain.txt"
+    source.write_text(CHAIN, encoding="utf-8")
+    report = extract(source, tmp_path / "out")
+    drafted = {r["date_text"]: r["start"] for r in rows(tmp_path / "out")}
+    assert drafted == {
+        "On 12 March 2009": "2009-03-12",
+        "on September 4, 2011": "2011-09-04",
+        "The following year": "2012",
+    }
+    [lost] = report.unresolved
+    assert (lost.text, lost.sentence, lost.kind) == ("Two years later", 2, "error")
+    assert "ValueError: a rule broke on 'Two years later'" in lost.reason
+    assert "internal error" in report.text() and lost.quote.startswith("Two years later, the group")
+    load_collection(tmp_path / "out")
+
+
+def test_a_rule_that_raises_while_drafting_a_row_costs_only_its_sentence(tmp_path, monkeypatch):
+    import timeline.extract.draft as draft_module
+
+    monkeypatch.setattr(draft_module, "draft_title", _raises_on("offensive", draft_module.draft_title))
+    source = tmp_path / "chain.txt"
+    source.write_text(CHAIN, encoding="utf-8")
+    report = extract(source, tmp_path / "out")
+    assert [r["date_text"] for r in rows(tmp_path / "out")] == [
+        "On 12 March 2009",
+        "Two years later",
+        "The following year",
+    ]
+    [lost] = report.unresolved
+    assert (lost.text, lost.sentence, lost.kind) == ("on September 4, 2011", 3, "error")
+    assert "ValueError" in lost.reason and report.rows == 3 and report.dated == 3
+    assert report.ok
     load_collection(tmp_path / "out")

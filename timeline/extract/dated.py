@@ -25,6 +25,7 @@ class Unresolved:
     mention: Mention
     sentence: Sentence
     reason: str
+    error: bool = False  # a rule raised (guard.py): the reason is the exception's message
 
 
 @dataclass(frozen=True)
