@@ -80,6 +80,25 @@ def partial_mentions(text: str) -> Iterator[Mention]:
     return found
 
 
+# 'in November of the year before', 'on 3 May of the following year': a month of the year before or after the
+# context's. Found with the relative phrases, so that 'the previous year' inside it is not one of its own.
+_MONTH_OF_YEAR = re.compile(
+    rf"\b(?:(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring|[Uu]ntil)\s+)?(?:(?P<d>{_PDAY})\s+(?:of\s+)?)?(?P<mon>{FULL_MONTH})"
+    rf"(?:\s+(?P<d2>{_PDAY}))?,?\s+of\s+(?P<rel>the\s+(?:previous|preceding|following|next)\s+year"
+    r"|the\s+year\s+(?:before|after)|that\s+(?:same\s+)?year|the\s+same\s+year)\b"
+)
+
+
+def month_of_year_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
+    """Partial mentions whose year is the context's moved by `amount` years (-1, 0 or +1)."""
+    for m in _MONTH_OF_YEAR.finditer(text, start, end):
+        day = m.group("d") or m.group("d2")
+        rel = m.group("rel").lower()
+        offset = -1 if re.search(r"previous|preceding|before", rel) else int(bool(re.search(r"follow|next|after", rel)))
+        yield Mention(m.start(), m.end(), m.group(), "partial", rule="month-of-year", month=month_number(m.group("mon")),
+                      day=int(re.match(r"\d+", day).group()) if day else 0, amount=offset)  # fmt: skip
+
+
 # --- relative and vague expressions -------------------------------------------------------------
 
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
