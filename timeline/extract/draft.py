@@ -20,8 +20,8 @@ from timeline.extract import categories, datefinder
 from timeline.extract.actors import ActorHit, Glossary, Subject, defined_acronyms, guesses, subject
 from timeline.extract.datefinder import Mention
 from timeline.extract.guard import InternalError, guarded
-from timeline.extract.markup import Structure
 from timeline.extract.places import Gazetteer, Place
+from timeline.extract.plaintext import Structure
 from timeline.extract.resolve import Dated, Unresolved, resolve
 from timeline.extract.sentences import Sentence, split
 from timeline.extract.titles import draft_title

@@ -3,7 +3,7 @@
 Every Sentence's `text` is `source[start:end]`: the draft's quotes are verbatim
 substrings, never re-joined or re-spaced copies.
 
-Structure (markup.Structure: headings and list items, from markup or found in
+Structure (plaintext.Structure: headings and list items, from markup or found in
 plain text) cuts the text too: a heading is a sentence of its own, marked as
 such, and every sentence knows the headings above it (`section`), whose year
 dates a list of days and months; a list item never runs into the next one.
@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from timeline.core.text import SENTENCE_END, words
-from timeline.extract.markup import Structure, plain_structure
+from timeline.extract.plaintext import Structure, plain_structure
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ _ABBREVIATIONS = words("""mr mrs ms dr prof gen col lt sgt capt maj cpl adm brig
 def split(text: str, structure: Structure | None = None) -> list[Sentence]:
     """Sentences of `text` in order; header lines, headings and list items are sentences of their own.
 
-    Without `structure`, plain text's own (markup.plain_structure) is used."""
+    Without `structure`, plain text's own (plaintext.plain_structure) is used."""
     return list(iter_sentences(text, structure))
 
 
