@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
+from extract_grammar import check_draft
 from helpers import run_timeline
 
 from timeline.extract import extract, markup
@@ -137,3 +139,17 @@ def test_a_rule_that_raises_while_drafting_a_row_costs_only_its_sentence(tmp_pat
     assert "ValueError" in lost.reason and report.rows == 3 and report.dated == 3
     assert report.ok
     load_collection(tmp_path / "out")
+
+
+# --- crashes the fuzzing found (tests/test_extract_fuzz.py), each kept as a plain example -----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 1. A title line ending in a backslash: the subject's name went into re.sub as a template ('bad escape').
+        "\\ In March 2013, \\ two years later \\\n2014\n* on 3 May \\",
+    ],
+)
+def test_texts_that_once_crashed_draft_a_valid_collection(text):
+    check_draft(text, "found.txt")

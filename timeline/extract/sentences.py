@@ -176,9 +176,31 @@ def _sentences_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for match in _END.finditer(text, start, end):
         if _is_abbreviation(text, position, match.start()):
             continue
-        yield from _trimmed(text, position, match.end())
+        yield from _bounded(text, position, match.end())
         position = match.end()
-    yield from _trimmed(text, position, end)
+    yield from _bounded(text, position, end)
+
+
+# A 'sentence' longer than this is a text without full stops (a flattened table, a PDF's lines): it is cut
+# into clauses, since a row's quote must be readable and each row's work grows with its sentence's length.
+LONGEST = 1_000
+# Where to cut, best first: after a semicolon, after a comma, at a space; never next to a digit, so that
+# 'November 20, 2015' and '20 November 2015' stay whole.
+_CUTS = (re.compile(r";\s+(?!\d)"), re.compile(r",\s+(?!\d)"), re.compile(r"(?<![\d,])\s+(?!\d)"))
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for a, b in _trimmed(text, start, end):
+        while b - a > LONGEST:
+            cut = a + LONGEST  # a run of 1,000 characters with no space at all is cut where it reaches that
+            for pattern in _CUTS:
+                found = list(pattern.finditer(text, a + LONGEST // 2, a + LONGEST))
+                if found:
+                    cut = found[-1].end()
+                    break
+            yield from _trimmed(text, a, cut)
+            a = cut
+        yield from _trimmed(text, a, b)
 
 
 def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:

@@ -90,7 +90,8 @@ def _tidy(clause: str, subject: Subject) -> str:
     if cut and _word_count(clause[: cut.start()]) >= 3:
         clause = clause[: cut.start()]
     # 'The group was founded' -> 'AQIM was founded'; not 'The group Jammat ...', which names another.
-    clause = re.sub(r"^(?i:the\s+group|the\s+organi[sz]ation)(?=\s+[a-z])", subject.short, clause)
+    # The name is text, not a template: a title line such as 'C:\\Reports' would be a bad escape.
+    clause = re.sub(r"^(?i:the\s+group|the\s+organi[sz]ation)(?=\s+[a-z])", lambda _: subject.short, clause)
     words = clause.split()
     if len(words) > MAX_WORDS:
         clause = " ".join(words[:MAX_WORDS]).rstrip(",;:") + "…"
