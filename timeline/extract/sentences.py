@@ -184,9 +184,15 @@ def _sentences_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 # A 'sentence' longer than this is a text without full stops (a flattened table, a PDF's lines): it is cut
 # into clauses, since a row's quote must be readable and each row's work grows with its sentence's length.
 LONGEST = 1_000
-# Where to cut, best first: after a semicolon, after a comma, at a space; never next to a digit, so that
+# Where to cut, best first: at a line's start (where the loader's quote index looks too, core.text's
+# sentence_starts), after a semicolon, after a comma, at a space; never next to a digit, so that
 # 'November 20, 2015' and '20 November 2015' stay whole.
-_CUTS = (re.compile(r";\s+(?!\d)"), re.compile(r",\s+(?!\d)"), re.compile(r"(?<![\d,])\s+(?!\d)"))
+_CUTS = (
+    re.compile(r"\n\s*(?=\S)"),
+    re.compile(r";\s+(?!\d)"),
+    re.compile(r",\s+(?!\d)"),
+    re.compile(r"(?<![\d,])\s+(?!\d)"),
+)
 
 
 def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
