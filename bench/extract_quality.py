@@ -49,6 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timeline.core.safecsv import restore  # noqa: E402
 from timeline.extract import extract  # noqa: E402
 from timeline.load.sourcetext import find_quote  # noqa: E402
 from timeline.query.search import normalise  # noqa: E402
@@ -146,8 +147,10 @@ def measure(source: Path = SOURCE, curated_dir: Path = AQIM, use_collection: boo
 
 
 def _read(path: Path) -> list[dict[str, str]]:
+    # Cells as the loader reads them: a draft's quote '- 8 January - ...' is written "'- 8 January - ..." so that
+    # a spreadsheet does not run it as a formula (core/safecsv.py).
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
+        return [{key: restore(value or "") for key, value in row.items()} for row in csv.DictReader(handle)]
 
 
 def _dates(row: dict[str, str]) -> tuple[str, str]:
