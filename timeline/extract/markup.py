@@ -203,7 +203,7 @@ def _wikitext(text: str) -> list[Block]:
     while previous != text:  # templates nest: remove the innermost first
         previous = text
         text = re.sub(r"\{\{[^{}]*\}\}", _DROP, text)
-        text = re.sub(r"\{\|[^{}]*?\|\}", _DROP, text, flags=re.S)  # tables
+        text = re.sub(r"\{\|[^{}]*?\|\}", _wiki_table, text, flags=re.S)
     previous = None
     while previous != text:  # links nest inside file captions: the innermost first
         previous = text
@@ -233,11 +233,48 @@ def _wikitext(text: str) -> list[Block]:
         if item:
             blocks.append(Block("item", html.unescape(item.group(2)), len(item.group(1))))
             continue
+        bullet = re.fullmatch(r"([ \t]*)[-•][ \t]+(.*)", line)  # a copy's rendering of '*' items: '- ...', '  - ...'
+        if bullet:
+            blocks.append(Block("item", html.unescape(bullet.group(2)), 1 + len(bullet.group(1).expandtabs(4)) // 2))
+            continue
         if DATE_LEAD.match(line):  # 'March 22 – ...' at a line's start: an entry of a list
             blocks.append(Block("item", html.unescape(line), 1))
             continue
         blocks.append(Block("line", html.unescape(line.strip())))
     return _paragraph_lines(blocks)
+
+
+def _wiki_table(match: re.Match[str]) -> str:
+    """A table's rows as list items, their cells joined by ' | ' ('1663-02-05 | Charlevoix | 7.0'), so that a
+    date in one cell and the event in the next are one entry; the header row is a line of its own."""
+    table = re.sub(r"\[\[([^\[\]]*)\]\]", _wiki_link, match.group())  # a link's '|' is not a cell's
+    rows: list[tuple[bool, list[str]]] = []
+    for line in table.splitlines()[1:]:  # the first line holds '{|' and the table's attributes
+        line = line.strip()
+        if line.startswith(("|-", "|}")) or not line:
+            rows.append((False, []))
+        elif line.startswith(("|", "!")):
+            header = line.startswith("!")
+            if line.startswith("|+"):
+                header, line = True, line[1:]
+            if not rows or (rows[-1][1] and rows[-1][0] != header):
+                rows.append((header, []))
+            cells = re.split(r"!!|\|\|" if header else r"\|\|", line[1:])
+            rows[-1] = (header, rows[-1][1] + [_cell_text(cell) for cell in cells])
+        elif rows and rows[-1][1]:  # a cell's text running on to the next line
+            rows[-1][1][-1] += " " + _cell_text(line)
+    lines = []
+    for header, cells in rows:
+        words = " | ".join(c for c in cells if c)
+        if words:
+            lines.append(words if header else f"* {words}")
+    return "\n" + "\n".join(lines) + "\n\n"
+
+
+def _cell_text(cell: str) -> str:
+    attributes, bar, content = cell.partition("|")
+    words = content if bar and "=" in attributes else cell  # 'style="..." | words': the attributes, then the words
+    return " ".join(words.replace(_DROP, " ").split())
 
 
 def _wiki_link(match: re.Match[str]) -> str:
@@ -268,6 +305,7 @@ class _HtmlBlocks(HTMLParser):
         self.skip = 0
         self.sup: list[str] | None = None
         self.breaks = 0
+        self.row = False  # inside a table row: its cells are one item, joined by ' | '
 
     def flush(self, then: str = "break") -> None:
         text = " ".join("".join(self.buffer).split())
@@ -281,6 +319,15 @@ class _HtmlBlocks(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _SKIP_TAGS:
             self.skip += 1
+            return
+        if self.row and (tag in _BLOCK_TAGS or tag == "br") and tag not in ("tr", "table"):
+            if tag in ("td", "th") and "".join(self.buffer).strip():
+                self.buffer.append(" | ")
+            self.buffer.append(" ")
+            return
+        if tag == "tr":
+            self.flush("line")
+            self.row, self.kind, self.level = True, "item", max(1, self.lists)
             return
         if tag == "br":
             self.breaks += 1
@@ -310,6 +357,13 @@ class _HtmlBlocks(HTMLParser):
             self.sup = None
             if not re.fullmatch(r"\s*\[[^\]]{0,12}\]\s*", text):  # a citation mark such as [1] is dropped
                 self.buffer.append(text)
+        elif tag == "tr" or (tag == "table" and self.row):
+            self.flush("line")
+            self.row = False
+            if tag == "table":
+                self.flush()
+        elif self.row and tag in _BLOCK_TAGS:
+            return  # the end of a cell: the row goes on
         elif re.fullmatch(r"h[1-6]", tag) or tag in _BLOCK_TAGS:
             self.flush()
         elif tag in ("ul", "ol"):
