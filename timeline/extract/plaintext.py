@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from timeline.core.text import LIST_BULLET
 from timeline.extract.datewords import MONTH
 
 
@@ -34,7 +35,7 @@ def date_heading(line: str) -> bool:
     return bool(_YEAR_LINE.fullmatch(line) or _MONTH_YEAR_LINE.fullmatch(line))
 
 
-_BULLET = re.compile(r"[ \t]*(?:[*•·▪‣◦+]|[-–](?=[ \t])|\d{1,3}[.)](?=[ \t]))[ \t]+")
+_BULLET = re.compile(rf"[ \t]*{LIST_BULLET.pattern}")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _MONTH_DAY = rf"(?:{MONTH}\s+{_DAY}|{_DAY}\s+{MONTH})"
 # A line that begins with a date and a dash or colon: 'March 22 – ...', 'July 26–29 - ...', '17 January: ...'.
