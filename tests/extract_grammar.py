@@ -48,9 +48,13 @@ PARTIAL = [
     "on 22 March", "in April", "By 8 February", "January 16", "14–15 April", "July 26–29", "January 17-March 7",
     "on 31 April", "February 29", "in November of the year before", "on 3 May of the following year",
     "By 5 March of that year", "In early June", "at the end of December", "from 3 to 5 October",
+    "26 or 28 January", "since April 2012, when",
 ]  # fmt: skip
 VAGUE = ["in recent years", "since then", "several years later", "at that time", "many months later", "to date"]
-NOT_DATES = ["1500 fighters", "Resolution 2085", "4,500 soldiers", "route 1999", "12000 people", "£2000"]
+NOT_DATES = ["1500 fighters", "Resolution 2085", "4,500 soldiers", "route 1999", "12000 people", "£2000",
+             "a 2000-strong force"]  # fmt: skip
+# What the first cell of a table row holds: a date of any kind, or a month leading the entry.
+CELLS = ["1663-02-05", "12 March", "March 2013", "2013", "January", "26 or 28 January", "c. 1998", "", "?"]
 PHRASES = STATED + OPEN + CLOSING + RELATIVE + PARTIAL + VAGUE + NOT_DATES
 
 FILLER = [
@@ -96,8 +100,10 @@ def sentences(draw) -> str:
 @st.composite
 def blocks(draw) -> tuple[str, object]:
     """One block of a document: ('heading', words), ('items', [(depth, sentence)]), ('para', [sentences]),
-    ('blank', n) or ('long', line)."""
-    kind = draw(st.sampled_from(["heading", "heading", "items", "items", "para", "para", "blank", "long"]))
+    ('table', [(first cell, sentence)]), ('blank', n) or ('long', line)."""
+    kind = draw(st.sampled_from(["heading", "heading", "items", "items", "para", "para", "blank", "long", "table"]))
+    if kind == "table":
+        return kind, draw(st.lists(st.tuples(st.sampled_from(CELLS), sentences()), min_size=1, max_size=5))
     if kind == "heading":
         return kind, draw(st.sampled_from(YEARS) | st.sampled_from(TITLES) | sentences())
     if kind == "items":
@@ -131,6 +137,8 @@ def render(blocks: list[tuple[str, object]], markup: str, newline: str = "\n") -
                 bullet = {"plain": lambda d: "  " * (d - 1) + "• ", "markdown": lambda d: "  " * (d - 1) + "- ",
                           "wikitext": lambda d: "*" * d + " "}[markup]  # fmt: skip
                 out.append("".join(f"{bullet(depth)}{text}\n" for depth, text in value))
+        elif kind == "table":
+            out.append(_table(value, markup))
         elif kind == "para":
             out.append(f"<p>{' '.join(value)}</p>" if markup == "html" else " ".join(value) + "\n")
         elif kind == "blank":
@@ -140,6 +148,16 @@ def render(blocks: list[tuple[str, object]], markup: str, newline: str = "\n") -
         if markup != "html":
             out.append("\n")
     return "".join(out).replace("\n", newline)
+
+
+def _table(rows: list[tuple[str, str]], markup: str) -> str:
+    if markup == "wikitext":
+        body = "".join(f"|-\n| {cell} || {text}\n" for cell, text in rows)
+        return '{| class="wikitable"\n! Date !! Event\n' + body + "|}\n"
+    if markup == "html":
+        body = "".join(f"<tr><td>{cell}</td><td><p>{text}</p></td></tr>" for cell, text in rows)
+        return f"<table><tr><th>Date</th><th>Event</th></tr>{body}</table>"
+    return "| Date | Event |\n|---|---|\n" + "".join(f"| {cell} | {text} |\n" for cell, text in rows)
 
 
 SUFFIX = {"plain": ".txt", "markdown": ".md", "wikitext": ".wiki.txt", "html": ".html"}
