@@ -152,6 +152,8 @@ def test_a_rule_that_raises_while_drafting_a_row_costs_only_its_sentence(tmp_pat
         # 2. A chain of relative phrases counted past the year 9999 (found with '٢٠ years later' said 400 times):
         # ValueError in pandas' date arithmetic. Now unresolved, with that reason.
         "In 2013 the war began. " + "It ended ٩٩ decades later. " * 9,
+        # 3. A title of nothing but a no-break space: the loader refused the draft ('title' must not be empty).
+        ".\xa0 In March 2013, .\xa0 two years later .\xa0\n2014\n* on 3 May .\xa0",
     ],
 )
 def test_texts_that_once_crashed_draft_a_valid_collection(text):

@@ -95,5 +95,5 @@ def _tidy(clause: str, subject: Subject) -> str:
     words = clause.split()
     if len(words) > MAX_WORDS:
         clause = " ".join(words[:MAX_WORDS]).rstrip(",;:") + "…"
-    clause = clause.strip(" ,;:.")
+    clause = re.sub(r"^[\s,;:.]+|[\s,;:.]+$", "", clause)  # \s: a no-break space is blank to the loader too
     return clause[:1].upper() + clause[1:] if clause else "Dated mention"
