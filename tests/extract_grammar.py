@@ -114,7 +114,7 @@ def blocks(draw) -> tuple[str, object]:
     if kind == "blank":
         return kind, draw(st.integers(1, 4))
     # A line with no end in sight: one sentence said over and over, or no full stop in 20,000 characters.
-    return kind, draw(sentences()) * draw(st.sampled_from([50, 400])) + draw(st.sampled_from(["", "x" * 20_000]))
+    return kind, draw(sentences()) * draw(st.sampled_from([30, 120])) + draw(st.sampled_from(["", "x" * 20_000]))
 
 
 def render(blocks: list[tuple[str, object]], markup: str, newline: str = "\n") -> str:
@@ -167,7 +167,7 @@ SUFFIX = {"plain": ".txt", "markdown": ".md", "wikitext": ".wiki.txt", "html": "
 def documents(draw) -> tuple[str, str]:
     """(text, file suffix): a document of blocks in one markup, with Unix or Windows line ends."""
     markup = draw(st.sampled_from(sorted(SUFFIX)))
-    text = render(draw(st.lists(blocks(), min_size=1, max_size=10)), markup, draw(st.sampled_from(["\n", "\r\n"])))
+    text = render(draw(st.lists(blocks(), min_size=1, max_size=8)), markup, draw(st.sampled_from(["\n", "\r\n"])))
     return text, SUFFIX[markup]
 
 

@@ -15,7 +15,8 @@ from extract_grammar import check_draft, documents, sentences
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-EXAMPLES = int(os.environ.get("TIMELINE_FUZZ_EXAMPLES", "120"))
+# About a minute in all on the 2-core development machine, with the corpus test another one.
+EXAMPLES = int(os.environ.get("TIMELINE_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     derandomize="TIMELINE_FUZZ_EXAMPLES" not in os.environ,
