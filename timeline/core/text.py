@@ -63,11 +63,21 @@ SENTENCE_STOP = "[.!?]"
 SENTENCE_CLOSERS = r"[\"'”’)\]]*"
 SENTENCE_END = SENTENCE_STOP + SENTENCE_CLOSERS
 SENTENCE_START = re.compile(rf"(?:^|(?<={SENTENCE_STOP}){SENTENCE_CLOSERS}\s+|\n\s*)(?=\S)")
+# The bullet of a plain-text list item ('• ', '- ', '12. '): the item's words, and its first sentence, follow it.
+LIST_BULLET = re.compile(r"(?:[*•·▪‣◦+]|[-–](?=[ \t])|\d{1,3}[.)](?=[ \t]))[ \t]+")
+_BULLET_FIRST = frozenset("*•·▪‣◦+-–0123456789")
 
 
 def sentence_starts(text: str) -> Iterator[int]:
     """Offsets where a sentence may begin: the text's first word, the word after a sentence's end, the first
-    word of a line. Every real start is among them and some that are not (an abbreviation's stop counts
-    too), which is what an index of starts wants; extract/sentences.py is the splitter that decides which
-    stops end a sentence, as a draft's quotes must be whole sentences."""
-    return (match.end() for match in SENTENCE_START.finditer(text))
+    word of a line, and the first word after a list item's bullet. Every real start is among them and some
+    that are not (an abbreviation's stop counts too), which is what an index of starts wants;
+    extract/sentences.py is the splitter that decides which stops end a sentence, as a draft's quotes must
+    be whole sentences."""
+    for match in SENTENCE_START.finditer(text):
+        at = match.end()
+        yield at
+        if text[at] in _BULLET_FIRST:
+            bullet = LIST_BULLET.match(text, at)
+            if bullet:
+                yield bullet.end()

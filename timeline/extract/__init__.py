@@ -1,7 +1,8 @@
 """`python -m timeline extract`: a plain-text source -> a draft collection folder and a report.
 
 reading.py     bytes -> text (UTF-8, UTF-16, or cp1252 with a warning); refuses binary and empty files
-markup.py      Markdown, wikitext, HTML -> a cleaned plain text and its headings and list items
+markup.py      Markdown, wikitext, HTML -> a cleaned plain text and its headings and list items; plaintext.py
+               the structure of plain text (date headings, bullets, date-led entries) and the line kinds they share
 sentences.py   sentences with their offsets, so quotes are verbatim substrings
 datefinder.py  date expressions -> EDTF, precision, words as written: find() walks the text with
                datewords.py (Mention, month names, years, counts), dategrammar.py (single stated dates),
@@ -15,7 +16,7 @@ places.py      gazetteer lookup: the collection's places.csv, then placenames.py
 actors.py      glossary names, guessed names, the document's subject
 categories.py  transparent keyword rules for a suggested category
 titles.py      a short title from the clause holding the date
-draft.py       rows from all of that
+draft.py       rows from all of that; guard.py keeps a bug in one sentence from losing the document
 folder.py      the collection folder; report.py the report
 """
 

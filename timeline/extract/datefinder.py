@@ -28,7 +28,7 @@ import bisect
 import re
 
 from timeline.extract.dategrammar import Atom, stated_atoms
-from timeline.extract.datephrases import partial_mentions, relative_mentions, vague_mentions
+from timeline.extract.datephrases import month_of_year_mentions, partial_mentions, relative_mentions, vague_mentions
 from timeline.extract.datespans import combine
 from timeline.extract.datewords import Mention, windows
 
@@ -41,6 +41,7 @@ def find(text: str) -> list[Mention]:
     claimed: list[Mention] = []
     for start, end in windows(text, _RELATIVE_TRIGGER, before=60, after=140):
         claimed.extend(relative_mentions(text, start, end))
+        claimed.extend(month_of_year_mentions(text, start, end))
         claimed.extend(vague_mentions(text, start, end))
     claimed = _non_overlapping(sorted(claimed, key=lambda m: (m.start, -(m.end - m.start))))
     atoms: list[Atom] = []

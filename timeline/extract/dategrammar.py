@@ -21,7 +21,7 @@ from timeline.extract.datewords import DAY, MONTH, MONTH_NUMBERS, YEAR, YEAR_DIG
 _COUNT_NOUNS = words("""people persons men women children civilians fighters militants soldiers troops members
     deaths dead fatalities casualties victims hostages refugees km kilometres kilometers miles metres
     meters dollars euros pounds tons tonnes vehicles weapons attacks incidents cases families
-    households square sq recruits followers combatants""")
+    households square sq recruits followers combatants strong""")  # 'a 2000-strong force' counts
 # Words that, before a number, say it is a label rather than a year ('Resolution 2085').
 _LABEL_WORDS = words("resolution no number flight route article law decree section page pp vol chapter code entry")
 

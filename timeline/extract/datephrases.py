@@ -35,9 +35,10 @@ _PARTIAL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "day-day-month",
-        re.compile(rf"\b(?P<d>{_PDAY})\s*(?:-|–|—|to|and)\s*(?P<d2>{_PDAY})\s+(?:of\s+)?(?P<mon>{MONTH})"),
+        # '26 or 28 January': one of those days, so the span from the first to the last
+        re.compile(rf"\b(?P<d>{_PDAY})\s*(?:-|–|—|to|and|or)\s*(?P<d2>{_PDAY})\s+(?:of\s+)?(?P<mon>{MONTH})"),
     ),
-    ("month-day-day", re.compile(rf"\b(?P<mon>{MONTH})\s+(?P<d>{_PDAY})\s*(?:-|–|—|to|and)\s*(?P<d2>{_PDAY})\b")),
+    ("month-day-day", re.compile(rf"\b(?P<mon>{MONTH})\s+(?P<d>{_PDAY})\s*(?:-|–|—|to|and|or)\s*(?P<d2>{_PDAY})\b")),
     ("day-month", re.compile(rf"\b(?P<d>{_PDAY})\s+(?:of\s+)?(?P<mon>{MONTH})")),
     ("month-day", re.compile(rf"\b(?P<mon>{MONTH})\s+(?P<d>{_PDAY})\b")),
     (
@@ -46,6 +47,8 @@ _PARTIAL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:[Ii]n|[Ff]rom|[Bb]etween|[Dd]uring)\s+(?P<mon>{FULL_MONTH}){_SPAN_JOIN}(?P<mon2>{FULL_MONTH})"
         ),
     ),
+    # A month that leads a list entry ('January: Tuareg fighters launch a rebellion', '• March – ...').
+    ("month-lead", re.compile(rf"(?m)^[ \t]*(?:[-*•·▪‣◦+][ \t]+)?(?P<mon>{FULL_MONTH})(?=[ \t]*[:–—-][ \t])")),
     # A month alone only after a word that makes it a date ('in April', 'By February'): 'May' and 'March' are verbs too.
     (
         "month",
@@ -72,12 +75,34 @@ def partial_mentions(text: str) -> Iterator[Mention]:
                     month2 = month
                 if month2 and (month2, day2) <= (month, day):
                     continue
-                a = m.start() if rule == "month" or rule == "month-month" else with_preposition(text, m.start())
+                if rule == "month-lead":
+                    a = m.start("mon")
+                else:
+                    a = m.start() if rule in ("month", "month-month") else with_preposition(text, m.start())
                 full_stop = re.search(rf"{FULL_MONTH}\.$", m.group())  # 'on 22 March.': the sentence's end
                 b = m.end() - 1 if full_stop else m.end()
                 found.append(Mention(a, b, text[a:b], "partial", rule=rule, month=month, day=day,
                                      month2=month2, day2=day2))  # fmt: skip
     return found
+
+
+# 'in November of the year before', 'on 3 May of the following year': a month of the year before or after the
+# context's. Found with the relative phrases, so that 'the previous year' inside it is not one of its own.
+_MONTH_OF_YEAR = re.compile(
+    rf"\b(?:(?:[Ii]n|[Oo]n|[Bb]y|[Dd]uring|[Uu]ntil)\s+)?(?:(?P<d>{_PDAY})\s+(?:of\s+)?)?(?P<mon>{FULL_MONTH})"
+    rf"(?:\s+(?P<d2>{_PDAY}))?,?\s+of\s+(?P<rel>the\s+(?:previous|preceding|following|next)\s+year"
+    r"|the\s+year\s+(?:before|after)|that\s+(?:same\s+)?year|the\s+same\s+year)\b"
+)
+
+
+def month_of_year_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
+    """Partial mentions whose year is the context's moved by `amount` years (-1, 0 or +1)."""
+    for m in _MONTH_OF_YEAR.finditer(text, start, end):
+        day = m.group("d") or m.group("d2")
+        rel = m.group("rel").lower()
+        offset = -1 if re.search(r"previous|preceding|before", rel) else int(bool(re.search(r"follow|next|after", rel)))
+        yield Mention(m.start(), m.end(), m.group(), "partial", rule="month-of-year", month=month_number(m.group("mon")),
+                      day=int(re.match(r"\d+", day).group()) if day else 0, amount=offset)  # fmt: skip
 
 
 # --- relative and vague expressions -------------------------------------------------------------

@@ -51,8 +51,9 @@ def combine(text: str, atoms: list[Atom]) -> list[Mention]:
         closing = _CLOSING_BEFORE.search(text, max(0, start - 30), start)
         if opening and not edtf_end:
             kind, start = "open", opening.start()
-        elif (since or present) and not edtf_end:
+        elif (present or (since and not _WHEN_AFTER.match(text, end))) and not edtf_end:
             # A span that has not ended: 'Since 2007', 'Starting in 2018', '2014–present', 'from 2017 onwards'
+            # ('since April 2012, when rebels took the north' dates what happened then, as 'until 1991, when' does)
             edtf_end, rule = OPEN, f"{rule}+open"
             end = present.end() if present else end
             start = since.start() if since else with_preposition(text, start)

@@ -83,7 +83,8 @@ def valid_span(start: str, end: str) -> bool:
 
 
 def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
-    """Stretches of text around each trigger hit, merged where they touch."""
+    """Stretches of text around each trigger hit, merged where they touch, and cut at paragraph breaks: no date
+    runs from one paragraph (or heading) into the next ('January' heading, then '8 January - ...')."""
     merged: list[tuple[int, int]] = []
     for hit in trigger.finditer(text):
         start, end = max(0, hit.start() - before), min(len(text), hit.end() + after)
@@ -91,7 +92,16 @@ def windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> lis
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
-    return merged
+    cut: list[tuple[int, int]] = []
+    for start, end in merged:
+        for brk in _PARAGRAPH_BREAK.finditer(text, start, end):
+            cut.append((start, brk.start()))
+            start = brk.end()
+        cut.append((start, end))
+    return [(a, b) for a, b in cut if a < b]
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 _PREPOSITION_BEFORE = re.compile(

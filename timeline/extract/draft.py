@@ -9,6 +9,7 @@ the editor knows what to check; every row has status 'draft'.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,8 +19,9 @@ from timeline.core.text import slug, words
 from timeline.extract import categories, datefinder
 from timeline.extract.actors import ActorHit, Glossary, Subject, defined_acronyms, guesses, subject
 from timeline.extract.datefinder import Mention
-from timeline.extract.markup import Structure
+from timeline.extract.guard import InternalError, guarded
 from timeline.extract.places import Gazetteer, Place
+from timeline.extract.plaintext import Structure
 from timeline.extract.resolve import Dated, Unresolved, resolve
 from timeline.extract.sentences import Sentence, split
 from timeline.extract.titles import draft_title
@@ -34,9 +36,14 @@ COUNTRY_SCAN_LIMIT = 200_000
 
 @dataclass(frozen=True)
 class Undated:
+    """A date phrase with no row: 'unresolved' (a date the text should give but the rules could not reach),
+    'error' (a rule raised on its sentence; the reason is the exception's message), 'vague' or 'open'."""
+
     text: str
     sentence: int  # 1-based, as the report shows it
     reason: str
+    kind: str = "unresolved"
+    quote: str = ""  # the sentence, so the editor can date it by hand
 
 
 @dataclass
@@ -88,10 +95,25 @@ def build(
         by_sentence.setdefault(item.sentence.index, []).append(item)
     step = max(1, len(by_sentence) // 10)
     for done, items in enumerate(by_sentence.values(), start=1):
-        _rows_for_sentence(text, items, draft, gazetteer, glossary, acronyms, source_id, ids)
+        drafted = guarded(
+            functools.partial(_rows_for_sentence, text, items, draft, gazetteer, glossary, acronyms, source_id, ids)
+        )
+        if isinstance(drafted, InternalError):
+            _lost(draft, items, drafted.message)
+        else:
+            draft.rows += drafted
         if done % step == 0 and len(by_sentence) > 1000:
             say(f"drafting rows: {100 * done // len(by_sentence)}%")
     return draft
+
+
+def _lost(draft: Draft, items: list[Dated], message: str) -> None:
+    """A sentence whose rows a bug stopped: its dates are reported, and no longer counted as found."""
+    draft.stated -= sum(1 for d in items if d.basis == "stated")
+    draft.derived -= sum(1 for d in items if d.basis == "derived")
+    s = items[0].sentence
+    draft.undated += [Undated(d.mention.text, s.index + 1, message, "error", s.text) for d in items]
+    draft.undated.sort(key=lambda u: u.sentence)
 
 
 def _sub_items(dated: list[Dated], sentences: list[Sentence]) -> list[Dated]:
@@ -210,20 +232,22 @@ def _paragraph_texts(text: str, sentences: list[Sentence]) -> dict[int, str]:
 
 def _undated(located: list[tuple[Mention, Sentence]], unresolved: list[Unresolved]) -> list[Undated]:
     found = [
-        Undated(
-            u.mention.text,
-            u.sentence.index + 1,
-            f"{'a day or month without its year' if u.mention.kind == 'partial' else 'relative date not resolved'}: "
-            f"{u.reason}",
-        )
+        Undated(u.mention.text, u.sentence.index + 1, _why(u), "error" if u.error else "unresolved", u.sentence.text)
         for u in unresolved
     ]
     for mention, sentence in located:
         if mention.kind == "vague":
-            found.append(Undated(mention.text, sentence.index + 1, "vague: the text gives no date"))
+            found.append(Undated(mention.text, sentence.index + 1, "vague: the text gives no date", "vague"))
         elif mention.kind == "open":
-            found.append(Undated(mention.text, sentence.index + 1, "open-ended: a bound, not a date"))
+            found.append(Undated(mention.text, sentence.index + 1, "open-ended: a bound, not a date", "open"))
     return sorted(found, key=lambda u: u.sentence)
+
+
+def _why(u: Unresolved) -> str:
+    if u.error:
+        return u.reason
+    what = "a day or month without its year" if u.mention.kind == "partial" else "relative date not resolved"
+    return f"{what}: {u.reason}"
 
 
 def _rows_for_sentence(
@@ -235,7 +259,8 @@ def _rows_for_sentence(
     acronyms: set[str],
     source_id: str,
     ids: dict[str, int],
-) -> None:
+) -> list[dict[str, str]]:
+    """The rows of one sentence's dated mentions (pure but for the places and actors it adds to `draft`)."""
     sentence = items[0].sentence
     known = glossary.find(text, sentence.start, sentence.end)
     scan = gazetteer.scan(text, sentence.start, sentence.end)
@@ -252,14 +277,14 @@ def _rows_for_sentence(
     for hit in places:
         draft.places.setdefault(hit.place.id, hit.place)
     seen: set[tuple[str, str]] = set()
+    rows = []
     for item in items:
         if item.basis == "stated" and (item.start, item.end) in seen:
             continue  # 'in 2015 ... in 2015': one event ('a coup in 1966 and a countercoup later that year': two)
         seen.add((item.start, item.end))
         others = [i.mention for i in items if i is not item]
-        draft.rows.append(
-            _row(text, item, others, draft, known, guessed, scan.states, places, scan.unknown, source_id, ids)
-        )
+        rows.append(_row(text, item, others, draft, known, guessed, scan.states, places, scan.unknown, source_id, ids))
+    return rows
 
 
 def _row(

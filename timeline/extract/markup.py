@@ -10,17 +10,18 @@ stored text, and no quote holds a `[[`, a `**` or a `<p>`.
 
 Plain text is not changed; its structure (a line that is only `2016`, lines
 that begin with a bullet or with a date such as `March 22 –`) is found by
-`plain_structure`, and the text is stored as given.
+plaintext.py, whose kinds of line (a date heading, a date-led entry) the
+readers here share, and the text is stored as given.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from timeline.extract.datewords import MONTH
+from timeline.extract.plaintext import DATE_LEAD, Structure, date_heading, plain_structure
 
 KINDS = ("markdown", "wikitext", "html")
 
@@ -30,14 +31,6 @@ class Block:
     kind: str  # 'heading', 'item', 'line' (a line of a paragraph), 'break' (a paragraph ends)
     text: str = ""
     level: int = 0  # heading level (1 = a title) or list depth (1 = top)
-
-
-@dataclass
-class Structure:
-    """Where the headings and list items of a text are: (start, end, level) in its offsets."""
-
-    headings: list[tuple[int, int, int]] = field(default_factory=list)
-    items: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -96,6 +89,8 @@ def _join(blocks: list[Block], kind: str) -> Cleaned:
         words = " ".join(block.text.split())
         if not words:
             continue
+        if block.kind == "line" and date_heading(words):  # '<p><b>2013</b></p>', a bold '2013' in wikitext
+            block = Block("heading", words, 6)
         if length:
             same_paragraph = block.kind == previous and block.kind in ("line", "item")
             add("\n" if same_paragraph else "\n\n")
@@ -109,67 +104,6 @@ def _join(blocks: list[Block], kind: str) -> Cleaned:
             structure.items.append((start, length, block.level))
         previous = block.kind if block.kind != "heading" else "break"
     return Cleaned("".join(parts) + "\n", kind, structure)
-
-
-# --- plain text -----------------------------------------------------------------------------------
-
-_YEAR_LINE = re.compile(r"[ \t]*(?:1\d{3}|20\d{2})(?:[ \t]*[-–—/][ \t]*(?:1\d{3}|20\d{2}|\d{2}))?[ \t]*:?[ \t]*")
-_BULLET = re.compile(r"[ \t]*(?:[*•·▪‣◦+]|[-–](?=[ \t])|\d{1,3}[.)](?=[ \t]))[ \t]+")
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_MONTH_DAY = rf"(?:{MONTH}\s+{_DAY}|{_DAY}\s+{MONTH})"
-# A line that begins with a date and a dash or colon: 'March 22 – ...', 'July 26–29 - ...', '17 January: ...'.
-DATE_LEAD = re.compile(
-    rf"[ \t]*(?:{_MONTH_DAY}|{MONTH})(?:\s*[-–—]\s*(?:{_MONTH_DAY}|{_DAY}|{MONTH}))?(?:,?\s+\d{{4}})?[ \t]*(?:[-–—:]|$)"
-)
-
-
-def plain_structure(text: str) -> Structure:
-    """Headings and items of plain text: a paragraph of one short line without a full stop is a
-    heading (a line that is only a year, a level-3 one); a line beginning with a bullet or a date
-    and a dash is an item."""
-    structure = Structure()
-    for paragraph in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
-        lines = [
-            (m.start() + paragraph.start(), m.end() + paragraph.start())
-            for m in re.finditer(r"[^\n]+", paragraph.group())
-        ]
-        lines = [(a, b) for a, b in lines if text[a:b].strip()]
-        if len(lines) == 1:
-            a, b = _stripped(text, *lines[0])
-            line = text[a:b]
-            if _YEAR_LINE.fullmatch(line):
-                structure.headings.append((a, b, 3))
-                continue
-            if _title_like(line):
-                structure.headings.append((a, b, 2))
-                continue
-        for a, b in lines:
-            bullet = _BULLET.match(text, a, b)
-            if bullet:
-                indent = len(text[a:b]) - len(text[a:b].lstrip())
-                structure.items.append((*_stripped(text, bullet.end(), b), 1 + indent // 2))
-            elif DATE_LEAD.match(text, a, b):
-                structure.items.append((*_stripped(text, a, b), 1))
-    return structure
-
-
-def _title_like(line: str) -> bool:
-    """A short line without a sentence's end, a bullet or a leading date ('Founded: 2007' is a fact line)."""
-    return (
-        len(line) <= 80
-        and line[-1] not in '.!?;:,"”’'
-        and not DATE_LEAD.match(line)
-        and not _BULLET.match(line)
-        and not re.search(r"\w:\s", line)
-    )
-
-
-def _stripped(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
 
 
 # --- Markdown -------------------------------------------------------------------------------------
@@ -269,7 +203,7 @@ def _wikitext(text: str) -> list[Block]:
     while previous != text:  # templates nest: remove the innermost first
         previous = text
         text = re.sub(r"\{\{[^{}]*\}\}", _DROP, text)
-        text = re.sub(r"\{\|[^{}]*?\|\}", _DROP, text, flags=re.S)  # tables
+        text = re.sub(r"\{\|[^{}]*?\|\}", _wiki_table, text, flags=re.S)
     previous = None
     while previous != text:  # links nest inside file captions: the innermost first
         previous = text
@@ -291,15 +225,56 @@ def _wikitext(text: str) -> list[Block]:
         if heading:
             blocks.append(Block("heading", html.unescape(heading.group(2)), len(heading.group(1))))
             continue
+        term = re.fullmatch(r"\s*;\s*([^:]*?)\s*", line)
+        if term and date_heading(term.group(1)):  # ';2013': a definition term heading the list below it
+            blocks.append(Block("heading", html.unescape(term.group(1)), 6))
+            continue
         item = re.fullmatch(r"\s*([*#:;]+)\s*(.*)", line)
         if item:
             blocks.append(Block("item", html.unescape(item.group(2)), len(item.group(1))))
+            continue
+        bullet = re.fullmatch(r"([ \t]*)[-•][ \t]+(.*)", line)  # a copy's rendering of '*' items: '- ...', '  - ...'
+        if bullet:
+            blocks.append(Block("item", html.unescape(bullet.group(2)), 1 + len(bullet.group(1).expandtabs(4)) // 2))
             continue
         if DATE_LEAD.match(line):  # 'March 22 – ...' at a line's start: an entry of a list
             blocks.append(Block("item", html.unescape(line), 1))
             continue
         blocks.append(Block("line", html.unescape(line.strip())))
     return _paragraph_lines(blocks)
+
+
+def _wiki_table(match: re.Match[str]) -> str:
+    """A table's rows as list items, their cells joined by ' | ' ('1663-02-05 | Charlevoix | 7.0'), so that a
+    date in one cell and the event in the next are one entry; the header row is a line of its own."""
+    table = re.sub(r"\[\[([^\[\]]*)\]\]", _wiki_link, match.group())  # a link's '|' is not a cell's
+    rows: list[tuple[bool, list[str]]] = []
+    for line in table.splitlines()[1:]:  # the first line holds '{|' and the table's attributes
+        line = line.strip()
+        if line.startswith(("|-", "|}")) or not line:
+            rows.append((False, []))
+        elif line.startswith(("|", "!")):
+            header = line.startswith("!")
+            if line.startswith("|+"):
+                header, line = True, line[1:]
+            if not rows or (rows[-1][1] and rows[-1][0] != header):
+                rows.append((header, []))
+            cells = re.split(r"!!|\|\|" if header else r"\|\|", line[1:])
+            rows[-1] = (header, rows[-1][1] + [_cell_text(cell) for cell in cells])
+        elif rows and rows[-1][1]:  # a cell's text running on to the next line
+            rows[-1][1][-1] += " " + _cell_text(line)
+    lines = []
+    for header, cells in rows:
+        words = " | ".join(c for c in cells if c)
+        if words:
+            lines.append(words if header else f"* {words}")
+    return "\n" + "\n".join(lines) + "\n\n"
+
+
+def _cell_text(cell: str) -> str:
+    attributes, bar, content = cell.partition("|")
+    words = content if bar and "=" in attributes else cell  # 'style="..." | words': the attributes, then the words
+    return " ".join(words.replace(_DROP, " ").split())
 
 
 def _wiki_link(match: re.Match[str]) -> str:
@@ -330,6 +305,7 @@ class _HtmlBlocks(HTMLParser):
         self.skip = 0
         self.sup: list[str] | None = None
         self.breaks = 0
+        self.row = False  # inside a table row: its cells are one item, joined by ' | '
 
     def flush(self, then: str = "break") -> None:
         text = " ".join("".join(self.buffer).split())
@@ -343,6 +319,15 @@ class _HtmlBlocks(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _SKIP_TAGS:
             self.skip += 1
+            return
+        if self.row and (tag in _BLOCK_TAGS or tag == "br") and tag not in ("tr", "table"):
+            if tag in ("td", "th") and "".join(self.buffer).strip():
+                self.buffer.append(" | ")
+            self.buffer.append(" ")
+            return
+        if tag == "tr":
+            self.flush("line")
+            self.row, self.kind, self.level = True, "item", max(1, self.lists)
             return
         if tag == "br":
             self.breaks += 1
@@ -372,6 +357,13 @@ class _HtmlBlocks(HTMLParser):
             self.sup = None
             if not re.fullmatch(r"\s*\[[^\]]{0,12}\]\s*", text):  # a citation mark such as [1] is dropped
                 self.buffer.append(text)
+        elif tag == "tr" or (tag == "table" and self.row):
+            self.flush("line")
+            self.row = False
+            if tag == "table":
+                self.flush()
+        elif self.row and tag in _BLOCK_TAGS:
+            return  # the end of a cell: the row goes on
         elif re.fullmatch(r"h[1-6]", tag) or tag in _BLOCK_TAGS:
             self.flush()
         elif tag in ("ul", "ol"):

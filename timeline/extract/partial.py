@@ -42,13 +42,16 @@ def resolve_partial(
     if span.earliest.year != span.latest.year:
         return Unresolved(mention, sentence, f"the date before it, {cite(anchor)}, spans more than one year")
     year, how = span.earliest.year, f"the year {span.earliest.year} of the date before it, {cite(anchor)}"
-    if span.precision in ("day", "month") and mention.month < span.latest.month:
+    if span.precision in ("day", "month") and mention.month < span.latest.month and mention.rule != "month-of-year":
         year += 1  # 'in December 2014 ... In January': the January after
         how += f", plus one year since {calendar.month_name[mention.month]} comes after it"
     return _partial_dated(mention, sentence, year, how)
 
 
 def _partial_dated(mention: Mention, sentence: Sentence, year: int, how: str) -> Dated | Unresolved:
+    if mention.amount:  # 'November of the year before': the context's year moved
+        year += mention.amount
+        how += f", {'minus' if mention.amount < 0 else 'plus'} one year as the text says"
     start = edtf.date(year, mention.month, mention.day or None)
     end = edtf.date(year, mention.month2, mention.day2 or None) if mention.month2 else ""
     try:

@@ -38,10 +38,12 @@ def resolve_relative(
         what = f"'{mention.anchor}'" if mention.anchor else "a date just before it"
         return Unresolved(mention, sentence, f"no dated event found in the document for {what}")
     shifted = shift(anchor, mention)
-    if shifted is None:
-        return Unresolved(mention, sentence, f"{cite(anchor)} is too coarse to count {mention.unit}s from")
+    if isinstance(shifted, str):
+        return Unresolved(mention, sentence, f"{cite(anchor)}: {shifted}")
     start, end = shifted
     note = f"{described}; {_offset_words(mention)}"
+    if anchor.end == dates.OPEN:
+        note += ", counted from its start, since that span has not ended"
     if mention.approximate:
         note += "; approximate (~) because durations in prose are rounded"
     return derived(mention, sentence, start, end, note)
@@ -87,8 +89,8 @@ def _from_anchor(
         return derived(mention, sentence, anchor.start, dates.OPEN, note)
     if rule in ("within", "duration"):
         shifted = shift(anchor, mention)
-        if shifted is None:
-            return Unresolved(mention, sentence, f"{cite(anchor)} is too coarse to count {mention.unit}s from")
+        if isinstance(shifted, str):
+            return Unresolved(mention, sentence, f"{cite(anchor)}: {shifted}")
         end = shifted[1] or shifted[0]
         note = f"Start: {described}; end: that {_offset_words(mention)}, approximate (~)"
         return derived(mention, sentence, anchor.start, end, note)
@@ -133,25 +135,31 @@ def _offset_words(mention: Mention) -> str:
     return f"{'plus' if mention.direction > 0 else 'minus'} {count} {unit}"
 
 
-def shift(anchor: Dated, mention: Mention) -> tuple[str, str] | None:
-    """The anchor's date moved by the mention's offset, at the coarser of the two precisions."""
-    # After a span, count from its end; before it, from its start.
-    part = anchor.end if (mention.direction > 0 and anchor.end) else anchor.start
+def shift(anchor: Dated, mention: Mention) -> tuple[str, str] | str:
+    """The anchor's date moved by the mention's offset, at the coarser of the two precisions; or why it cannot be."""
+    # After a span, count from its end; before it, or after one that has not ended ('2014 onwards'), from its start.
+    part = anchor.end if (mention.direction > 0 and anchor.end not in ("", dates.OPEN)) else anchor.start
     base = dates.parse(part)
     unit_precision = _UNIT_PRECISION[mention.unit]
+    too_coarse = f"too coarse to count {mention.unit}s from"
     if base.precision not in _PRECISION_ORDER:
-        return None
+        return too_coarse
     precision = max(base.precision, unit_precision, key=_PRECISION_ORDER.index)
     if _PRECISION_ORDER.index(base.precision) > _PRECISION_ORDER.index(unit_precision) and mention.amount == 0:
-        return None  # 'that month' after a bare year says nothing more than the year
+        return too_coarse  # 'that month' after a bare year says nothing more than the year
     signed = mention.amount * (mention.direction or 1)
     signed_high = (mention.amount_high or mention.amount) * (mention.direction or 1)  # 'a few': two to four
-    low, high = _move(base.earliest, mention.unit, signed), _move(base.latest, mention.unit, signed_high)
     approximate = mention.approximate or base.approximate
-    return edtf.interval(
-        edtf.at_precision(low.year, low.month, low.day, precision, approximate=approximate),
-        edtf.at_precision(high.year, high.month, high.day, precision, approximate=approximate),
-    )
+    try:
+        low, high = _move(base.earliest, mention.unit, signed), _move(base.latest, mention.unit, signed_high)
+        moved = edtf.interval(
+            edtf.at_precision(low.year, low.month, low.day, precision, approximate=approximate),
+            edtf.at_precision(high.year, high.month, high.day, precision, approximate=approximate),
+        )
+        dates.span(moved[0], moved[1] or None)
+    except (ValueError, OverflowError) as exc:  # a chain of '20 years later' can run past any calendar
+        return f"{_offset_words(mention)} from it is no date a collection can hold ({exc})"
+    return moved
 
 
 def _move(when: pd.Timestamp, unit: str, amount: int) -> pd.Timestamp:

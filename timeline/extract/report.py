@@ -51,6 +51,16 @@ class Report:
         return not self.validation.startswith("FAILED")
 
     @property
+    def unresolved(self) -> list[Undated]:
+        """Dates the text should give but extract could not reach, or a sentence a bug stopped."""
+        return [u for u in self.undated if u.kind in ("unresolved", "error")]
+
+    @property
+    def vague(self) -> list[Undated]:
+        """Phrases that give no date at all ('in recent years', 'after 2011'), never dated."""
+        return [u for u in self.undated if u.kind not in ("unresolved", "error")]
+
+    @property
     def dated(self) -> int:
         return self.stated + self.derived
 
@@ -64,8 +74,15 @@ class Report:
             )
         else:
             lines.append("  dated mentions found:  0 - no dated mentions found; the draft has no events")
-        lines.append(f"  undated mentions:      {len(self.undated):,}")
-        lines += _listed([f"'{u.text}' (sentence {u.sentence}): {u.reason}" for u in self.undated], limit)
+        lines.append(
+            f"  unresolved:            {len(self.unresolved):,}"
+            + (" (no row drafted: date these sentences by hand)" if self.unresolved else "")
+        )
+        lines += _listed(
+            [f"{_mention(u)}: {u.reason}\n          in: {_excerpt(u.quote)}" for u in self.unresolved], limit
+        )
+        lines.append(f"  undated mentions:      {len(self.vague):,}")
+        lines += _listed([f"{_mention(u)}: {u.reason}" for u in self.vague], limit)
         lines.append(
             f"  places found:          {len(self.places):,}"
             + (f" ({', '.join(self.places[:20])}{', ...' if len(self.places) > 20 else ''})" if self.places else "")
@@ -97,6 +114,19 @@ def _listed(items: list[str], limit: int | None) -> list[str]:
     if len(items) > len(shown):
         lines.append(f"      ... and {len(items) - len(shown):,} more in report.txt")
     return lines
+
+
+def _mention(u: Undated) -> str:
+    return f"'{u.text}' (sentence {u.sentence})"
+
+
+# A sentence can be a whole page long (a text with no full stops); the report shows its start.
+EXCERPT = 200
+
+
+def _excerpt(sentence: str) -> str:
+    flat = " ".join(sentence.split())
+    return f'"{flat[:EXCERPT]}…"' if len(flat) > EXCERPT else f'"{flat}"'
 
 
 def _size(size: int) -> str:

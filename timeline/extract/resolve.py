@@ -26,10 +26,12 @@ dated event a phrase names), over the types of dated.py.
 from __future__ import annotations
 
 import bisect
+import functools
 
 from timeline.extract.actors import Glossary, Subject
 from timeline.extract.dated import Dated, Document, Unresolved
 from timeline.extract.datewords import Mention
+from timeline.extract.guard import InternalError, guarded
 from timeline.extract.partial import heading_years, resolve_closing, resolve_partial
 from timeline.extract.relative import resolve_relative
 from timeline.extract.sentences import Sentence
@@ -62,14 +64,11 @@ def resolve(
         low = bisect.bisect_left(indices, sentence.index - LOOK_BACK)
         high = bisect.bisect_right(indices, sentence.index + LOOK_AHEAD)
         nearby = [h for h in headers if h.sentence.index < sentence.index - LOOK_BACK] + dated[low:high]
-        if mention.kind == "partial":
-            result = resolve_partial(mention, sentence, nearby, years)
-        elif mention.kind == "closing":
-            result = resolve_closing(mention, sentence, nearby)
-        else:
-            result = resolve_relative(mention, sentence, nearby, document)
+        result = guarded(functools.partial(_resolve_one, mention, sentence, nearby, years, document))
         if result is None:  # 'subsequently' in a sentence that states its own date: nothing to add
             continue
+        if isinstance(result, InternalError):
+            result = Unresolved(mention, sentence, result.message, error=True)
         if isinstance(result, Unresolved):
             unresolved.append(result)
             continue
@@ -78,3 +77,17 @@ def resolve(
         starts.insert(at, mention.start)
         indices.insert(at, sentence.index)
     return dated, unresolved
+
+
+def _resolve_one(
+    mention: Mention,
+    sentence: Sentence,
+    nearby: list[Dated],
+    years: dict[int, tuple[int, str]],
+    document: Document,
+) -> Dated | Unresolved | None:
+    if mention.kind == "partial":
+        return resolve_partial(mention, sentence, nearby, years)
+    if mention.kind == "closing":
+        return resolve_closing(mention, sentence, nearby)
+    return resolve_relative(mention, sentence, nearby, document)

@@ -3,7 +3,7 @@
 Every Sentence's `text` is `source[start:end]`: the draft's quotes are verbatim
 substrings, never re-joined or re-spaced copies.
 
-Structure (markup.Structure: headings and list items, from markup or found in
+Structure (plaintext.Structure: headings and list items, from markup or found in
 plain text) cuts the text too: a heading is a sentence of its own, marked as
 such, and every sentence knows the headings above it (`section`), whose year
 dates a list of days and months; a list item never runs into the next one.
@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from timeline.core.text import SENTENCE_END, words
-from timeline.extract.markup import Structure, plain_structure
+from timeline.extract.plaintext import Structure, plain_structure
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ _ABBREVIATIONS = words("""mr mrs ms dr prof gen col lt sgt capt maj cpl adm brig
 def split(text: str, structure: Structure | None = None) -> list[Sentence]:
     """Sentences of `text` in order; header lines, headings and list items are sentences of their own.
 
-    Without `structure`, plain text's own (markup.plain_structure) is used."""
+    Without `structure`, plain text's own (plaintext.plain_structure) is used."""
     return list(iter_sentences(text, structure))
 
 
@@ -176,9 +176,37 @@ def _sentences_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for match in _END.finditer(text, start, end):
         if _is_abbreviation(text, position, match.start()):
             continue
-        yield from _trimmed(text, position, match.end())
+        yield from _bounded(text, position, match.end())
         position = match.end()
-    yield from _trimmed(text, position, end)
+    yield from _bounded(text, position, end)
+
+
+# A 'sentence' longer than this is a text without full stops (a flattened table, a PDF's lines): it is cut
+# into clauses, since a row's quote must be readable and each row's work grows with its sentence's length.
+LONGEST = 1_000
+# Where to cut, best first: at a line's start (where the loader's quote index looks too, core.text's
+# sentence_starts), after a semicolon, after a comma, at a space; never next to a digit, so that
+# 'November 20, 2015' and '20 November 2015' stay whole.
+_CUTS = (
+    re.compile(r"\n\s*(?=\S)"),
+    re.compile(r";\s+(?!\d)"),
+    re.compile(r",\s+(?!\d)"),
+    re.compile(r"(?<![\d,])\s+(?!\d)"),
+)
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    for a, b in _trimmed(text, start, end):
+        while b - a > LONGEST:
+            cut = a + LONGEST  # a run of 1,000 characters with no space at all is cut where it reaches that
+            for pattern in _CUTS:
+                found = list(pattern.finditer(text, a + LONGEST // 2, a + LONGEST))
+                if found:
+                    cut = found[-1].end()
+                    break
+            yield from _trimmed(text, a, cut)
+            a = cut
+        yield from _trimmed(text, a, b)
 
 
 def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:

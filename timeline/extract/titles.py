@@ -90,9 +90,10 @@ def _tidy(clause: str, subject: Subject) -> str:
     if cut and _word_count(clause[: cut.start()]) >= 3:
         clause = clause[: cut.start()]
     # 'The group was founded' -> 'AQIM was founded'; not 'The group Jammat ...', which names another.
-    clause = re.sub(r"^(?i:the\s+group|the\s+organi[sz]ation)(?=\s+[a-z])", subject.short, clause)
+    # The name is text, not a template: a title line such as 'C:\\Reports' would be a bad escape.
+    clause = re.sub(r"^(?i:the\s+group|the\s+organi[sz]ation)(?=\s+[a-z])", lambda _: subject.short, clause)
     words = clause.split()
     if len(words) > MAX_WORDS:
         clause = " ".join(words[:MAX_WORDS]).rstrip(",;:") + "…"
-    clause = clause.strip(" ,;:.")
+    clause = re.sub(r"^[\s,;:.]+|[\s,;:.]+$", "", clause)  # \s: a no-break space is blank to the loader too
     return clause[:1].upper() + clause[1:] if clause else "Dated mention"
