@@ -6,7 +6,7 @@ The fixture was recorded from the code of 92ae596, before the figures were built
 
 Each case builds a view or a figure through the public functions both versions share (compute_view,
 timeline_figure, map_figure) and keeps it as the browser receives it: Dash's JSON of the figure, the
-list's component and the count. `normalised` turns that JSON into plain comparable values (plotly's
+list's HTML and the count. `normalised` turns that JSON into plain comparable values (plotly's
 typed arrays into lists), so the comparison does not depend on how a figure was built.
 """
 
@@ -77,6 +77,19 @@ def load(name: str, folder: Path):
     return load_collection(target)
 
 
+def listing_html(view) -> str:
+    """The list as the browser shows it: its HTML (92ae596 sent a component, later code sends the text)."""
+    from html import escape
+
+    if hasattr(view, "listing_html"):
+        return view.listing_html
+    component = view.listing.to_plotly_json()
+    text = component["props"]["children"]
+    if component["type"] == "Markdown":
+        return text
+    return f'<p class="{component["props"]["className"]}">{escape(text)}</p>'
+
+
 def view_record(data, lang: str, filters: dict, window, selected) -> dict:
     from timeline import i18n
     from timeline.query import search
@@ -87,7 +100,7 @@ def view_record(data, lang: str, filters: dict, window, selected) -> dict:
         return {
             "timeline": _to_json(view.timeline),
             "map": _to_json(view.map),
-            "listing": _to_json(view.listing),
+            "listing": listing_html(view),
             "count": view.count,
             "graph_style": view.graph_style,
         }

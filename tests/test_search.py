@@ -88,7 +88,7 @@ def test_compute_view_counts_and_window(collection):
     assert view.count == f"{attacks} of {total} events"
     windowed = compute_view(data, search.Filters(), ["2019-01-01", "2021-01-01"], "droukdel-killed")
     assert windowed.count.endswith("in the zoomed time window")
-    assert any((t.meta or {}).get("role") == "selected" for t in windowed.map.data)
+    assert any((t.get("meta") or {}).get("role") == "selected" for t in windowed.map["data"])
 
 
 def test_relayout_parsing():

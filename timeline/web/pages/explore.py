@@ -76,7 +76,7 @@ def register(app: Dash, registry: Registry) -> None:
     @app.callback(
         Output(ids.TIMELINE, "figure"),
         Output(ids.MAP, "figure"),
-        Output(ids.EVENT_LIST, "children"),
+        Output(ids.EVENT_ITEMS, "children"),
         Output(ids.COUNT, "children"),
         Output(ids.QUERY, "data"),
         Output(ids.TIMELINE, "style"),
@@ -97,7 +97,7 @@ def register(app: Dash, registry: Registry) -> None:
         return (
             no_update if zoom_only else view.timeline,
             view.map,
-            view.listing,
+            view.listing_html,
             view.count,
             no_update if zoom_only else urlstate.build(filters, selected, served.url_key),
             no_update if zoom_only else view.graph_style,
