@@ -77,13 +77,13 @@ class MapPlaces:
         self.lat = rows["lat"].to_numpy(dtype=float)
         self.lon = rows["lon"].to_numpy(dtype=float)
         self.event_ids = rows["event_id"].to_numpy(dtype=object)
-        self.titles = rows["title"].to_numpy(dtype=object)
         # Each event's countries, flattened: (the event's position, the country's code into `countries`).
         per_event = events["countries"].map(len).to_numpy(dtype="int64")
         flat = [code for countries in events["countries"] for code in countries]
         self.countries, self.country_code = np.unique(np.array(flat, dtype=str), return_inverse=True)
         self.country_event = np.repeat(np.arange(len(events)), per_event)
         self._custom = subset.PerRow(self.rows, _custom, self.lang)
+        self._bullets = subset.PerRow(self.rows, lambda row: plotly_text(f"· {row.title}"), self.lang)
         self._headings: dict[int, str] = {}  # a numbered marker's heading, per place
         self._here: dict[int, str] = {}  # "12 events here", per count
 
@@ -115,6 +115,10 @@ class MapPlaces:
     def custom(self, rows: np.ndarray) -> list[list]:
         """Each row's hover: the event's title and date, and the place in words."""
         return self._custom.of(rows)
+
+    def bullets(self, rows: np.ndarray) -> list[str]:
+        """Each row's line in the hover of its place's numbered marker: '· its title'."""
+        return self._bullets.of(rows)
 
 
 def _custom(row) -> list:
@@ -224,16 +228,17 @@ def _cluster_trace(places: MapPlaces, shared: np.ndarray, per_place: np.ndarray)
     count = per_place[clustered]
     biggest = max(int(count.max()), 2)
     custom = []
+    place_ids = places.place_ids.tolist()
     with i18n.use(places.lang):
         for code, begin, n in zip(clustered.tolist(), starts.tolist(), count.tolist(), strict=True):
-            titles = places.titles[by_place[begin : begin + min(n, CLUSTER_TITLES)]].tolist()
+            listed = places.bullets(by_place[begin : begin + min(n, CLUSTER_TITLES)])
             custom.append(
                 point(
                     None,
                     places.heading(code),
                     places.here(n),
-                    "<br>".join(plotly_text(f"· {title}") for title in titles) + ("<br>…" if n > len(titles) else ""),
-                    places.place_ids[code],
+                    "<br>".join(listed) + ("<br>…" if n > len(listed) else ""),
+                    place_ids[code],
                 )
             )
     return {

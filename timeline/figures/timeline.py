@@ -195,6 +195,7 @@ def _density(drawn: TimelineItems, shown: np.ndarray, x_range: list | None) -> d
     biggest = max(int(cells.max()) if in_range.any() else 1, 1)
     edge_text = [str(edge) for edge in edges]
     months = [drawn.month(edge) for edge in edges]
+    spans = [plotly_text(f"{months[b]} – {months[b + 1]}") for b in range(DENSITY_BINS)]
     note = plotly_text(_("click or zoom in to see them one by one"))
     traces = []
     for lane, category in enumerate(lanes):
@@ -218,7 +219,7 @@ def _density(drawn: TimelineItems, shown: np.ndarray, x_range: list | None) -> d
                     point(
                         None,
                         drawn.text(_density_heading, count, category),
-                        plotly_text(f"{months[b]} – {months[b + 1]}"),
+                        spans[b],
                         note,
                         edge_text[max(b - 2, 0)],
                         edge_text[min(b + 3, DENSITY_BINS)],
