@@ -43,6 +43,8 @@ DETAIL_LIMIT = 400
 DENSITY_BINS = 160
 ROW_HEIGHT_PX = 19
 MARGIN_TOP_PX, MARGIN_BOTTOM_PX = 30, 28
+# Layout keys some timelines have and others lack (eras, the empty figure's message, its plain axes).
+OPTIONAL_LAYOUT = ("shapes", "annotations", "showlegend", "hovermode", "dragmode", "uirevision")
 
 
 def figure_height(rows: float) -> int:

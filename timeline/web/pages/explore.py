@@ -14,7 +14,7 @@ from dash.exceptions import PreventUpdate
 from timeline.core.problems import CollectionError
 from timeline.figures.lineage import clicked_item
 from timeline.figures.points import clicked_event, clicked_place, clicked_window
-from timeline.figures.timeline import DETAIL_LIMIT
+from timeline.figures.timeline import DETAIL_LIMIT, OPTIONAL_LAYOUT
 from timeline.formats import export
 from timeline.i18n import ngettext
 from timeline.i18n.words import number
@@ -30,6 +30,7 @@ from timeline.web.pages.explore_layout import layout, lineage_chart
 from timeline.web.pages.explore_view import (
     compute_view,
     events_shown,
+    figure_patch,
     filters_from_controls,
     lineage_view,
     place_view,
@@ -95,8 +96,8 @@ def register(app: Dash, registry: Registry) -> None:
         # A small timeline already shows what the user zoomed to; a large one must redraw its detail.
         zoom_only = ctx.triggered_id == ids.WINDOW and len(served.collection.events) <= DETAIL_LIMIT
         return (
-            no_update if zoom_only else view.timeline,
-            view.map,
+            no_update if zoom_only else figure_patch(view.timeline, OPTIONAL_LAYOUT),
+            figure_patch(view.map),
             view.listing_html,
             view.count,
             no_update if zoom_only else urlstate.build(filters, selected, served.url_key),
