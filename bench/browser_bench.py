@@ -731,7 +731,7 @@ def bench_size(
         # Extra start-ups only measure; the last one stays up for the browser runs.
         for attempt in range(args.startups):
             try:
-                server = Server(data, args.start_timeout, log_dir)
+                server = Server(data, args.start_timeout, log_dir, root=args.root)
             except StepFailed as failed:
                 result.startup.append(failed.status)
                 result.notes.append(f"{label}: server start {failed.status}: {failed}")
@@ -825,8 +825,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=120, help="cap for each browser wait, s (default 120)")
     parser.add_argument("--start-timeout", type=float, default=600, help="cap for server start-up, s (default 600)")
     parser.add_argument("--seed", type=int, default=make_collection.DEFAULT_SEED, help="seed of synthetic collections")
+    parser.add_argument("--root", type=Path, default=ROOT, help="checkout whose explorer serves (default: this one)")
     parser.add_argument("--out", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args(argv)
+    args.root = args.root.resolve()
     missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not shutil.which(path)]
     if missing:
         print(f"needs Debian's chromium and chromium-driver; not found: {', '.join(missing)}", file=sys.stderr)
