@@ -221,6 +221,14 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str
     return "\n".join(lines)
 
 
+def publish(text: str, out: Path | None) -> None:
+    """Prints a report and, with --out, writes it to that file too."""
+    print("\n" + text)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n", encoding="utf-8")
+
+
 def parse_sizes(text: str) -> list[int]:
     """'20,1000,10k,100k' -> [20, 1000, 10000, 100000]."""
     sizes = []

@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 # Sibling scripts, found through the path set just above.
-from browser_bench import Server, StepFailed, collection_for, markdown_table, parse_sizes  # noqa: E402
+from browser_bench import Server, StepFailed, collection_for, markdown_table, parse_sizes, publish  # noqa: E402
 from classload import (  # noqa: E402
     FILTER_INPUT,
     SELECT_INPUT,
@@ -195,10 +195,7 @@ def main(argv: list[str] | None = None) -> int:
             markdown_table(HEADERS, rows),
         ]
     )
-    print("\n" + text)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
+    publish(text, args.out)
     return 0
 
 
