@@ -84,7 +84,9 @@ SELECTORS = {
     "item": ".event-item",
     "item_title": ".item-title",
     "detail_title": "#detail .detail-title",
+    "search": "#search",
 }
+SEARCHES = 4  # words searched per run (the most frequent words of the titles); the run keeps their median
 OPTION_TEXT = "Attack"
 
 # Injected with Page.addScriptToEvaluateOnNewDocument, so it runs before Dash and sees the whole load.
@@ -120,6 +122,8 @@ PROBE = """
     }
   }).observe({type: 'resource', buffered: true});
   document.addEventListener('pointerdown', () => { B.lastPointer = now(); }, true);
+  // A search is committed by Enter: its keydown starts the search timing, as a pointer down does a click's.
+  document.addEventListener('keydown', (e) => { if (e.key === 'Enter') B.lastPointer = now(); }, true);
   B.watch = (name, check) => { delete B.marks[name]; B.watches[name] = check; };
   const tick = () => {
     for (const [name, check] of Object.entries(B.watches)) {
@@ -217,6 +221,14 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str
     return "\n".join(lines)
 
 
+def publish(text: str, out: Path | None) -> None:
+    """Prints a report and, with --out, writes it to that file too."""
+    print("\n" + text)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n", encoding="utf-8")
+
+
 def parse_sizes(text: str) -> list[int]:
     """'20,1000,10k,100k' -> [20, 1000, 10000, 100000]."""
     sizes = []
@@ -237,6 +249,7 @@ RUN_COLUMNS = (
     ("ready s", "ready", 2),
     ("filter s", "filter", 2),
     ("select s", "select", 2),
+    ("search s", "search", 2),
     ("first load MB", "load_mb", 2),
     ("JS heap MB", "heap_mb", 1),
     ("DOM nodes", "dom_nodes", 0),
@@ -541,8 +554,10 @@ class Page:
             shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def one_run(url: str, timeout: float, sink: MarkSink, log: Callable[[str], None]) -> dict[str, Value]:
-    """One fresh browser: first load, a category filter, an event selection."""
+def one_run(
+    url: str, timeout: float, sink: MarkSink, log: Callable[[str], None], words: Sequence[str] = ()
+) -> dict[str, Value]:
+    """One fresh browser: first load, a category filter, an event selection, searches for `words`."""
     run: dict[str, Value] = {key: "skipped" for _, key, _ in RUN_COLUMNS}
     page = Page(timeout, sink)
     try:
@@ -571,6 +586,13 @@ def one_run(url: str, timeout: float, sink: MarkSink, log: Callable[[str], None]
             run["select"] = _select(page) / 1000
         except Exception as exc:
             _fail(run, ("select",), _as_failure(exc), log)
+        if words:
+            try:
+                took = [_search(page, word) / 1000 for word in words]
+                log(f"    search: {', '.join(f'{w} {t:.2f} s' for w, t in zip(words, took, strict=True))}")
+                run["search"] = statistics.median(took)
+            except Exception as exc:
+                _fail(run, ("search",), _as_failure(exc), log)
         return run
     finally:
         page.quit()
@@ -660,6 +682,31 @@ def _select(page: Page) -> float:
     return page.mark("selected", [SELECTORS["detail_title"]], started, since_click=True)
 
 
+def _search(page: Page, word: str) -> float:
+    """ms from Enter in the search box (holding `word`) to the count showing the new number of events."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    page.wait_idle()
+    box = page.poll(lambda: page.driver.find_element(By.CSS_SELECTOR, SELECTORS["search"]), SELECTORS["search"])
+    before = page.js("return window.__bench.text(arguments[0])", SELECTORS["count"])
+    page.js(
+        """
+        const B = window.__bench, css = arguments[0], before = arguments[1];
+        B.lastPointer = null;
+        B.watch('searched', () => B.lastPointer !== null && B.text(css) !== before && B.text(css) !== '');
+        """,
+        SELECTORS["count"],
+        before,
+    )
+    # Typed in one go, under the box's 0.3 s debounce, so only Enter sends the search.
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(word)
+    started = time.monotonic()
+    box.send_keys(Keys.ENTER)
+    return page.mark("searched", [SELECTORS["count"]], started, since_click=True)
+
+
 # --- the whole bench -----------------------------------------------------------------------------------
 
 
@@ -683,12 +730,16 @@ def bench_size(
     result = SizeResult(label=label, size=size)
     log(f"\n== {label} events ==")
     data = collection_for(size, args.seed, log)
+    from classload import collection_words  # a sibling script that imports this one: imported when used
+
+    words = collection_words(data)[0][:SEARCHES]
+    log(f"  search words: {', '.join(words)}")
     server: Server | None = None
     try:
         # Extra start-ups only measure; the last one stays up for the browser runs.
         for attempt in range(args.startups):
             try:
-                server = Server(data, args.start_timeout, log_dir)
+                server = Server(data, args.start_timeout, log_dir, root=args.root)
             except StepFailed as failed:
                 result.startup.append(failed.status)
                 result.notes.append(f"{label}: server start {failed.status}: {failed}")
@@ -707,14 +758,14 @@ def bench_size(
             # Untimed: the first request of a fresh server pays one-off costs (imports, caches).
             log("  warm-up load")
             try:
-                warm = one_run(server.url, args.timeout, sink, log)
+                warm = one_run(server.url, args.timeout, sink, log, words)
                 result.notes.append(f"{result.label}: warm-up (cold server) first draw {fmt(warm['first_draw'])} s")
             except Exception as exc:
                 log(f"    warm-up browser: {_as_failure(exc)}")
         for number in range(1, args.runs + 1):
             log(f"  run {number}")
             try:
-                run = one_run(server.url, args.timeout, sink, log)
+                run = one_run(server.url, args.timeout, sink, log, words)
             except Exception as exc:  # the browser itself failed to start: record it, try the next run
                 run = {key: "error" for _, key, _ in RUN_COLUMNS}
                 log(f"    browser: {_as_failure(exc)}")
@@ -782,8 +833,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=120, help="cap for each browser wait, s (default 120)")
     parser.add_argument("--start-timeout", type=float, default=600, help="cap for server start-up, s (default 600)")
     parser.add_argument("--seed", type=int, default=make_collection.DEFAULT_SEED, help="seed of synthetic collections")
+    parser.add_argument("--root", type=Path, default=ROOT, help="checkout whose explorer serves (default: this one)")
     parser.add_argument("--out", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args(argv)
+    args.root = args.root.resolve()
     missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not shutil.which(path)]
     if missing:
         print(f"needs Debian's chromium and chromium-driver; not found: {', '.join(missing)}", file=sys.stderr)

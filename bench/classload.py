@@ -48,7 +48,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from browser_bench import free_port, markdown_table  # noqa: E402  (a sibling script, found through the path set just above)
+from browser_bench import free_port, markdown_table, publish  # noqa: E402  (a sibling script, found through the path set just above)
 
 BUNDLED = ROOT / "data" / "aqim"
 FILTER_INPUT = "search.value"
@@ -645,10 +645,7 @@ def main(argv: list[str] | None = None) -> int:
         ]
         + (["", "Errors (first few):", *(f"- {e}" for e in examples)] if examples else [])
     )
-    print("\n" + text)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
+    publish(text, args.out)
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Figures are pure functions of a DataFrame: checked through fig.to_dict(), no browser."""
+"""Figures are pure functions of a DataFrame, plain data plotly.js reads: checked as dicts, no browser."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def events() -> pd.DataFrame:
 
 
 def traces(figure, role: str) -> list[dict]:
-    return [t for t in figure.to_dict()["data"] if (t.get("meta") or {}).get("role") == role]
+    return [t for t in figure["data"] if (t.get("meta") or {}).get("role") == role]
 
 
 def ids_in(trace_list: list[dict]) -> set[str]:
@@ -62,7 +62,7 @@ def test_inferred_dates_are_dotted_or_hollow(events):
 
 
 def test_eras_are_shaded_bands_with_labels(events):
-    figure = timeline_figure(events).to_dict()
+    figure = timeline_figure(events)
     era = events[events["kind"] == "era"].iloc[0]
     bands = [s for s in figure["layout"]["shapes"] if s["type"] == "rect"]
     assert len(bands) == (events["kind"] == "era").sum()
@@ -138,7 +138,7 @@ def test_selected_event_is_highlighted(events):
     assert chosen["meta"]["id"] == "jnim-formed" and len(chosen["x"]) == 1  # a month: a ring around its point
     (nothing,) = traces(timeline_figure(events, selected="no-such-event"), "selected")
     assert nothing["meta"]["id"] is None and len(nothing["x"]) == 0
-    assert figure.to_dict()["data"][-1]["meta"]["role"] == "selected"  # drawn over everything
+    assert figure["data"][-1]["meta"]["role"] == "selected"  # drawn over everything
 
 
 def test_the_highlight_can_move_in_the_browser_without_a_new_figure(events):
@@ -167,8 +167,8 @@ def test_hover_shows_title_and_date_as_written(events):
 
 def test_empty_dataframe_gives_a_message_not_an_error(events):
     for figure in (timeline_figure(events.iloc[0:0]), map_figure(events.iloc[0:0])):
-        assert figure.to_dict()["data"] == [] or all(len(t.get("lat", [])) == 0 for t in figure.to_dict()["data"])
-    assert "No events match" in timeline_figure(events.iloc[0:0]).to_dict()["layout"]["annotations"][0]["text"]
+        assert figure["data"] == [] or all(len(t.get("lat", [])) == 0 for t in figure["data"])
+    assert "No events match" in timeline_figure(events.iloc[0:0])["layout"]["annotations"][0]["text"]
 
 
 def test_map_has_a_marker_per_event_place_styled_by_place_kind(events):
@@ -195,7 +195,7 @@ def test_added_places_are_drawn_differently(events):
 
 def test_countries_of_events_in_view_are_shaded(events):
     view = events[events["id"].isin(["ouagadougou-attack", "droukdel-killed"])]
-    figure = map_figure(view).to_dict()
+    figure = map_figure(view)
     shade = next(t for t in figure["data"] if t["type"] == "choropleth")
     assert sorted(shade["locations"]) == ["BFA", "MLI"]
     assert list(country_counts(view).items()) == [("BFA", 1), ("MLI", 1)]
@@ -218,9 +218,9 @@ def test_events_at_one_place_become_one_numbered_marker(events):
 
 
 def test_map_is_framed_on_north_and_west_africa_and_focus_zooms(events):
-    geo = map_figure(events).to_dict()["layout"]["geo"]
+    geo = map_figure(events)["layout"]["geo"]
     assert geo["lonaxis"]["range"][0] < -15 and geo["lonaxis"]["range"][1] > 20
-    zoomed = map_figure(events, focus=[(12.37, -1.53)]).to_dict()["layout"]["geo"]
+    zoomed = map_figure(events, focus=[(12.37, -1.53)])["layout"]["geo"]
     assert zoomed["lonaxis"]["range"][1] - zoomed["lonaxis"]["range"][0] < 20
 
 

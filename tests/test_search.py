@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from timeline.core.text import normalise
 from timeline.load.collection import load_collection
 from timeline.load.passages import quote_passages
 from timeline.query import search, urlstate
@@ -87,7 +88,7 @@ def test_compute_view_counts_and_window(collection):
     assert view.count == f"{attacks} of {total} events"
     windowed = compute_view(data, search.Filters(), ["2019-01-01", "2021-01-01"], "droukdel-killed")
     assert windowed.count.endswith("in the zoomed time window")
-    assert any((t.meta or {}).get("role") == "selected" for t in windowed.map.data)
+    assert any((t.get("meta") or {}).get("role") == "selected" for t in windowed.map["data"])
 
 
 def test_relayout_parsing():
@@ -115,3 +116,34 @@ def test_normalise_drops_every_combining_mark_as_a_per_character_check_would():
     text = "Émir Droukdel’s Ṭāriq Việt ﬁ القاعدة 한국어 " + "a".join(marks)
     assert normalise(text) == reference(text)
     assert normalise("ÉMIR") == "emir"
+
+
+def test_the_haystack_finds_what_a_test_per_event_finds(collection):
+    """One search over all events' text at once answers as `needle in text` per event would."""
+    texts = pd.Series(
+        ["émir droukdel", "", "mali\x01gao", "bamako mali", "ali", "mal", "x" * 50 + "mali", "الجزائر mali"],
+        index=[10, 11, 12, 13, 14, 15, 16, 17],
+    )
+    hay = search.Haystack(texts)
+    for needle in ["mali", "ali", "mal", "m", "émir", "ir dr", "الجزائر", "gao", "\x01", "x" * 51, "i\x00b", "zzz"]:
+        assert hay.contains(needle).tolist() == [needle in text for text in texts], needle
+    whole = search.haystack(collection.events)
+    for word in ["mali", "aqim", "al-qaeda", "2013", "émir", "gspc", "in"]:
+        folded = normalise(word)
+        naive = [folded in normalise(text) for text in _texts(collection.events)]
+        assert whole.contains(folded).tolist() == naive, word
+
+
+def _texts(events):
+    # The searchable text written out again here, so the test does not read it from the code under test.
+    for event in events.itertuples():
+        places = " ".join(p["name"] for p in event.places)
+        yield f"{event.title} {event.summary} {event.quote} {' '.join(event.actors)} {event.date_text} {places}"
+
+
+def test_a_filter_on_a_part_of_the_collection_reads_the_right_rows(collection):
+    hay = search.haystack(collection.events)
+    part = collection.events.iloc[::2]
+    assert list(search.apply(part, search.Filters(text="mali"), collection.aliases, hay=hay)["id"]) == list(
+        search.apply(part, search.Filters(text="mali"), collection.aliases)["id"]
+    )

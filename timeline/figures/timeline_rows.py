@@ -3,12 +3,16 @@ whether its title is written and on which side.
 
 Rows are packed as vis-timeline stacks items: greedy, in start order, each item's written title counted
 in its width at the narrowest plot the explorer lays out (PLOT_WIDTH_PX).
+
+The packing works on numpy columns (dates as datetime64[s], one entry per item) so a redraw costs what its
+items cost, not pandas' per-row access; lane_rows is the same for a DataFrame.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from timeline.figures.plotly_text import shortened, text_width_px
@@ -25,6 +29,8 @@ MARKER_PX = 12
 # Past this many rows a labelled timeline no longer fits beside the map: rows are packed by marks
 # alone and only the labels that fit in their row are written.
 MAX_LABELLED_ROWS = 22
+# The room a title may take before it is cut: the whole plot, less its marker and the gap after it.
+LABEL_ROOM_PX = PLOT_WIDTH_PX - MARKER_PX - LABEL_GAP_PX
 
 
 def is_point(events: pd.DataFrame) -> pd.Series:
@@ -39,9 +45,121 @@ def axis_span(events: pd.DataFrame, x_range: list | None = None) -> tuple[pd.Tim
     """The default visible window: every event with a little room on both sides, or the given window."""
     if x_range:
         return pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])
-    first, last = events["earliest"].min(), events["latest"].max()
+    return padded(events["earliest"].min(), events["latest"].max())
+
+
+def padded(first: pd.Timestamp, last: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """From `first` to `last` with 3 % of room (at least half a year) on both sides."""
     pad = max((last - first) * 0.03, pd.Timedelta(days=180))
     return first - pad, last + pad
+
+
+def label_text(title: str) -> str:
+    """The title as written on the timeline: cut with an ellipsis only if longer than the whole plot."""
+    return shortened(title, LABEL_ROOM_PX)
+
+
+@dataclass(frozen=True)
+class Packed:
+    """Where each item sits, one entry per item: numpy columns in the order the items were given."""
+
+    y: np.ndarray  # the row (float: lanes are LANE_GAP apart)
+    labelled: np.ndarray  # its title is written
+    left: np.ndarray  # the title ends at the item's end instead of starting at its start: no room on the right
+    anchors: np.ndarray  # where the written title starts (or, leftwards, ends) on the time axis
+    lanes: list[tuple[str, float]]  # (category, the lane's centre) of each lane drawn, top to bottom
+
+    @property
+    def count(self) -> float:
+        return float(self.y.max() + 1) if len(self.y) else 1.0
+
+
+def pack(
+    categories: np.ndarray,
+    x0: np.ndarray,
+    x1: np.ndarray,
+    label_px: np.ndarray,
+    axis: tuple[pd.Timestamp, pd.Timestamp],
+    width_px: float = PLOT_WIDTH_PX,
+) -> Packed:
+    """Rows so that no two items overlap, their titles included, in one lane per category.
+
+    `categories` are codes into CATEGORIES, `x0`/`x1` each mark's extent (datetime64[s]), `label_px` each
+    written title's width in pixels. Like vis-timeline's stacking: each item takes its mark plus its
+    written title, and goes in the first row of its lane where that room is free. A title that would run
+    past the axis's end is written leftwards, ending where its item ends. When all that needs more than
+    MAX_LABELLED_ROWS rows, rows are packed by marks alone and a title is written only where it fits
+    before the next mark of its row.
+    """
+    if not len(x0):
+        nothing = np.zeros(0, dtype=bool)
+        return Packed(np.zeros(0), nothing, nothing, x0, [])
+    # numpy does what pandas did on these columns (pandas hands them to it): each value keeps its unit
+    # (seconds for the data, a window's own unit for its bounds), and a duration times a float is cut to it.
+    start, end = (pd.Timestamp(bound) for bound in axis)
+    per_px = ((end - start) / width_px).to_timedelta64()
+    start, end = start.to_datetime64(), end.to_datetime64()
+    label = per_px * (MARKER_PX + label_px + LABEL_GAP_PX)
+    right_fits = x0 + label <= end
+    left = ~right_fits & (x1 - label >= start)
+    # Room on neither side of its item (a long translated title, a narrow window): written from the
+    # axis's start, over its own item, so it stays whole and inside the plot.
+    clamped = ~right_fits & ~left
+    anchors = np.where(clamped, start, np.where(left, x1, x0))
+    taken_from = np.where(clamped, start, np.where(right_fits, x0, np.minimum(x0, x1 - label)))
+    taken_to = np.where(left, x1, np.maximum(x1, anchors + label)) + per_px * LABEL_GAP_PX
+    y, lanes = _pack(categories, taken_from, taken_to)
+    if y.max() + 1 <= MAX_LABELLED_ROWS:
+        return Packed(y, np.ones(len(y), dtype=bool), left, anchors, lanes)
+    y, lanes = _pack(categories, x0, x1 + per_px * (MARKER_PX + LABEL_GAP_PX))
+    return Packed(y, _labels_that_fit(y, x0, x0 + label), np.zeros(len(y), dtype=bool), x0, lanes)
+
+
+def _pack(
+    categories: np.ndarray, taken_from: np.ndarray, taken_to: np.ndarray
+) -> tuple[np.ndarray, list[tuple[str, float]]]:
+    """Each item's row (greedy, in start order, one lane per category) and each lane's (category, centre)."""
+    y = np.zeros(len(categories))
+    unit = np.promote_types(taken_from.dtype, taken_to.dtype)
+    taken_from, taken_to = taken_from.astype(unit), taken_to.astype(unit)
+    starts = taken_from.astype("int64").tolist()
+    ends = taken_to.astype("int64").tolist()
+    lanes: list[tuple[str, float]] = []
+    top = 0.0
+    for code, category in enumerate(CATEGORIES):
+        lane = np.flatnonzero(categories == code)
+        if not len(lane):
+            continue
+        # lexsort is stable: items that take the same room keep their order in the frame.
+        order = lane[np.lexsort((taken_to[lane], taken_from[lane]))].tolist()
+        row_ends: list[int] = []
+        for index in order:
+            begins = starts[index]
+            for row, row_end in enumerate(row_ends):
+                if begins > row_end:
+                    row_ends[row] = ends[index]
+                    break
+            else:
+                row = len(row_ends)
+                row_ends.append(ends[index])
+            y[index] = top + row
+        lanes.append((category, top + (len(row_ends) - 1) / 2))
+        top += len(row_ends) + LANE_GAP
+    return y, lanes
+
+
+def _labels_that_fit(y: np.ndarray, x0: np.ndarray, label_end: np.ndarray) -> np.ndarray:
+    """A title is written when it ends before the next mark of its row starts (the last of a row always)."""
+    order = np.lexsort((x0, y))
+    following = np.empty(len(order), dtype=bool)
+    following[:-1] = y[order][1:] == y[order][:-1]
+    following[-1] = False
+    fits = np.ones(len(order), dtype=bool)
+    nxt = np.roll(order, -1)
+    fits[following] = label_end[order][following] < x0[nxt][following]
+    labelled = np.empty(len(order), dtype=bool)
+    labelled[order] = fits
+    return labelled
 
 
 @dataclass(frozen=True)
@@ -67,70 +185,26 @@ def item_extent(items: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return middle.where(point, items["earliest"]), middle.where(point, items["latest"])
 
 
-def lane_rows(
-    items: pd.DataFrame, axis: tuple[pd.Timestamp, pd.Timestamp] | None = None, width_px: float = PLOT_WIDTH_PX
-) -> Rows:
-    """Rows so that no two items overlap, their titles included, in one lane per category.
+def seconds(column: pd.Series) -> np.ndarray:
+    """A date column as datetime64[s], the unit the packing and the figures compute in."""
+    return column.to_numpy(dtype="datetime64[s]")
 
-    Like vis-timeline's stacking: each item takes its mark plus its written title,
-    and goes in the first row of its lane where that room is free. A title that
-    would run past the axis's end is written leftwards, ending where its item ends.
-    When all that needs more than MAX_LABELLED_ROWS rows, rows are packed by marks
-    alone and a title is written only where it fits before the next mark of its row.
-    """
+
+def lane_rows(items: pd.DataFrame, axis: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> Rows:
+    """pack() for a DataFrame of items, as Series aligned with it."""
     if items.empty:
         empty = pd.Series(dtype=bool)
-        return Rows(pd.Series(dtype=float), empty, empty, [], pd.Series(dtype=str), pd.Series(dtype="datetime64[ns]"))
-    start, end = axis or axis_span(items)
-    per_px = (end - start) / width_px
+        return Rows(pd.Series(dtype=float), empty, empty, [], pd.Series(dtype=str), pd.Series(dtype="datetime64[s]"))
     x0, x1 = item_extent(items)
-    # Only a title longer than the whole plot is cut (the hover has it whole).
-    texts = items["title"].map(lambda title: shortened(title, width_px - MARKER_PX - LABEL_GAP_PX))
-    label = per_px * (MARKER_PX + texts.map(text_width_px) + LABEL_GAP_PX)
-    right_fits = x0 + label <= end
-    left = ~right_fits & (x1 - label >= start)
-    # Room on neither side of its item (a long translated title, a narrow window): written from the
-    # axis's start, over its own item, so it stays whole and inside the plot.
-    clamped = ~right_fits & ~left
-    anchors = x1.where(left, x0).where(~clamped, start)
-    taken_from = x0.where(right_fits, pd.concat([x0, x1 - label], axis=1).min(axis=1)).where(~clamped, start)
-    taken_to = x1.where(left, pd.concat([x1, anchors + label], axis=1).max(axis=1)) + per_px * LABEL_GAP_PX
-    y, lanes = _pack(items, taken_from, taken_to)
-    if y.max() + 1 <= MAX_LABELLED_ROWS:
-        return Rows(y, pd.Series(True, index=items.index), left, lanes, texts, anchors)
-    y, lanes = _pack(items, x0, x1 + per_px * (MARKER_PX + LABEL_GAP_PX))
-    return Rows(y, _labels_that_fit(y, x0, x0 + label), pd.Series(False, index=items.index), lanes, texts, x0)
-
-
-def _pack(items: pd.DataFrame, taken_from: pd.Series, taken_to: pd.Series) -> tuple[pd.Series, list[tuple[str, float]]]:
-    """Each item's row (greedy, in start order, one lane per category) and each lane's (category, centre)."""
-    positions: dict = {}
-    lanes: list[tuple[str, float]] = []
-    top = 0.0
-    for category in CATEGORIES:
-        lane = items.index[items["category"] == category]
-        if lane.empty:
-            continue
-        order = sorted(lane, key=lambda index: (taken_from[index], taken_to[index]))
-        row_ends: list[pd.Timestamp] = []
-        for index in order:
-            for row, row_end in enumerate(row_ends):
-                if taken_from[index] > row_end:
-                    row_ends[row] = taken_to[index]
-                    break
-            else:
-                row = len(row_ends)
-                row_ends.append(taken_to[index])
-            positions[index] = top + row
-        lanes.append((category, top + (len(row_ends) - 1) / 2))
-        top += len(row_ends) + LANE_GAP
-    return pd.Series(positions, index=items.index, dtype=float), lanes
-
-
-def _labels_that_fit(y: pd.Series, x0: pd.Series, label_end: pd.Series) -> pd.Series:
-    labelled = pd.Series(False, index=y.index)
-    for _lane, row in y.groupby(y):
-        order = sorted(row.index, key=lambda index: x0[index])
-        for index, following in zip(order, [*order[1:], None], strict=True):
-            labelled[index] = following is None or label_end[index] < x0[following]
-    return labelled
+    texts = items["title"].map(label_text)
+    codes = items["category"].astype(str).map({c: n for n, c in enumerate(CATEGORIES)}).to_numpy()
+    packed = pack(codes, seconds(x0), seconds(x1), texts.map(text_width_px).to_numpy(), axis or axis_span(items))
+    index = items.index
+    return Rows(
+        pd.Series(packed.y, index=index),
+        pd.Series(packed.labelled, index=index),
+        pd.Series(packed.left, index=index),
+        packed.lanes,
+        texts,
+        pd.Series(packed.anchors, index=index),
+    )

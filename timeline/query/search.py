@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
+import numpy as np
 import pandas as pd
 
 from timeline.core.text import normalise
@@ -23,7 +27,13 @@ class Filters:
 
 
 def alias_groups(aliases: dict[str, list[str]]) -> list[set[str]]:
-    return [{normalise(name), *(normalise(a) for a in others)} for name, others in aliases.items()]
+    return list(_alias_groups(tuple((name, tuple(others)) for name, others in aliases.items())))
+
+
+@functools.lru_cache(maxsize=64)
+def _alias_groups(aliases: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[frozenset[str], ...]:
+    # Folded once per alias table, not on every search: a collection's table does not change.
+    return tuple(frozenset({normalise(name), *(normalise(a) for a in others)}) for name, others in aliases)
 
 
 def query_terms(text: str, aliases: dict[str, list[str]]) -> list[set[str]]:
@@ -46,49 +56,110 @@ def query_terms(text: str, aliases: dict[str, list[str]]) -> list[set[str]]:
     return terms
 
 
-def haystack(events: pd.DataFrame) -> pd.Series:
+class Haystack:
+    """The searchable text of each event, normalised, held as one UTF-8 string.
+
+    A term is looked for with one bytes.find over all events (C speed) instead of a Python test per
+    event: at 100,000 events that is the difference between a tenth of a second and a few milliseconds
+    for a word few events hold. Events are separated by a NUL, which no term can hold (`contains`
+    checks), so a match never spans two events.
+    """
+
+    SEPARATOR = b"\x00"
+
+    def __init__(self, texts: pd.Series) -> None:
+        self.index = texts.index
+        encoded = [text.encode("utf-8") for text in texts]
+        self.text = self.SEPARATOR.join(encoded) + self.SEPARATOR
+        # Where each event's text starts; the last entry is where the next would.
+        self.starts = list(accumulate((len(part) + 1 for part in encoded), initial=0))
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def contains(self, needle: str) -> np.ndarray:
+        """Which events' text holds `needle` (already normalised), as a boolean array in their order."""
+        found = np.zeros(len(self), dtype=bool)
+        wanted = needle.encode("utf-8")
+        if self.SEPARATOR in wanted:
+            return found  # no event's text holds the separator
+        text, starts, rows = self.text, self.starts, []
+        at = text.find(wanted)
+        while at != -1:
+            row = bisect_right(starts, at) - 1
+            rows.append(row)
+            at = text.find(wanted, starts[row + 1])  # one match is enough: on to the next event
+        found[rows] = True
+        return found
+
+
+def haystack(events: pd.DataFrame) -> Haystack:
     """The searchable text of each event, normalised."""
     places = events["places"].map(lambda ps: " ".join(p["name"] for p in ps))
     actors = events["actors"].map(" ".join)
     text = events["title"] + " " + events["summary"] + " " + events["quote"] + " " + actors + " "
-    return (text + events["date_text"] + " " + places).map(normalise)
+    return Haystack((text + events["date_text"] + " " + places).map(normalise))
 
 
 def apply(
-    events: pd.DataFrame, filters: Filters, aliases: dict[str, list[str]] | None = None, hay: pd.Series | None = None
+    events: pd.DataFrame, filters: Filters, aliases: dict[str, list[str]] | None = None, hay: Haystack | None = None
 ) -> pd.DataFrame:
     """The events that pass every filter, in their original order.
 
     `hay` is haystack(events) computed once by a caller that filters the same frame often.
     """
-    keep = pd.Series(True, index=events.index)
+    keep = matches(events, filters, aliases, hay)
+    return events.copy(deep=False) if keep.all() else events[keep]
+
+
+def matches(
+    events: pd.DataFrame, filters: Filters, aliases: dict[str, list[str]] | None = None, hay: Haystack | None = None
+) -> np.ndarray:
+    """Which events pass every filter, as a boolean array in their order (see apply)."""
+    keep = np.ones(len(events), dtype=bool)
     if filters.text.strip():
         hay = haystack(events) if hay is None else hay
+        aligned = hay.index.equals(events.index)
         for term in query_terms(filters.text, aliases or {}):
-            keep &= hay.map(lambda h, term=term: any(alt in h for alt in term))
+            found = np.zeros(len(hay), dtype=bool)
+            for alt in term:
+                found |= hay.contains(alt)
+            keep &= found if aligned else _aligned(found, hay.index, events.index)
     if filters.categories:
-        keep &= events["category"].astype(str).isin(filters.categories)
+        keep &= events["category"].astype(str).isin(filters.categories).to_numpy()
     if filters.countries:
         wanted = set(filters.countries)
-        keep &= events["countries"].map(lambda codes: bool(wanted.intersection(codes)))
+        keep &= events["countries"].map(lambda codes: bool(wanted.intersection(codes))).to_numpy(dtype=bool)
     if filters.actors:
         wanted = set(filters.actors)
-        keep &= events["actors"].map(lambda names: bool(wanted.intersection(names)))
+        keep &= events["actors"].map(lambda names: bool(wanted.intersection(names))).to_numpy(dtype=bool)
     if filters.year_from is not None:
-        keep &= events["latest"].dt.year >= filters.year_from
+        keep &= (events["latest"].dt.year >= filters.year_from).to_numpy()
     if filters.year_to is not None:
-        keep &= events["earliest"].dt.year <= filters.year_to
-    return events[keep]
+        keep &= (events["earliest"].dt.year <= filters.year_to).to_numpy()
+    return keep
+
+
+def _aligned(found: np.ndarray, index: pd.Index, target: pd.Index) -> np.ndarray:
+    """`found`, given for the rows of `index`, for the rows of `target` (False where `index` lacks one)."""
+    return pd.Series(found, index=index).reindex(target, fill_value=False).to_numpy(dtype=bool)
 
 
 def in_window(events: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp | None) -> pd.DataFrame:
     """Events whose extent overlaps the visible time window (None = open)."""
-    keep = pd.Series(True, index=events.index)
+    if start is None and end is None:
+        return events.copy(deep=False)
+    return events[window_matches(events, start, end)]
+
+
+def window_matches(events: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp | None) -> np.ndarray:
+    """Which events overlap the window, as a boolean array in their order (see in_window)."""
+    keep = np.ones(len(events), dtype=bool)
     if start is not None:
-        keep &= events["latest"] >= start
+        keep &= (events["latest"] >= start).to_numpy()
     if end is not None:
-        keep &= events["earliest"] <= end
-    return events[keep]
+        keep &= (events["earliest"] <= end).to_numpy()
+    return keep
 
 
 def options(events: pd.DataFrame) -> dict[str, list[str]]:

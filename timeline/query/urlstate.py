@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import parse_qs, urlencode
 
 from timeline import i18n
@@ -76,3 +77,10 @@ def build(filters: Filters, selected: str | None, collection: str | None = None)
     ]
     query = urlencode([(key, value) for key, value in pairs if value])
     return f"?{query}" if query else ""
+
+
+def event_links(filters: Filters, collection: str | None = None) -> Callable[[str], str]:
+    """build(filters, event_id, collection) for many ids: the event comes last, so the rest is written once."""
+    base = build(filters, None, collection)
+    joiner = "&" if base else "?"
+    return lambda event_id: f"{base}{joiner}{urlencode({'event': event_id})}" if event_id else base

@@ -15,6 +15,8 @@ from urllib.parse import urlencode
 import pandas as pd
 from dash import dcc, html
 
+from timeline import i18n
+from timeline.figures import subset
 from timeline.i18n import gettext as _
 from timeline.i18n import lazy_gettext
 from timeline.i18n.dates import describe
@@ -26,6 +28,23 @@ BASIS_FLAGS = {"derived": lazy_gettext("date derived"), "inferred": lazy_gettext
 
 # A list of hundreds is useless to scroll, and costs the browser; say what is left out instead.
 LIMIT = 100
+EMPTY_NOTE = lazy_gettext("No events match these filters. Clear a filter to see more.")
+
+
+class ItemBodies:
+    """Each event's list item inside its link (date, title, badges), made once per event and language.
+
+    A filter redraws the list with other links (they carry the filters) around the same items, so the
+    items of a frame are kept; `events` is that frame, the events of one collection in one language.
+    """
+
+    def __init__(self, events: pd.DataFrame) -> None:
+        self.events = events
+        self._bodies = subset.PerRow(events, _body, i18n.current())
+
+    def of(self, shown: pd.DataFrame) -> list[str]:
+        """The bodies of `shown`, a part of the frame, in its order."""
+        return self._bodies.of(subset.positions(self.events, shown))
 
 
 def event_list(
@@ -34,15 +53,36 @@ def event_list(
     """The list as one block of HTML. Each item links to the view of its event (`link(id)`, by default
     `?event=id`), so the list works as a chronology with JavaScript off; with it, keyboard.js turns the
     click into a selection without leaving the page."""
+    if events.empty:
+        return html.P(str(EMPTY_NOTE), className="empty-note")
+    return dcc.Markdown(
+        event_list_html(events, selected, link), dangerously_allow_html=True, className="event-list-html"
+    )
+
+
+def event_list_html(
+    events: pd.DataFrame,
+    selected: str | None,
+    link: Callable[[str], str] | None = None,
+    bodies: ItemBodies | None = None,
+) -> str:
+    """event_list's HTML as text, a note when nothing matches: what a filter sends for the explorer's list
+    (a string prop, cheaper to send and to render than a component). `bodies` are the items of a frame
+    `events` is part of, kept by a caller that lists parts of it often: then only the index and the ids
+    of `events` are read."""
     link = link or (lambda event_id: f"?{urlencode({'event': event_id})}")
     if events.empty:
-        return html.P(_("No events match these filters. Clear a filter to see more."), className="empty-note")
+        return f'<p class="empty-note">{escape(str(EMPTY_NOTE))}</p>'
     shown = events.head(LIMIT)
     if selected is not None and selected not in set(shown["id"]) and selected in set(events["id"]):
         shown = pd.concat([shown, events[events["id"] == selected]])
+    inside = (bodies or ItemBodies(shown)).of(shown)
     parts = [
         '<ol class="event-items">',
-        *(_item(event, event.id == selected, link(event.id)) for event in shown.itertuples()),
+        *(
+            _item(event_id, event_id == selected, link(event_id), body)
+            for event_id, body in zip(shown["id"], inside, strict=True)
+        ),
         "</ol>",
     ]
     if len(events) > len(shown):
@@ -53,10 +93,17 @@ def event_list(
             f'<p class="empty-note list-more">{escape(more % {"shown": number(LIMIT), "total": number(len(events))})}</p>'
         )
     # Markdown would read indented or blank-line-separated HTML as text; one line stays one HTML block.
-    return dcc.Markdown("".join(parts), dangerously_allow_html=True, className="event-list-html")
+    return "".join(parts)
 
 
-def _item(event, is_selected: bool, href: str) -> str:
+def _item(event_id: str, is_selected: bool, href: str, body: str) -> str:
+    return (
+        f'<li><a href="{escape(href)}" class="event-item{" selected" if is_selected else ""}" '
+        f'aria-current="{"true" if is_selected else "false"}" data-event="{escape(event_id)}">{body}</a></li>'
+    )
+
+
+def _body(event) -> str:
     flags = []
     if event.date_basis != "stated":
         flags.append(_span(f"flag flag-{event.date_basis}", BASIS_FLAGS[event.date_basis]))
@@ -70,12 +117,9 @@ def _item(event, is_selected: bool, href: str) -> str:
         flags.append(_span("flag flag-era", _("era")))
     badge = _span(f"badge cat-{event.category}", category(event.category))
     return (
-        f'<li><a href="{escape(href)}" class="event-item{" selected" if is_selected else ""}" '
-        f'aria-current="{"true" if is_selected else "false"}" data-event="{escape(event.id)}">'
         f"{_span('item-date', describe(event.start, event.end))}"
         f'<span class="item-title" dir="auto">{escape(event.title)}</span>'
         f'<span class="item-meta">{badge}{"".join(flags)}</span>'
-        "</a></li>"
     )
 
 

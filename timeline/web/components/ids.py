@@ -28,6 +28,7 @@ COUNT = "event-count"
 TIMELINE = "timeline"
 MAP = "map"
 EVENT_LIST = "event-list"
+EVENT_ITEMS = "event-list-items"  # the list's HTML inside it (dcc.Markdown): a filter sends only its text
 DETAIL = "detail"
 SOURCE_READER = "source-reader"
 

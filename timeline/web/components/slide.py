@@ -79,7 +79,7 @@ def slide_figure(deck: Deck, index: int, collection: Collection | None = None) -
     places = [place for event_places in events["places"] for place in event_places]
     if not places:
         return None
-    figure = map_figure(events, selected, focus=focus_points(places) if index else None)
+    figure = go.Figure(map_figure(events, selected, focus=focus_points(places) if index else None))
     # No template: every colour the map uses is set by map_figure, and plotly's default template
     # would be 7 kB more per slide in the page.
     figure.update_layout(height=None, autosize=True, template=None)

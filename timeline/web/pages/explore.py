@@ -14,7 +14,7 @@ from dash.exceptions import PreventUpdate
 from timeline.core.problems import CollectionError
 from timeline.figures.lineage import clicked_item
 from timeline.figures.points import clicked_event, clicked_place, clicked_window
-from timeline.figures.timeline import DETAIL_LIMIT
+from timeline.figures.timeline import DETAIL_LIMIT, OPTIONAL_LAYOUT
 from timeline.formats import export
 from timeline.i18n import ngettext
 from timeline.i18n.words import number
@@ -31,6 +31,7 @@ from timeline.web.pages.explore_layout import layout, lineage_chart
 from timeline.web.pages.explore_view import (
     compute_view,
     events_shown,
+    figure_patch,
     filters_from_controls,
     lineage_view,
     place_view,
@@ -77,7 +78,7 @@ def register(app: Dash, registry: Registry) -> None:
     @app.callback(
         Output(ids.TIMELINE, "figure"),
         Output(ids.MAP, "figure"),
-        Output(ids.EVENT_LIST, "children"),
+        Output(ids.EVENT_ITEMS, "children"),
         Output(ids.COUNT, "children"),
         Output(ids.QUERY, "data"),
         Output(ids.TIMELINE, "style"),
@@ -96,9 +97,9 @@ def register(app: Dash, registry: Registry) -> None:
         # A small timeline already shows what the user zoomed to; a large one must redraw its detail.
         zoom_only = ctx.triggered_id == ids.WINDOW and len(served.collection.events) <= DETAIL_LIMIT
         return (
-            no_update if zoom_only else view.timeline,
-            view.map,
-            view.listing,
+            no_update if zoom_only else figure_patch(view.timeline, OPTIONAL_LAYOUT),
+            figure_patch(view.map),
+            view.listing_html,
             view.count,
             no_update if zoom_only else urlstate.build(filters, selected, served.url_key),
             no_update if zoom_only else view.graph_style,

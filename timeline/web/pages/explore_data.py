@@ -1,6 +1,8 @@
 """What the explorer derives from a collection once, when it is loaded, not on every request.
 
 Built through Served.derive(ExploreData.of): the registry keeps it per collection without knowing it.
+What a reader's language changes (titles, hovers, dates in words) is kept per language, made on its first
+request: a filter then computes only which events it keeps and draws them from these.
 """
 
 from __future__ import annotations
@@ -9,11 +11,26 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from timeline.figures.map import explode_places
+from timeline import i18n
+from timeline.figures.map import MapPlaces, explode_places
+from timeline.figures.timeline_items import TimelineItems
 from timeline.load.collection import Collection
 from timeline.load.passages import Passages
 from timeline.load.translations import localised
 from timeline.query import search
+from timeline.web.components.event_list import ItemBodies
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """The collection's events in one language, and what the timeline, the map and the list draw of each."""
+
+    events: pd.DataFrame
+    place_rows: pd.DataFrame
+    ids: pd.DataFrame  # events[["id"]]: a view selects rows of this, and what is drawn comes from the rest
+    timeline: TimelineItems
+    places: MapPlaces
+    items: ItemBodies
 
 
 @dataclass(frozen=True)
@@ -22,24 +39,29 @@ class ExploreData:
 
     collection: Collection
     passages: Passages
-    haystack: pd.Series
+    haystack: search.Haystack
     place_rows: pd.DataFrame
-    _localised: dict = field(default_factory=dict, compare=False, repr=False)
+    _drawings: dict = field(default_factory=dict, compare=False, repr=False)
 
     def events_in(self, lang: str) -> pd.DataFrame:
         """The events with their titles and summaries in `lang` where the collection translates them."""
-        return self._in(lang)[0]
+        return self.drawing(lang).events
 
     def place_rows_in(self, lang: str) -> pd.DataFrame:
         """place_rows, with the titles the map's hovers show in `lang`."""
-        return self._in(lang)[1]
+        return self.drawing(lang).place_rows
 
-    def _in(self, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-        if lang not in self._localised:
-            events = localised(self.collection.events, lang)
-            rows = self.place_rows if events is self.collection.events else explode_places(events)
-            self._localised[lang] = (events, rows)  # one per language: a race only builds it twice
-        return self._localised[lang]
+    def drawing(self, lang: str) -> Drawing:
+        """Everything the view draws in `lang`, made on the first request in it."""
+        if lang not in self._drawings:
+            with i18n.use(lang):
+                events = localised(self.collection.events, lang)
+                rows = self.place_rows if events is self.collection.events else explode_places(events)
+                drawing = Drawing(
+                    events, rows, events[["id"]], TimelineItems(events), MapPlaces(events, rows), ItemBodies(events)
+                )
+            self._drawings[lang] = drawing  # one per language: a race only builds it twice
+        return self._drawings[lang]
 
     @classmethod
     def of(cls, served) -> ExploreData:

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import html
+from dash import Patch, dcc
 
 from timeline import i18n
+from timeline.figures import theme
 from timeline.figures.lineage import lineage_figure
 from timeline.figures.map import map_figure
 from timeline.figures.timeline import timeline_figure
@@ -20,23 +21,31 @@ from timeline.i18n.words import number
 from timeline.load.collection import Collection
 from timeline.load.vocabulary import place_words
 from timeline.query import search, urlstate
+from timeline.web.components import ids
 from timeline.web.components.detail import place_panel
-from timeline.web.components.event_list import event_list
+from timeline.web.components.event_list import event_list_html
 from timeline.web.pages.explore_data import ExploreData
 
 
 @dataclass(frozen=True)
 class View:
-    timeline: go.Figure
-    map: go.Figure
-    listing: html.Ol | html.P
+    timeline: dict  # plotly figures as plain data (figures/timeline.py, figures/map.py)
+    map: dict
+    listing_html: str  # the list as HTML text (components/event_list.py)
     count: str
+
+    @property
+    def listing(self) -> dcc.Markdown:
+        """The list as the page holds it; a filter then replaces only its text (ids.EVENT_ITEMS)."""
+        return dcc.Markdown(
+            self.listing_html, id=ids.EVENT_ITEMS, dangerously_allow_html=True, className="event-list-html"
+        )
 
     @property
     def graph_style(self) -> dict:
         # Both graphs take their height before plotly draws (its code arrives after the page), so the page
         # does not move when they appear; the map is as tall as the timeline beside it.
-        return {"height": f"{self.timeline.layout.height}px"}
+        return {"height": f"{self.timeline['layout']['height']}px"}
 
     @property
     def map_style(self) -> dict:
@@ -53,10 +62,13 @@ def compute_view(
     url_key: str | None = None,
 ) -> View:
     """Everything the filters, the timeline's visible window and the selection decide."""
-    lang = i18n.current()
-    events = data.events_in(lang)
-    matching = search.apply(events, filters, data.collection.aliases, hay=data.haystack)
-    visible = _in_window(matching, window)
+    drawing = data.drawing(i18n.current())
+    events = drawing.events
+    # Which rows, not copies of them: the figures and the list draw from what `drawing` made once,
+    # so a frame of ids is all they read (a 100,000-row frame of 30 columns costs to copy).
+    keep = search.matches(events, filters, data.collection.aliases, hay=data.haystack)
+    in_view = keep & search.window_matches(events, *_bounds(window))
+    matching, visible = drawing.ids[keep], drawing.ids[in_view]
     total = len(events)
     # The noun agrees with the total ("1 of 1 event", "3 sur 22 événements").
     if window:
@@ -68,12 +80,35 @@ def compute_view(
     else:
         count = ngettext("%(shown)s of %(total)s event", "%(shown)s of %(total)s events", total)
     count = count % {"shown": number(len(visible)), "total": number(total)}
+    timeline = timeline_figure(matching, selected, x_range=window, drawn=drawing.timeline)
     return View(
-        timeline=(timeline := timeline_figure(matching, selected, x_range=window)),
-        map=map_figure(visible, selected, place_rows=data.place_rows_in(lang), height=timeline.layout.height),
-        listing=event_list(visible, selected, lambda event_id: urlstate.build(filters, event_id, url_key)),
+        timeline=timeline,
+        map=map_figure(visible, selected, height=timeline["layout"]["height"], places=drawing.places),
+        listing_html=event_list_html(visible, selected, urlstate.event_links(filters, url_key), drawing.items),
         count=count,
     )
+
+
+def figure_patch(figure: dict, optional: tuple[str, ...] = ()) -> dict:
+    """What a filter answer sends for a figure the page already holds: its data and the layout that varies.
+
+    The house style (theme.base_layout) and the map's frame never change on the explorer page, so they
+    stay in the browser; the other layout keys are merged into the layout there (one operation: each
+    operation costs some 60 bytes), and the `optional` keys the figure lacks are deleted (a timeline
+    without eras has no shapes). Returned as Dash's wire form of a Patch (its
+    to_plotly_json), so the answer stays plain data that Dash's JSON writes without its slow path.
+    """
+    patch = Patch()
+    patch["data"] = figure["data"]
+    layout = figure["layout"]
+    patch["layout"].update({key: value for key, value in layout.items() if key not in _KEPT})  # one Merge
+    for key in optional:
+        if key not in layout:
+            del patch["layout"][key]
+    return patch.to_plotly_json()
+
+
+_KEPT = {*theme.base_layout(), "geo"}
 
 
 def events_shown(
@@ -88,8 +123,11 @@ def events_shown(
 
 
 def _in_window(events: pd.DataFrame, window: list[str] | None) -> pd.DataFrame:
-    start, end = (pd.Timestamp(window[0]), pd.Timestamp(window[1])) if window else (None, None)
-    return search.in_window(events, start, end)
+    return search.in_window(events, *_bounds(window))
+
+
+def _bounds(window: list[str] | None) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    return (pd.Timestamp(window[0]), pd.Timestamp(window[1])) if window else (None, None)
 
 
 def window_from_relayout(relayout: dict | None) -> list[str] | None:
