@@ -10,7 +10,9 @@ from dash import dcc, html
 from timeline.figures.timeline_rows import PLOT_WIDTH_PX
 
 
-def sideways_box(graph: dcc.Graph, figure: go.Figure) -> html.Div:
-    margin = figure.layout.margin
-    width = int((margin.l or 0) + PLOT_WIDTH_PX + (margin.r or 0))
+def sideways_box(graph: dcc.Graph, figure: go.Figure | dict) -> html.Div:
+    # The timeline comes as plain data (figures/timeline.py), the lineage chart as a Figure.
+    layout = figure.get("layout", {}) if isinstance(figure, dict) else figure.layout.to_plotly_json()
+    margin = layout.get("margin", {})
+    width = int((margin.get("l") or 0) + PLOT_WIDTH_PX + (margin.get("r") or 0))
     return html.Div(graph, className="graph-scroll", style={"--graph-width": f"{width}px"})

@@ -244,8 +244,8 @@ def graph_tools(graph_id: str) -> html.Div:
 
 def _map_aspect(view: View) -> float:
     """Height over width of the map's frame on its Mercator projection: a phone draws the map in that shape."""
-    geo = view.map.layout.geo
-    (lat0, lat1), (lon0, lon1) = geo.lataxis.range, geo.lonaxis.range
+    geo = view.map["layout"]["geo"]
+    (lat0, lat1), (lon0, lon1) = geo["lataxis"]["range"], geo["lonaxis"]["range"]
 
     def northing(lat: float) -> float:
         return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))

@@ -51,7 +51,7 @@ class View:
     def map_style(self) -> dict:
         # The map's box is as tall as its figure (never shorter than the map's least height); the graph is drawn
         # to its box's size, so a phone's style sheet can give it the map's own shape instead.
-        return {"height": f"{self.map.layout.height}px"}
+        return {"height": f"{self.map['layout']['height']}px"}
 
 
 def compute_view(
