@@ -8,7 +8,7 @@
   var REPORT = 'upload-report';
   var PATIENCE = 1000; // ms before saying the file is being read
   var GRACE = 1500; // ms between the request's end and saying no answer came
-  var pending = null; // the file sent: {name, size, timer, asked}
+  var pending = null; // the file sent: {values (its name and size), timer, asked, waiting}
 
   function fill(template, values) {
     return String(template || '').replace(/%\((\w+)\)s/g, function (slot, key) {
@@ -96,9 +96,10 @@
     } else if (pending.asked && !pending.waiting) {
       var waited = pending;
       waited.waiting = setTimeout(function () {
-        if (pending !== waited) { return; }
+        var now = document.getElementById(REPORT);
+        if (pending !== waited || !now) { return; }
         forget();
-        show([paragraph(fill(report.dataset.noAnswer, waited.values), 'error upload-said')], 'alert');
+        show([paragraph(fill(now.dataset.noAnswer, waited.values), 'error upload-said')], 'alert');
       }, GRACE);
     }
   }).observe(document.documentElement, {
