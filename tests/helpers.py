@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -13,6 +14,17 @@ ROOT = Path(__file__).resolve().parent.parent
 # Found from the repository layout, not from timeline.load.collection.BUNDLED, so a wrong
 # constant in the package cannot make the tests read the wrong folder.
 AQIM = ROOT / "data" / "aqim"
+
+
+def bench_script(name: str):
+    """bench/NAME.py as a module: bench/ is a folder of scripts, not a package, so each is loaded as it runs."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def normalise(text: str) -> str:

@@ -13,26 +13,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import bench_script
 
 from timeline.load import schema
 from timeline.load.collection import load_collection
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-
-
-def _load(name: str):
-    # bench/ is a folder of scripts, not a package: load each file as the module it is when run.
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-make_collection = _load("make_collection")
-browser_bench = _load("browser_bench")
+make_collection = bench_script("make_collection")
+browser_bench = bench_script("browser_bench")
 
 
 def test_generator_writes_known_columns_in_the_schema_order():
@@ -165,7 +152,7 @@ def test_summary_rows_give_medians_and_ratios_to_the_first_size():
 
 # --- bench/peers.py: the pure parts (no npm, no browser) ---------------------------------------------
 
-peers = _load("peers")
+peers = bench_script("peers")
 
 
 def _frame():
@@ -257,7 +244,7 @@ def test_installed_version_reads_node_modules(tmp_path):
 
 # --- bench/classload.py: the pure parts (no server) ---------------------------------------------------
 
-classload = _load("classload")
+classload = bench_script("classload")
 
 DEPENDENCIES = [
     {

@@ -238,10 +238,14 @@ def test_a_file_that_cannot_be_read_says_why_in_french(aqim, raw, english, frenc
 
 def test_too_big_a_file_writes_its_size_the_readers_way(aqim):
     raw = b"x" * (upload.MAX_BYTES + 450_000)
-    (english,) = shown(problems(raw, aqim, "en", "big.csv"), "en")
-    (french,) = shown(problems(raw, aqim, "fr", "big.csv"), "fr")
-    assert english.startswith("big.csv: the file is 4.5 MB; files up to 4 MB can be explored")
-    assert french.startswith(f"big.csv{NBSP}: le fichier fait 4,5 Mo{NBSP}; les fichiers jusqu’à 4 Mo")
+    said = {}
+    for language in ("en", "fr", "ar"):
+        with i18n.use(language), pytest.raises(upload.OverLimit) as excinfo:
+            upload.read_upload("big.csv", raw, aqim)
+        said[language] = excinfo.value.message
+    assert said["en"] == "big.csv is 4.5 MB; the limit is 4 MB."
+    assert said["fr"] == f"big.csv fait 4,5 Mo{NBSP}; la limite est de 4 Mo."
+    assert said["ar"] == f"حجم {FSI}big.csv{PDI} 4,5 ميغابايت؛ الحد الأقصى 4 ميغابايت."
 
 
 # --- over HTTP: the callback that receives a dropped file --------------------------------------------------

@@ -169,6 +169,16 @@ CASES = [
     ),
     Case("upload: contents a number", BAD, UPLOAD, _v("upload-input", "contents", 5)),
     Case("upload: unreadable data URL", FINE, UPLOAD, _v("upload-input", "contents", "data:text/csv;base64,!!!")),
+    # Over the size limit: answered with the reason in the page's upload report (tests/test_upload_limits.py).
+    Case(
+        "upload: 6 MB data URL", FINE, UPLOAD, _v("upload-input", "contents", "data:text/csv;base64," + "A" * 8_000_000)
+    ),
+    Case(
+        "stored file: over 4 MB of text",
+        BAD,
+        DETAIL,
+        {("collection", "data"): "upload", ("uploaded-file", "data"): {"name": "x.csv", "text": "x" * 4_000_001}},
+    ),
     # --- odd URLs, as the router sees them ---------------------------------------------------------------------
     Case("URL ?from=abc", FINE, ROUTER, _v("url", "search", "?from=abc")),
     Case("URL ?collection=../..", FINE, ROUTER, _v("url", "search", "?collection=../..")),

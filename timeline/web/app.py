@@ -192,12 +192,10 @@ def _static_page(registry: Registry, pathname: str, search: str) -> str:
     served = _served(registry, search)
     if served is None:
         key = urlstate.collection(search)
-        # The router shows the unknown collection's page too; a dropped file is only in the browser.
-        return (
-            ""
-            if key == upload.KEY
-            else static_html.render(html.Main(_unknown_collection(registry, key), className="page"))
-        )
+        # The router shows the unknown collection's page too; a dropped file is only in the browser, so its
+        # page says it is coming: a large file takes the router a few seconds, and a blank page says nothing.
+        page = _opening_upload() if key == upload.KEY else _unknown_collection(registry, key)
+        return static_html.render(html.Main(page, className="page"))
 
     def build() -> str:
         page = _cached_page(registry, served, pathname, search, None)
@@ -250,6 +248,10 @@ def _not_found(pathname: str, url_key: str | None) -> html.Div:
 def _unknown_collection(registry: Registry, key: str) -> html.Div:
     before, after = _("This server has no collection %(collection)s. It has:").split("%(collection)s")
     return message_page(_("No such collection"), [before, html.Code(key), after], _collection_links(registry))
+
+
+def _opening_upload() -> html.P:
+    return html.P(_("Opening the file kept in this browser tab…"), className="muted opening-upload")
 
 
 def _no_upload(registry: Registry) -> html.Div:

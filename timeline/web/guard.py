@@ -14,6 +14,11 @@ expired login, and its second read throws "body stream already read" into the co
   as n_clicks and clickData, per property: BY_PROPERTY). A callback whose input has no check is
   refused at start-up, so a new callback cannot escape the check.
 
+A dropped file has limits of its own, derived from the documented ones in timeline/web/upload.py: its
+data URL (upload.MAX_DATA_URL) and the whole body (MAX_BODY, also Flask's MAX_CONTENT_LENGTH). A file
+over them is not answered 422, which Dash's renderer would only log in the console: the answer puts the
+reason in the page's upload report, in the reader's language, as the upload callback itself would.
+
 A few errors raised inside callbacks are about the request too (a collection key this server
 does not have, a dropped file that does not read): they are answered 422 as well. Any other
 exception is a bug of ours: it still gives a 500, and Flask logs its traceback.
@@ -29,18 +34,27 @@ from collections.abc import Callable
 import pandas as pd
 from dash import Dash
 from flask import Response, request
+from plotly.io.json import to_json_plotly
 
 from timeline.core.problems import CollectionError
+from timeline.i18n import gettext as _
+from timeline.web import upload
 from timeline.web.components import ids
+from timeline.web.components.collection_bar import limit_message
 from timeline.web.pages.registry import NoUpload, UnknownCollection
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 100_000  # characters in one text value (the search box, a URL); a dropped file's text has its own limit
 MAX_ITEMS = 1_000  # items in one list value (categories, countries, actors)
-YEARS = (-9999, 9999)
+YEARS = (-9999, 9999)  # EDTF's four-digit years; the year boxes take nothing else
 # A link's lesson: 100 slides of 5,000 characters of notes, deflated, fit; the link's decoder says more.
-MAX_LINK = 1_000_000  # EDTF's four-digit years; the year boxes take nothing else
+MAX_LINK = 1_000_000
+# A callback body carries at most one file: its data URL (upload.MAX_DATA_URL), or the file as the tab keeps it,
+# whose UTF-8 is the file's bytes plus the escapes JSON adds, which the tab's quota bounds. Everything else
+# in a body (ids, filters, the URL, a lesson's link of at most MAX_LINK) takes no more than ENVELOPE.
+ENVELOPE = 1_000_000
+MAX_BODY = max(upload.MAX_DATA_URL, upload.MAX_BYTES + upload.STORE_QUOTA) + ENVELOPE
 
 
 class BadValue(ValueError):
@@ -128,6 +142,18 @@ def uploaded(value: object) -> None:
     for key in ("name", "text", "base"):
         if value.get(key) is not None and not isinstance(value.get(key), str):
             raise BadValue(f"expected text or null in '{key}'")
+    if len(value.get("text") or "") > upload.MAX_BYTES:  # a character is at least one byte of the file
+        raise BadValue(f"expected a stored file of at most {upload.MAX_BYTES:,} characters")
+    if len(value.get("name") or "") > MAX_TEXT or len(value.get("base") or "") > MAX_TEXT:
+        raise BadValue(f"expected a name of at most {MAX_TEXT:,} characters")
+
+
+def data_url(value: object) -> None:
+    """dcc.Upload's contents: a data URL (its size checked by _dropped_too_big, which the page shows), or null."""
+    if value is not None and not isinstance(value, str):
+        raise BadValue("expected a data URL or null")
+    if value is not None and len(value) > upload.MAX_DATA_URL:
+        raise BadValue(f"expected a data URL of at most {upload.MAX_DATA_URL:,} characters")
 
 
 def link(value: object) -> None:
@@ -178,7 +204,7 @@ SPEC: dict[tuple[str, str], Check] = {
     (ids.COLLECTION, "data"): text,
     (ids.UPLOAD, "data"): uploaded,
     (ids.UPLOAD, "modified_timestamp"): timestamp,
-    (ids.UPLOAD_INPUT, "contents"): text,
+    (ids.UPLOAD_INPUT, "contents"): data_url,
     (ids.UPLOAD_INPUT, "filename"): text,
     (ids.SEARCH, "value"): text,
     (ids.CATEGORY, "value"): names,
@@ -295,14 +321,27 @@ def install(app: Dash) -> None:
         raise ValueError(f"guard.SPEC has no check for these callback inputs: {', '.join(missing)}")
     endpoint = app.config.routes_pathname_prefix + "_dash-update-component"
     server = app.server
+    # Werkzeug reads no more than this of any request (a body without a Content-Length included).
+    server.config["MAX_CONTENT_LENGTH"] = MAX_BODY
 
     @server.before_request
     def _check_callback_request() -> Response | None:
         if request.path != endpoint or request.method != "POST":
             return None
+        if (request.content_length or 0) > MAX_BODY:
+            # Unread, so whose file is unknown; only a dropped file makes a body this large.
+            size = upload.megabytes(request.content_length * 3 // 4)
+            # Translators: a dropped file far over the size limit, whose name the server did not read.
+            message = _("This file is about %(size)s MB; the limit is %(limit)s MB.")
+            return _shown(
+                f"{request.content_length:,}-byte body", message % {"size": size, "limit": upload.limit_text()}
+            )
         body = request.get_json(silent=True, force=True)
         if body is None and request.get_data(cache=True).strip() not in (b"null",):
             return _refuse("the body must be JSON", 400)
+        too_big = _dropped_too_big(body)
+        if too_big is not None:
+            return too_big
         reason = problem(app, body)
         return None if reason is None else _refuse(reason)
 
@@ -313,6 +352,34 @@ def install(app: Dash) -> None:
     @server.errorhandler(CollectionError)
     def _request_error(error: Exception) -> Response:
         return _refuse(f"{type(error).__name__}: {_short(error)}")
+
+
+def _dropped_too_big(body: object) -> Response | None:
+    """The page's answer to a dropped file whose data URL is over upload.MAX_DATA_URL; None for any other body."""
+    if not isinstance(body, dict) or not isinstance(body.get("inputs"), list):
+        return None
+    values = {
+        (item.get("id"), item.get("property")): item.get("value")
+        for item in body["inputs"] + (body.get("state") if isinstance(body.get("state"), list) else [])
+        if isinstance(item, dict)
+    }
+    contents = values.get((ids.UPLOAD_INPUT, "contents"))
+    if not isinstance(contents, str) or len(contents) <= upload.MAX_DATA_URL:
+        return None
+    filename = values.get((ids.UPLOAD_INPUT, "filename"))
+    name = filename if isinstance(filename, str) and len(filename) <= MAX_TEXT else _("uploaded file")
+    size = upload.decoded_size(contents.split(",", 1)[-1])
+    return _shown(
+        f"{ids.UPLOAD_INPUT}.contents of {len(contents):,} characters",
+        upload.too_big_message(name, upload.megabytes(size)),
+    )
+
+
+def _shown(reason: str, message: str) -> Response:
+    """A refused file, answered as the upload callback answers one: the reason in the page's upload report."""
+    log.info("refused a dropped file: %s", reason)
+    answer = {"multi": True, "response": {ids.UPLOAD_REPORT: {"children": limit_message(message)}}}
+    return Response(to_json_plotly(answer), status=200, mimetype="application/json")
 
 
 def _short(error: Exception) -> str:

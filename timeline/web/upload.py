@@ -10,17 +10,23 @@ Two kinds of file are accepted:
 Everything is validated as a collection folder is, and every problem names the
 file and its row. The browser keeps the file's text for its session; the
 server only keeps parsed results in a small in-memory cache.
+
+The documented limits (docs/explorer.md: 4 MB and 20,000 rows) are MAX_BYTES and MAX_ROWS; every other
+limit on the way is derived from them: the data URL the browser sends (MAX_DATA_URL, which the request
+guard checks) and the room the file takes in the tab's sessionStorage (STORE_QUOTA). A file over any of
+them is refused with OverLimit: one sentence that names the file, shown on the page as it is.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol
 
 from timeline import i18n
 from timeline.core.problems import CollectionError, Problem
@@ -28,15 +34,23 @@ from timeline.formats.timelinejs import build, parse_timeline, readsheet
 from timeline.formats.timelinejs.folder import source_entry
 from timeline.i18n import gettext as _
 from timeline.i18n import ngettext
-from timeline.i18n.words import number
+from timeline.i18n.words import isolated, number
 from timeline.load.collection import Collection, Source
 from timeline.load.csvfile import Row
 from timeline.load.events import events_from_rows, parse_event_rows
 from timeline.load.frames import places_frame
 from timeline.load.library import UPLOAD_KEY as KEY
 
-MAX_BYTES = 4_000_000  # the browser keeps the text in sessionStorage, whose quota is about 5 million characters
-MAX_ROWS = 20_000
+MAX_BYTES = 4_000_000  # a dropped file's size: the documented limit (docs/explorer.md, "4 MB")
+MAX_ROWS = 20_000  # a dropped file's rows (a TimelineJS sheet's title row aside): the documented limit
+# The browser sends the file as a data URL: "data:", its media type (RFC 6838: at most 127 + "/" + 127
+# characters), ";base64,", then 4 characters for every 3 bytes. 5,333,604 characters for 4 MB.
+MAX_MEDIA_TYPE = 255
+MAX_DATA_URL = len("data:;base64,") + MAX_MEDIA_TYPE + 4 * -(-MAX_BYTES // 3)
+# The tab keeps the file as JSON in sessionStorage: Chromium and Firefox give an origin 5 Mi UTF-16 code
+# units (10 MiB), keys included. A 4 MB file fits with room to spare unless a third of it is characters JSON
+# escapes (quotes, backslashes, control characters); 16 Ki units stay free for the other keys.
+STORE_QUOTA = 5 * 1024 * 1024 - 16 * 1024
 KIND = "uploaded"
 
 
@@ -47,44 +61,103 @@ class Uploaded:
     notes: tuple[str, ...]
 
 
-def size_problem(name: str, size: int) -> Problem | None:
-    if size <= MAX_BYTES:
-        return None
-    message = _(
-        "the file is %(size)s MB; files up to %(limit)s MB can be explored in the browser. "
-        "Larger collections: python -m timeline import FILE --out DIR, then serve --data DIR"
-    ) % {"size": _megabytes(size, 1), "limit": _megabytes(MAX_BYTES, 0)}
-    return Problem(name, None, None, message)
+class OverLimit(CollectionError):
+    """A dropped file over one of the limits: `message` is one sentence naming the file, shown as it is."""
+
+    def __init__(self, name: str, message: str):
+        super().__init__([Problem(name, None, None, message)])
+        self.message = message
 
 
-def _megabytes(size: int, digits: int) -> str:
-    """Megabytes rounded as f"{size / 1e6:.1f}" rounds them, written the reader's way: '4.5', '4,5'."""
-    rounded = f"{size / 1e6:.{digits}f}"
-    return format_decimal(Decimal(rounded), "0." + "0" * digits if digits else "0", locale=i18n.locale())
+def megabytes(size: int) -> str:
+    """A size in MB to one decimal, rounded up (4,000,001 bytes is '4.1', never the limit's '4.0'), the reader's way."""
+    return format_decimal(Decimal(-(-size // 100_000)).scaleb(-1), "0.0", locale=i18n.locale())
+
+
+def limit_text() -> str:
+    """The size limit as the page writes it: '4'."""
+    return number(round(MAX_BYTES / 1e6))
+
+
+def decimal_symbol() -> str:
+    """The reader's decimal separator, for the browser to write a size as megabytes() does."""
+    return get_decimal_symbol(i18n.locale())
+
+
+def too_big_message(name: str, size: str) -> str:
+    """'aqim.csv is 6.2 MB; the limit is 4 MB.' with `size` as megabytes() writes it (the browser uses it too)."""
+    # Translators: a dropped file over the size limit; %(size)s and %(limit)s are megabytes: "aqim.csv is 6.2 MB".
+    return _("%(file)s is %(size)s MB; the limit is %(limit)s MB.") % {
+        "file": file_name(name),
+        "size": size,
+        "limit": limit_text(),
+    }
+
+
+def file_name(name: str) -> str:
+    """`name` as a sentence of the reader's language holds it."""
+    # A file name is written left to right: one unit inside Arabic text.
+    return isolated(name) if i18n.direction() == "rtl" else name
+
+
+def check_size(name: str, size: int) -> None:
+    """OverLimit when a file of `size` bytes is over MAX_BYTES."""
+    if size > MAX_BYTES:
+        raise OverLimit(name, too_big_message(name, megabytes(size)))
+
+
+def larger_hint() -> str:
+    """What to do with a file over the limits, said after the limit's sentence."""
+    return _(
+        "A larger file can still be explored: make it a collection folder (python -m timeline import FILE "
+        "--out DIR, for a TimelineJS file) and serve that with python -m timeline serve --data DIR."
+    )
 
 
 def decode_data_url(contents: str | None, filename: str | None) -> tuple[str, bytes]:
-    """dcc.Upload's data URL -> (file name, bytes); CollectionError when it is empty or too big to read."""
+    """dcc.Upload's data URL -> (file name, bytes); CollectionError when it is empty, unreadable or too big."""
     # Translators: the name of a dropped file whose name the browser did not send.
     name = filename or _("uploaded file")
     if not contents or "," not in contents:
         message = _("the browser sent no content; try choosing the file again")
         raise CollectionError([Problem(name, None, None, message)])
     encoded = contents.split(",", 1)[1]
-    too_big = size_problem(name, len(encoded) * 3 // 4)  # checked before decoding a huge file
-    if too_big is not None:
-        raise CollectionError([too_big])
+    check_size(name, decoded_size(encoded))  # before decoding a huge file
     try:
         return name, base64.b64decode(encoded, validate=True)
     except binascii.Error:
         raise CollectionError([Problem(name, None, None, _("the browser sent unreadable content"))]) from None
 
 
+def decoded_size(encoded: str) -> int:
+    """The bytes `encoded` (base64) decodes to, without decoding it: 3 for every 4 characters, less the padding."""
+    return len(encoded) // 4 * 3 - (2 if encoded.endswith("==") else 1 if encoded.endswith("=") else 0)
+
+
+def for_tab(name: str, raw: bytes, base: str | None) -> dict:
+    """What the browser tab keeps of an accepted file: {name, text, base}; OverLimit if its storage cannot hold it."""
+    stored = {"name": name, "text": raw.decode("utf-8"), "base": base}
+    # As JSON.stringify writes it (dcc.Store), counted in UTF-16 code units as the quota counts them.
+    room = len(json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode("utf-16-le")) // 2
+    if room > STORE_QUOTA:
+        # Translators: a dropped file too large for the browser tab's storage once written as JSON.
+        message = _(
+            "%(file)s is too large to keep in this browser tab: stored, it takes %(size)s million characters "
+            "and a tab holds %(limit)s million. Its quotes, backslashes and tabs count twice."
+        ) % {"file": file_name(name), "size": _millions(room, up=True), "limit": _millions(STORE_QUOTA, up=False)}
+        raise OverLimit(name, message)
+    return stored
+
+
+def _millions(count: int, up: bool) -> str:
+    """Millions to one decimal: a file's count rounded up, the room a tab has rounded down, so neither flatters."""
+    tenths = -(-count // 100_000) if up else count // 100_000
+    return format_decimal(Decimal(tenths).scaleb(-1), "0.0", locale=i18n.locale())
+
+
 def read_upload(name: str, raw: bytes, base: Collection) -> Uploaded:
     """The dropped file as a collection; CollectionError lists every problem, naming the file and row."""
-    too_big = size_problem(name, len(raw))
-    if too_big is not None:
-        raise CollectionError([too_big])
+    check_size(name, len(raw))
     if _is_timelinejs(name, raw):
         return _timelinejs(name, raw)
     return _ours(name, raw, base)
@@ -103,13 +176,12 @@ def _is_timelinejs(name: str, raw: bytes) -> bool:
 def _too_many(name: str, count: int) -> None:
     if count > MAX_ROWS:
         message = ngettext(
-            "%(n)s row; up to %(limit)s can be explored in the browser. "
-            "Larger collections: serve them from a folder with --data",
-            "%(n)s rows; up to %(limit)s can be explored in the browser. "
-            "Larger collections: serve them from a folder with --data",
+            # Translators: a dropped file over the row limit: "aqim.csv has 20,001 rows; the limit is 20,000."
+            "%(file)s has %(n)s row; the limit is %(limit)s.",
+            "%(file)s has %(n)s rows; the limit is %(limit)s.",
             count,
-        ) % {"n": number(count), "limit": number(MAX_ROWS)}
-        raise CollectionError([Problem(name, None, None, message)])
+        ) % {"file": file_name(name), "n": number(count), "limit": number(MAX_ROWS)}
+        raise OverLimit(name, message)
 
 
 def _ours(name: str, raw: bytes, base: Collection) -> Uploaded:

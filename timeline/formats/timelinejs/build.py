@@ -11,12 +11,14 @@ validation unchanged, and the app can still tell imported quotes apart.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from timeline import i18n
 from timeline.core import dates, edtf
 from timeline.core.problems import Problem
 from timeline.core.text import slug
@@ -214,12 +216,18 @@ def _category(group: str) -> tuple[str, str]:
     if not group:
         return "context", ""
     key = re.sub(r"[\s_]+", "-", group.strip().lower())
-    labels = {label.lower(): name for name, label in schema.CATEGORIES.items()}
     if key in schema.CATEGORIES:
         return key, ""
+    labels = _labels(i18n.current())
     if group.strip().lower() in labels:
         return labels[group.strip().lower()], ""
     return "context", group
+
+
+@functools.lru_cache(maxsize=8)
+def _labels(language: str) -> dict[str, str]:
+    """Each category's label in `language`, lower case -> its key (worded once, not once a row)."""
+    return {str(label).lower(): name for name, label in schema.CATEGORIES.items()}
 
 
 def _title_from(body: str) -> str:

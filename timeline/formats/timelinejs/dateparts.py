@@ -80,6 +80,8 @@ def whole_number(value: object, name: str) -> tuple[int | None, str | None]:
     """A part as TimelineJS accepts it: 2007, 2007.0, '2007', ' 2,007 ', '' (none); else an error message."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, None
+    if type(value) is str and value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value), None  # what nearly every cell of a sheet holds: no message to word
     part = word_for(PART_WORDS, name)
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         # Translators: %(type)s is the Python name of what the file holds (list, dict, bool), %(value)s the value.

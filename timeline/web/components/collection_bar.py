@@ -65,11 +65,11 @@ def _about_upload(served, choices: list[tuple[str | None, str]]) -> html.Div:
     )
 
 
+ACCEPT = ".csv,.json,text/csv,application/json"  # what dcc.Upload takes; assets/upload.js names any other file
+
+
 def upload_box() -> html.Details:
-    limit = _("up to %(mb)s MB and %(rows)s rows") % {
-        "mb": number(round(upload.MAX_BYTES / 1e6)),
-        "rows": number(upload.MAX_ROWS),
-    }
+    limit = _("up to %(mb)s MB and %(rows)s rows") % {"mb": upload.limit_text(), "rows": number(upload.MAX_ROWS)}
     return html.Details(
         [
             html.Summary(_("Explore your own spreadsheet…")),
@@ -88,14 +88,45 @@ def upload_box() -> html.Details:
                     [_("Drop a file here, or") + " ", html.Span(_("choose one"), className="upload-choose")],
                     className="upload-target",
                 ),
-                accept=".csv,.json,text/csv,application/json",
+                accept=ACCEPT,
                 multiple=False,
+                # Over it dcc.Upload sends nothing, and says nothing: assets/upload.js says why.
+                max_size=upload.MAX_BYTES,
                 className="upload-drop",
             ),
-            html.Div(id=ids.UPLOAD_REPORT, className="upload-report", **{"aria-live": "polite"}),
+            html.Div(id=ids.UPLOAD_REPORT, className="upload-report", **{"aria-live": "polite"}, **_browser_texts()),
             dcc.Store(id=ids.UPLOAD_ACCEPTED),
         ],
         className="upload-box",
+    )
+
+
+def _browser_texts() -> dict[str, str]:
+    """What assets/upload.js says before the server is asked, in the reader's language (data-* attributes)."""
+    file, size = "%(file)s", "%(size)s"  # filled in by the browser
+    return {
+        "data-max-bytes": str(upload.MAX_BYTES),
+        "data-decimal": upload.decimal_symbol(),
+        "data-too-big": upload.too_big_message(file, size),
+        "data-hint": upload.larger_hint(),
+        # Translators: a dropped file the page does not take: "notes.txt is neither a .csv nor a .json file; ...".
+        "data-not-accepted": _(
+            "%(file)s is neither a .csv nor a .json file; download the sheet as CSV (File > Download > .csv) "
+            "and drop that."
+        )
+        % {"file": upload.file_name(file)},
+        # Translators: shown when the server takes more than a second: "Reading aqim.csv (4.0 MB)…".
+        "data-reading": _("Reading %(file)s (%(size)s MB)…") % {"file": upload.file_name(file), "size": size},
+        "data-no-answer": _("%(file)s could not be read: the server did not answer. Try again, or reload the page.")
+        % {"file": upload.file_name(file)},
+    }
+
+
+def limit_message(message: str) -> html.Div:
+    """A file over a limit: the sentence that says which, then what to do instead (as assets/upload.js shows it)."""
+    return html.Div(
+        [html.P(message, className="error"), html.P(upload.larger_hint(), className="muted")],
+        role="alert",
     )
 
 

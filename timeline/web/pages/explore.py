@@ -21,7 +21,7 @@ from timeline.i18n.words import number
 from timeline.query import urlstate
 from timeline.web import upload
 from timeline.web.components import ids
-from timeline.web.components.collection_bar import problem_list
+from timeline.web.components.collection_bar import limit_message, problem_list
 from timeline.web.components.detail import detail_panel
 from timeline.web.components.filters import toggle_label
 from timeline.web.components.lineage_text import item_detail
@@ -235,12 +235,15 @@ def register(app: Dash, registry: Registry) -> None:
     def receive_upload(contents, filename, key):
         if contents is None:
             raise PreventUpdate  # a re-drawn upload box fires with nothing in it
+        base = key if key != upload.KEY else None
         try:
             name, raw = upload.decode_data_url(contents, filename)
-            served = registry.read_upload(name, raw, key if key != upload.KEY else None)
+            served = registry.read_upload(name, raw, base)
+            stored = upload.for_tab(name, raw, base)
+        except upload.OverLimit as error:
+            return no_update, limit_message(error.message)
         except CollectionError as error:
             return no_update, problem_list(error.problems)
-        stored = {"name": name, "text": raw.decode("utf-8"), "base": key if key != upload.KEY else None}
         count = len(served.collection.events)
         accepted = {"file": stored, "goto": urlstate.href("/", upload.KEY)}
         return accepted, html.P(

@@ -1,0 +1,157 @@
+"""`python bench/make_sheets.py KIND ROWS BYTES OUT`: a file to drop on the explorer, of exactly ROWS rows and BYTES bytes.
+
+KIND is `timelinejs` (the TimelineJS template saved as CSV: a title row, then ROWS event rows) or
+`events` (an events.csv checked against the bundled AQIM collection, the one the explorer shows first).
+
+What makes the files look real:
+  * the TimelineJS rows are bench/make_collection.py's generated events (headlines, a sentence with
+    its date, the category as the group), written as the template's Year / Month / Day columns, with
+    the dates a sheet can hold (days, months, years, year ranges);
+  * the events.csv rows are the bundled collection's own rows, each under a new id, with a verbatim
+    fragment of its real quote (so every quote is found in the AQIM profile) and its real places.
+
+The size is met exactly by the length of one free-text cell per row (Text, or summary), filled with
+real sentences; the same arguments give byte-identical files. Used by bench/upload_bench.py and by
+the upload tests, which need files exactly at a limit and one byte or one row over it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import random
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import make_collection  # noqa: E402  (a sibling script, found through the path set just above)
+
+BUNDLED = make_collection.BUNDLED
+SHEET_COLUMNS = (
+    "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
+    "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group", "Background",
+)  # fmt: skip
+EVENT_COLUMNS = (
+    "id", "kind", "title", "start", "end", "date_text", "date_basis", "category", "actors",
+    "places", "summary", "source", "quote",
+)  # fmt: skip
+# Free text to fill the size with: no comma, quote or line break, so each character adds one byte to its row.
+FILLER = " ".join(sentence.replace(",", "") for sentence in make_collection.FILLERS + make_collection.SUMMARY_TAILS)
+QUOTE_WORDS = 5  # words of a real quote kept per row: a short verbatim fragment, so 20,000 rows fit in 4 MB
+KINDS = ("timelinejs", "events")
+
+
+def _csv_line(cells: list[str]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(cells)
+    return out.getvalue()
+
+
+def _fill(lines_without: list[list[str]], column: int, size: int, header: str, base_text: list[str]) -> bytes:
+    """Rows whose `column` cell grows (from `base_text`) until the whole file is exactly `size` bytes."""
+    lengths = [len(_csv_line(cells).encode("utf-8")) for cells in lines_without]
+    free = size - len(header.encode("utf-8")) - sum(lengths)
+    if free < 0:
+        raise ValueError(f"{len(lines_without):,} rows need at least {size - free:,} bytes; {size:,} is too few")
+    share, extra = divmod(free, len(lines_without))
+    parts = [header]
+    for index, cells in enumerate(lines_without):
+        parts.append(_grown(cells, column, lengths[index] + share + (1 if index < extra else 0), base_text[index]))
+    data = "".join(parts).encode("utf-8")
+    assert len(data) == size, (len(data), size)
+    return data
+
+
+def _grown(cells: list[str], column: int, width: int, base: str) -> str:
+    """The CSV line of `cells` whose `column` holds as much of `base` (then FILLER) as makes it `width` bytes."""
+    # No comma, quote or line break in the cell, so it is never quoted: its bytes add up as its text's do.
+    text = re.sub(r'[,"\r\n]', "", base) + " " + FILLER * (1 + width // len(FILLER))
+    room = width - len(_csv_line(cells).encode("utf-8"))
+    cell = text.encode("utf-8")[:room].decode("utf-8", errors="ignore").rstrip()  # an accent cut in two goes
+    filled = [*cells]
+    filled[column] = cell + "." * (room - len(cell.encode("utf-8")))
+    return _csv_line(filled)
+
+
+def _parts(edtf: str) -> tuple[str, str, str] | None:
+    """'2015-11-20~' -> ('2015', '11', '20'); None for what a TimelineJS sheet cannot hold (decades)."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?[~?]?", edtf)
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    return year, str(int(month)) if month else "", str(int(day)) if day else ""
+
+
+def timelinejs_sheet(rows: int, size: int, seed: int = make_collection.DEFAULT_SEED) -> bytes:
+    """The TimelineJS template as CSV: a title row and `rows` event rows, `size` bytes in all."""
+    rng = random.Random(seed)
+    place_rows, places = make_collection._places(rng, rows)
+    countries = {p.country: p for p in places if p.kind == "country"}
+    when = make_collection._Dates(rng)
+    text_at = SHEET_COLUMNS.index("Text")
+    title = [""] * len(SHEET_COLUMNS)
+    title[SHEET_COLUMNS.index("Headline")] = "A chronicle of the Sahel"
+    title[SHEET_COLUMNS.index("Type")] = "title"
+    lines, texts = [title], ["Generated by bench/make_sheets.py for testing uploads; not history."]
+    index = 0
+    while len(lines) <= rows:
+        event = make_collection._event(index, rng, when, places, countries)
+        index += 1
+        start, end = event.row["start"].split("/")[0], event.row["end"] or event.row["start"].partition("/")[2]
+        begin, finish = _parts(start), _parts(end) if end else ("", "", "")
+        if begin is None or finish is None:
+            continue
+        cells = dict.fromkeys(SHEET_COLUMNS, "")
+        cells.update(zip(("Year", "Month", "Day"), begin, strict=True))
+        cells.update(zip(("End Year", "End Month", "End Day"), finish, strict=True))
+        cells.update(Headline=event.row["title"], Group=event.row["category"])
+        lines.append([cells[column] for column in SHEET_COLUMNS])
+        texts.append(f"{event.sentence}.")
+    return _fill(lines, text_at, size, _csv_line(list(SHEET_COLUMNS)), texts)
+
+
+def events_file(rows: int, size: int) -> bytes:
+    """An events.csv of `rows` rows, `size` bytes, whose quotes and places are the bundled collection's."""
+    with (BUNDLED / "events.csv").open(encoding="utf-8", newline="") as handle:
+        # Rows dated as stated need no date_note (left out), so 20,000 of them fit in 4 MB.
+        real = [row for row in csv.DictReader(handle) if row["date_basis"] == "stated"]
+    # The era (the Algerian civil war) comes once, as in the collection; the events repeat.
+    eras = [row for row in real if row.get("kind") == "era"]
+    events = [row for row in real if row.get("kind") != "era"]
+    lines, texts = [], []
+    for index in range(rows):
+        row = dict(eras[index] if index < len(eras) else events[(index - len(eras)) % len(events)])
+        row["id"] = f"{row['id']}-{index + 1}"
+        words = row["quote"].split(" ")
+        row["quote"] = " ".join(words[:QUOTE_WORDS]).rstrip(",;:")
+        row["actors"] = "; ".join(row["actors"].split("; ")[:2])
+        texts.append(row["summary"])
+        row["summary"] = ""
+        lines.append([row.get(column, "") for column in EVENT_COLUMNS])
+    return _fill(lines, EVENT_COLUMNS.index("summary"), size, _csv_line(list(EVENT_COLUMNS)), texts)
+
+
+def make(kind: str, rows: int, size: int) -> bytes:
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}")
+    return timelinejs_sheet(rows, size) if kind == "timelinejs" else events_file(rows, size)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kind", choices=KINDS)
+    parser.add_argument("rows", type=int, help="event rows (a TimelineJS sheet also has its title row)")
+    parser.add_argument("bytes", type=int, help="the file's exact size in bytes")
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(make(args.kind, args.rows, args.bytes))
+    print(f"{args.out}: {args.kind}, {args.rows:,} rows, {args.bytes:,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
