@@ -9,11 +9,11 @@ import argparse
 import csv
 import importlib.util
 import os
-import sys
 from pathlib import Path
 
 import pytest
 from helpers import bench_script
+from servers import ROOT
 
 from timeline.load import schema
 from timeline.load.collection import load_collection
@@ -357,7 +357,7 @@ def test_terms_percentiles_loopback_and_rows():
     assert row[5] == "–"
 
 
-serve_memory = _load("serve_memory")
+serve_memory = bench_script("serve_memory")
 
 
 def test_memory_is_read_from_this_process_smaps_rollup():
@@ -381,7 +381,7 @@ def test_runs_name_a_checkout_a_variant_and_an_extra_path(tmp_path):
 
 
 def _load_profile(name: str):
-    spec = importlib.util.spec_from_file_location(f"profile_{name}", BENCH / "profile" / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(f"profile_{name}", ROOT / "bench" / "profile" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
