@@ -186,6 +186,7 @@ SPEC: dict[tuple[str, str], Check] = {
     (ids.MAP, "clickData"): click,
     (ids.LINEAGE, "clickData"): click,
     (ids.GLOSSARY_LINEAGE, "clickData"): click,
+    (ids.PLAY_REQUEST, "data"): count,
 }
 
 

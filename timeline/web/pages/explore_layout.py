@@ -18,6 +18,7 @@ from timeline.web.components.filters import filter_bar
 from timeline.web.components.language_switch import language_switch
 from timeline.web.components.source_reader import source_reader
 from timeline.web.pages.explore_data import ExploreData
+from timeline.web.pages.explore_play import play_section
 from timeline.web.pages.explore_view import compute_view, lineage_view
 
 if TYPE_CHECKING:
@@ -88,6 +89,7 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                                 className="timeline-graph",
                                 style=view.graph_style,
                             ),
+                            play_section(data, filters, search_string),
                             html.P(
                                 [
                                     html.Span("● ", className="key-dot"),
