@@ -119,9 +119,9 @@ def test_hostile_event_text_stays_text(tmp_path):
     elements = parse(text)
     assert not [t for t, a in elements.tags if t == "img"]
     assert not [(t, n) for t, a in elements.tags for n in a if n.startswith("on")]
-    # Only the file's own scripts: two JSON blocks (figures, topojson) and four of code (start-up, plotly,
-    # present.js, quiz.js). The titles inside the figures' JSON have no `<` left to close their element.
-    assert len(elements.scripts) == 6
+    # Only the file's own scripts: two JSON blocks (figures, topojson) and five of code (start-up, plotly,
+    # present.js, quiz.js, play.js). The titles inside the figures' JSON have no `<` left to close their element.
+    assert len(elements.scripts) == 7
     assert "window.ran" in elements.scripts[0] and "<" not in elements.scripts[0]
     assert not re.search(r"<script>window\.ran", text)
 

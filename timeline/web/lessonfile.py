@@ -3,7 +3,7 @@
 It opens from file://, a USB stick or an e-mail attachment with no server and
 no network. Everything is inside it: the slides (the same builders as /present,
 written out by components/render.py), every style, the vendored plotly geo
-bundle, the one topojson the maps use, and assets/present.js and
+bundle, the one topojson the maps use, and assets/present.js, play.js and
 assets/quiz.js, read from the same files the app serves.
 
 Safety: event text is escaped by the renderer; JSON inside <script> has its
@@ -50,8 +50,8 @@ from timeline.web.components.slide import (
 )
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
-STYLES = ("style.css", "present.css", "quiz.css")
-SCRIPTS = ("present.js", "quiz.js")
+STYLES = ("style.css", "present.css", "quiz.css", "play.css")
+SCRIPTS = ("present.js", "quiz.js", "play.js")
 PLOTLY = ASSETS / "vendor" / "plotly-geo.min.js"
 NEAR = [1, 2]  # maps drawn around the slide shown, as on /present
 # Translators: the keys of the lesson file's slides, on its first slide. Keep the keys' names (→ Space PageDown
