@@ -236,7 +236,7 @@
       moment.firstChild.style.width = Math.max(x1 - x0, 2).toFixed(1) + 'px';
     }
     var head = moment.lastChild;
-    head.hidden = reducedMotion();
+    head.hidden = reducedMotion() || !this.playing;  // paused, the moment is the whole band, not a point
     head.style.transform = 'translateX(' + (x0 + (x1 - x0) * fraction).toFixed(1) + 'px)';
   };
 
@@ -255,17 +255,24 @@
     })();
   };
 
+  // Pressed before its data or its figures are there, the play waits for them, pressed (aria-pressed).
   Player.prototype.play = function () {
-    if (!this.data) { this.pending = true; this.hooks.request(this); return; }
-    if (!this.count()) { this.hooks.announce(this, say(this.root, 'empty')); return; }
     var self = this;
-    if (!this.drawn()) { this.pending = true; this.whenDrawn(function () { if (self.pending) { self.pending = false; self.play(); } }); return; }
+    if (!this.data) { this.pending = true; this.hooks.state(this, true); this.hooks.request(this); return; }
+    if (!this.count()) { this.hooks.state(this, false); this.hooks.announce(this, say(this.root, 'empty')); return; }
+    if (!this.drawn()) {
+      this.pending = true;
+      this.hooks.state(this, true);
+      this.whenDrawn(function () { if (self.pending) { self.pending = false; self.play(); } });
+      return;
+    }
     var wasOn = this.on, restart = this.k >= this.count() - 1;
     if (restart) { this.k = 0; }
     this.enter();
     if (!wasOn || restart) { this.show(this.k); }
     this.playing = true;
     this.stopStart = now();
+    this.moveBand(0);
     this.stats.started = this.stats.started || now();
     this.hooks.state(this, true);
     this.loop();
@@ -292,10 +299,11 @@
 
   // `quiet`: no announcement (a step or a drag says its own); `why`: 'ended' at the last stop.
   Player.prototype.pause = function (quiet, why) {
-    var was = this.playing;
+    var was = this.playing, waiting = this.pending;
     this.playing = false;
     this.pending = false;
     if (this.raf) { window.cancelAnimationFrame(this.raf); this.raf = 0; }
+    if (waiting) { this.hooks.state(this, false); }
     if (!was) { return; }
     this.moveBand(0);
     this.hooks.state(this, false);
