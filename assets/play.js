@@ -367,17 +367,19 @@
     var m0 = d.edges[k], m1 = d.edges[k + 1], first = null;
     document.querySelectorAll('#react-entry-point #event-list .event-item[data-event]').forEach(function (item) {
       var event = table[item.getAttribute('data-event')];
-      if (!event) { item.setAttribute('data-play', ''); return; }  // past the events the play data carries
-      var state = momentState(event[1], event[2], event[3] === 1, m0, m1);
-      item.setAttribute('data-play', state);
-      if (event[4] === 1) { item.setAttribute('data-play-loose', 'true'); }
+      // Past the events the play data carries (the list's limit), an item is left as it is.
+      var state = event ? momentState(event[1], event[2], event[3] === 1, m0, m1) : '';
+      // Only what changes is written: each write makes the browser restyle the list.
+      if (item.getAttribute('data-play') !== state) { item.setAttribute('data-play', state); }
+      if (event && event[4] === 1 && !item.hasAttribute('data-play-loose')) { item.setAttribute('data-play-loose', 'true'); }
       if (state === 'now' && !first) { first = item; }
     });
-    // The list scrolls itself, never the page, to the first event of the moment.
+    // The list scrolls itself, never the page, to the first event of the moment (when that one changes).
     var box = document.querySelector('#react-entry-point #event-list');
-    if (first && box && box.scrollHeight > box.clientHeight) {
+    if (first && first !== player.firstNow && box && box.scrollHeight > box.clientHeight) {
       box.scrollTop += first.getBoundingClientRect().top - box.getBoundingClientRect().top;
     }
+    player.firstNow = first;
   }
 
   function unfollow() {
@@ -422,6 +424,7 @@
       var page = player.root.closest('.explore');
       if (page) { page.classList.remove('play-on'); }
       unfollow();
+      player.firstNow = null;
       readout(player.root, '', '');
       writeUrl(null, player.speed);
     },

@@ -366,3 +366,12 @@ def test_terms_percentiles_loopback_and_rows():
     assert row[:5] == ["10", "40", "10.0", "0", "2"]
     assert row[6:10] == ["200 / 290", "200 / 200", "2,000 / 10,000", "1.00 → 2.00"]
     assert row[5] == "–"
+
+
+def test_play_bench_reports_medians_of_what_finished_and_a_column_per_speed():
+    play_bench = _load("play_bench")
+    assert play_bench.median([3.0, "timeout", 1.0, 2.0]) == 2.0
+    assert play_bench.median(["timeout", "error"]) == "timeout"
+    labels = [label for label, _digits in play_bench.COLUMNS.values()]
+    for speed in play_bench.SPEEDS:
+        assert f"fps ×{speed}" in labels and f"p95 frame ms ×{speed}" in labels
