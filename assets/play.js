@@ -55,19 +55,21 @@
     return -1;
   }
 
-  // A slide's frame widened to take in every place of its play (and a margin), keeping the frame's shape,
-  // which components/slide.py fitted to the slide's map box.
+  // A slide's frame widened to take in every place of its play (and a margin), keeping the shape of the frame
+  // on screen, which components/slide.py (fit_frame) fitted to the slide's map box: on a Mercator map a
+  // degree of latitude is 1/cos(latitude) times as tall as one of longitude, taken at the frame's middle.
   function takeIn(frame, places) {
     var PAD = 2;
+    function stretch(lat) { return 1 / Math.cos((lat[0] + lat[1]) / 2 * Math.PI / 180); }
     var lon = frame.lon.slice(), lat = frame.lat.slice();
+    var shape = (lat[1] - lat[0]) * stretch(lat) / (lon[1] - lon[0]);
     places.forEach(function (place) {
       lat[0] = Math.min(lat[0], place[0] - PAD); lat[1] = Math.max(lat[1], place[0] + PAD);
       lon[0] = Math.min(lon[0], place[1] - PAD); lon[1] = Math.max(lon[1], place[1] + PAD);
     });
-    var shape = (frame.lat[1] - frame.lat[0]) / (frame.lon[1] - frame.lon[0]);
-    var height = lat[1] - lat[0], width = lon[1] - lon[0];
+    var height = (lat[1] - lat[0]) * stretch(lat), width = lon[1] - lon[0];
     if (height < width * shape) {
-      var grow = (width * shape - height) / 2;
+      var grow = (width * shape / stretch(lat) - (lat[1] - lat[0])) / 2;
       lat = [Math.max(lat[0] - grow, -80), Math.min(lat[1] + grow, 80)];
     } else {
       var wider = (height / shape - width) / 2;
@@ -115,6 +117,7 @@
       var earlier = Object.assign(clone(traces.earlier), { lat: [], lon: [], meta: { role: 'play-earlier' } });
       var current = Object.assign(clone(traces.now), { lat: [], lon: [], text: [], meta: { role: 'play-now' } });
       Plotly.addTraces(gd, [countries, earlier, current]);
+      this.mapDrawn = null;
       if (this.hooks.reframe && gd.layout.geo && gd.layout.geo.lonaxis && gd.layout.geo.lataxis) {
         this.geo = { lon: gd.layout.geo.lonaxis.range.slice(), lat: gd.layout.geo.lataxis.range.slice() };
         var frame = takeIn(this.geo, this.data.places);
@@ -175,9 +178,13 @@
     var started = now();
     var Plotly = window.Plotly;
     var gd = this.hooks.map();
-    if (this.on && gd && gd.data && Plotly) {
+    // A stop that draws the same map as the one before (quiet years) costs no redraw: a geo redraw is the
+    // most of a stop's time (bench/play_bench.py).
+    var drawn = JSON.stringify([d.now[k], d.earlier[k], d.countries.z[k]]);
+    if (this.on && gd && gd.data && Plotly && drawn !== this.mapDrawn) {
       var ic = roleIndex(gd, 'play-countries'), ie = roleIndex(gd, 'play-earlier'), inow = roleIndex(gd, 'play-now');
       if (ic >= 0 && ie >= 0 && inow >= 0) {
+        this.mapDrawn = drawn;
         var places = d.places, colours = d.colours;
         var e = { lat: [], lon: [], size: [], symbol: [], hover: [] };
         d.earlier[k].forEach(function (p) {
@@ -191,7 +198,7 @@
           n.colour.push(colour);
           n.line.push(/open/.test(symbol) ? colour : '#ffffff');
           n.opacity.push(entry[1] > 1 ? 0.9 : place[4]);
-          n.text.push(entry[1] > 1 ? String(entry[1]) : '');
+          n.text.push(entry[6] === 1 ? String(entry[1]) : '');  // figures/play.py numbers the busiest places
           n.ink.push(hollow ? colour : '#ffffff');
           n.hover.push(place[5] + ': ' + entry[1]);
         });
@@ -491,7 +498,11 @@
       loaded: function () {},
       entered: function () {},
       left: function (player) { readout(player.root, player.data.names[0], ''); },
-      shown: function (player, k) { readout(player.root, player.data.names[k], player.data.counts[k]); },
+      shown: function (player, k) {
+        readout(player.root, player.data.names[k], player.data.counts[k]);
+        var to = player.root.querySelector('.play-to');
+        if (to) { to.hidden = k === player.count() - 1; }  // at the end, '2015 → 2015' says nothing more
+      },
       state: function (player, playing) {
         var button = player.root.querySelector('[data-action="play-slide"]');
         if (button) { button.setAttribute('aria-pressed', playing ? 'true' : 'false'); }

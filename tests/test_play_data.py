@@ -75,7 +75,7 @@ def test_2012_on_the_map_of_the_bundled_collection():
         assert data["names"][k] == "2012" and data["counts"][k] == "12 events by 2012"
     # Northern Mali: the towns taken and Abu Zaid's death, both dated by inference: a hollow numbered marker.
     north = by_name["northern Mali (region)"]
-    assert north[1] == 2 and north[3] == "circle-open-dot" and north[5] == 1
+    assert north[1] == 2 and north[3] == "circle-open-dot" and north[5] == 1 and north[6] == 1  # numbered
     assert data["colours"][north[2]] == "#37474f"
     # Algeria: Droukdel's tenure (2007 to June 2020, derived): one event, the leadership colour, filled.
     algeria = by_name["Algeria (country)"]
@@ -122,6 +122,20 @@ def test_the_data_is_json_and_grows_with_places_and_stops_not_with_events():
     assert len(json.dumps(large)) < 2 * len(small)
     k = large["edtf"].index("2012")
     assert large["counts"][k] == f"{12 * 500:,} events by 2012"
+
+
+def test_only_the_busiest_places_of_a_moment_are_numbered():
+    # 40 places, each with a different number of events (2 to 41) in 2012.
+    base = EVENTS[EVENTS["id"] == "mali-coup"].iloc[0]
+    rows = []
+    for p in range(40):
+        place = {**base["places"][0], "id": f"place-{p}", "name": f"Place {p}", "lat": 10.0 + p / 10}
+        rows += [{**base.to_dict(), "id": f"e-{p}-{n}", "places": [place]} for n in range(p + 2)]
+    events = pd.DataFrame(rows)
+    data = play_data(events, stops_between("2012-01-01", "2012-12-31", "year"))
+    (entries,) = data["now"]
+    numbered = sorted(entry[1] for entry in entries if entry[6])
+    assert numbered == list(range(12, 42))  # the 30 busiest, out of 40
 
 
 def test_filters_and_the_window_restrict_what_plays():

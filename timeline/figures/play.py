@@ -6,8 +6,8 @@ events once, on the server, and hands the browser the answers per stop, so every
 - the map, **aggregated per place** (one row per place and "added" flag: lat, lon, the marker of its kind),
   so 100,000 events cost what their few hundred places cost. Per stop, `now` lists the places with events
   of the moment: how many, and the marker to draw (the category's colour for one event, the numbered
-  cluster for several, as the explorer's map does; hollow with a dot when every one of them has a loose
-  date: inferred, approximate or uncertain). `earlier` lists the places whose events all ended before the
+  cluster for several, as the explorer's map does, its number written on the LABELS busiest places; hollow
+  with a dot when every one of them has a loose date: inferred, approximate or uncertain). `earlier` lists the places whose events all ended before the
   moment, drawn faded. Later events are not drawn;
 - the countries, shaded by the events begun by the end of the moment;
 - the running count in the reader's language, per stop ("9 events by 2012"), and the stop's name ("2012",
@@ -38,6 +38,7 @@ FADED = "rgba(110, 110, 110, 0.45)"  # an earlier event's place: there, but not 
 BAND = "rgba(11, 87, 208, 0.13)"  # the moment on the timeline: its whole stop, never a day
 HEAD = "#0b57d0"  # the play head gliding through the moment (not drawn with reduced motion)
 LOOSE = {"circle": "circle-open-dot", "circle-open": "circle-open-dot", theme.ADDED_SYMBOL: "diamond-open-dot"}
+LABELS = 30  # numbered markers per stop, the busiest places
 CLUSTER_SIZE = (20, 16)  # as the explorer's numbered markers: 20 px for two events, growing with the square root
 
 
@@ -163,6 +164,12 @@ def _map_data(events, rows, stops, first, last, loose) -> dict:
                 colour, symbol = len(colours) - 1, "circle"
                 size = round(base + grow * ((n - 2) / max(biggest - 2, 1)) ** 0.5, 1)
             entries.append([p, n, colour, LOOSE.get(symbol, symbol) if hollow else symbol, size, int(hollow)])
+        # Numbers are written on the busiest places only: each label is text plotly measures on every stop,
+        # the most of a stop's drawing time at 100,000 events (bench/play_bench.py). The rest say it on hover.
+        busiest = sorted((entry for entry in entries if entry[1] > 1), key=lambda entry: -entry[1])[:LABELS]
+        numbered = {id(entry) for entry in busiest}
+        for entry in entries:
+            entry.append(int(id(entry) in numbered))
         now_stops.append(entries)
         earlier_stops.append(np.flatnonzero((earlier[:, k] > 0) & (now[:, k] == 0)).tolist())
     return {

@@ -16,6 +16,7 @@ import json
 
 from dash import dcc, html
 
+from timeline import i18n
 from timeline.i18n import gettext as _
 from timeline.i18n.words import number
 from timeline.query.urlstate import SPEEDS, Play
@@ -80,7 +81,8 @@ def play_bar(state: Play, data: dict | None = None) -> html.Div:
             html.Span(
                 [
                     html.Strong(name, className="play-at", **{"data-play-at": name}),
-                    html.Span(count, className="play-count"),
+                    # The bar runs left to right, as time does; its sentences run the reader's way.
+                    html.Span(count, className="play-count", dir="auto"),
                 ],
                 className="play-readout",
             ),
@@ -104,6 +106,7 @@ def play_bar(state: Play, data: dict | None = None) -> html.Div:
                     " " + _("earlier"),
                 ],
                 className="play-key",
+                dir=i18n.direction(),
             ),
             html.P(className="play-sr play-status", role="status", **{"aria-live": "polite"}),
             dcc.Store(id=ids.PLAY_REQUEST),
@@ -150,7 +153,7 @@ def slide_play_button(data: dict, speed: float) -> html.Div:
                     # Translators: after the moment a slide's map shows while it plays, the last one: '2012 → 2015'.
                     html.Span(_("→ %(moment)s") % {"moment": last}, className="play-to"),
                     " ",
-                    html.Span("", className="play-count"),
+                    html.Span("", className="play-count", dir="auto"),
                 ],
                 className="play-readout",
             ),
