@@ -441,11 +441,13 @@
       var range = player.root.querySelector('input[type=range]');
       if (range && range.value !== String(k)) { range.value = String(k); }
       follow(player, k);
-      writeUrl(d.edtf[k], player.speed);
+      // While it plays the URL waits for the pause: rewriting history costs ~10 ms a stop.
+      if (!player.playing) { writeUrl(d.edtf[k], player.speed); }
     },
     state: function (player, playing) {
       var button = player.root.querySelector('[data-action="play"]');
       if (button) { button.setAttribute('aria-pressed', playing ? 'true' : 'false'); }
+      if (!playing && player.on) { writeUrl(player.data.edtf[player.k], player.speed); }
     },
     speed: function (player, speed) {
       var named = speeds(player.root).filter(function (s) { return s[0] === speed; })[0];

@@ -85,10 +85,10 @@ def place_table(rows: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
 
 def _running(count: int, stops: int, at: np.ndarray, rows: np.ndarray, weights: np.ndarray | None = None):
     """A (count, stops) table of sums of `weights` added at stop `at` of row `rows` and kept from there on."""
-    table = np.zeros((count, stops + 1), dtype=np.int64)
     keep = (at >= 0) & (at <= stops)
-    np.add.at(table, (rows[keep], at[keep]), 1 if weights is None else weights[keep])
-    return np.cumsum(table, axis=1)[:, :stops]
+    flat = rows[keep] * (stops + 1) + at[keep]
+    added = np.bincount(flat, None if weights is None else weights[keep], minlength=count * (stops + 1))
+    return np.cumsum(added.reshape(count, stops + 1), axis=1)[:, :stops].astype(np.int64)
 
 
 def play_data(events: pd.DataFrame, stops: Stops, place_rows: pd.DataFrame | None = None, listed: int = 100) -> dict:
@@ -150,15 +150,16 @@ def _map_data(events, rows, stops, first, last, loose) -> dict:
     biggest = max(int(now.max()), 2)
     colours = [theme.CATEGORY_COLOURS[c] for c in CATEGORIES] + [theme.CLUSTER]
     now_stops, earlier_stops = [], []
+    sizes, symbols = table["size"].tolist(), table["symbol"].tolist()
     for k in range(count):
         here = np.flatnonzero(now[:, k])
         entries = []
-        for p in here.tolist():
-            n = int(now[p, k])
-            hollow = firm[p, k] == 0
+        counts, firms, categories, addeds = (column[here, k].tolist() for column in (now, firm, category, added))
+        for p, n, firmly, single, is_added in zip(here.tolist(), counts, firms, categories, addeds, strict=True):
+            hollow = firmly == 0
             if n == 1:
-                colour, size = int(category[p, k]), float(table.at[p, "size"])
-                symbol = theme.ADDED_SYMBOL if added[p, k] else table.at[p, "symbol"]
+                colour, size = single, float(sizes[p])
+                symbol = theme.ADDED_SYMBOL if is_added else symbols[p]
             else:
                 base, grow = CLUSTER_SIZE
                 colour, symbol = len(colours) - 1, "circle"

@@ -19,7 +19,8 @@ prefers-reduced-motion it moves in steps: no play head, nothing glides, and each
 REDUCED_HOLD_S seconds (play.js: REDUCED_HOLD_MS); step, drag and pause work the same.
 
 The URL holds the moment and the speed (`?at=2012&speed=2`, query/urlstate.py), written by play.js with
-history.replaceState; a link with `at` opens paused there, its data already in the page (`play_section`).
+history.replaceState when the play pauses, steps or ends (not at every stop: it costs ~10 ms); a link with
+`at` opens paused there, its data already in the page (`play_section`).
 """
 
 from __future__ import annotations
