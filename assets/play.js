@@ -4,7 +4,7 @@
 // belong to a moment is timeline/query/moments.py, and momentState below is the same rule.
 //
 // Every frame is drawn here: the map's play traces change with Plotly.update (which Dash does not listen to,
-// so no frame reaches the server), the timeline's moment is a layout shape moved the same way.
+// so no frame reaches the server); the timeline's moment is a band and a play head laid over its plot.
 (function () {
   'use strict';
   var DAY_MS = 86400000;
