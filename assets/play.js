@@ -41,7 +41,7 @@
 
   function say(root, key, values) {
     if (!root.playTexts) {
-      try { root.playTexts = JSON.parse(root.getAttribute('data-text') || '{}') || {}; } catch (error) { root.playTexts = {}; }
+      try { root.playTexts = JSON.parse(root.getAttribute('data-play-text') || '{}') || {}; } catch (error) { root.playTexts = {}; }
     }
     var template = root.playTexts[key] || ENGLISH[key];
     return template.replace(/\{(\w+)\}/g, function (slot, name) { return values && name in values ? values[name] : slot; });

@@ -7,7 +7,7 @@ leaves the play and shows every event again. `data-play-at` names the moment sho
 visually hidden status says the moment when the play pauses or steps, not on every frame.
 
 Everything play.js writes comes from here or from the play data (figures/play.py), in the reader's
-language: the speeds' names and the sentences in `data-text`.
+language: the speeds' names and the sentences in `data-play-text` (the quiz's are in its `data-text`).
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def play_bar(state: Play, data: dict | None = None) -> html.Div:
             # Translators: the timeline's name for a screen reader once play.js makes it focusable; keep the keys.
             "data-timeline-label": _("Timeline: K or Space plays and pauses, ← and → step through time"),
             "data-speeds": json.dumps(speed_names(), ensure_ascii=False),
-            "data-text": json.dumps(play_text(), ensure_ascii=False, separators=(",", ":")),
+            "data-play-text": json.dumps(play_text(), ensure_ascii=False, separators=(",", ":")),
         },
     )
 
@@ -162,6 +162,6 @@ def slide_play_button(data: dict, speed: float) -> html.Div:
         className="slide-play",
         **{
             "data-speed": f"{speed:g}",
-            "data-text": json.dumps(play_text(), ensure_ascii=False, separators=(",", ":")),
+            "data-play-text": json.dumps(play_text(), ensure_ascii=False, separators=(",", ":")),
         },
     )
