@@ -394,3 +394,12 @@ def test_profile_variants_combine_and_name_their_collection(tmp_path):
     with pytest.raises(SystemExit, match="unknown variant 'direct'"):
         serve_variant.parse_variant("direct")  # issue 12's experiment, now the app's own code
     assert _load_profile("waterfall").file_name(f"nomap,data={tmp_path}").count("/") == 0
+
+
+def test_play_bench_reports_medians_of_what_finished_and_a_column_per_speed():
+    play_bench = bench_script("play_bench")
+    assert play_bench.median([3.0, "timeout", 1.0, 2.0]) == 2.0
+    assert play_bench.median(["timeout", "error"]) == "timeout"
+    labels = [label for label, _digits in play_bench.COLUMNS.values()]
+    for speed in play_bench.SPEEDS:
+        assert f"fps ×{speed}" in labels and f"p95 frame ms ×{speed}" in labels
