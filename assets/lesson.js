@@ -776,7 +776,12 @@
     } else if (action === 'copy-link') {
       copy(control);
     } else if (action === 'start-from') {
-      open({ link: control.getAttribute('data-lesson-link') }, '');
+      // The button goes with the empty builder: focus moves to the first slide of the copy.
+      open({ link: control.getAttribute('data-lesson-link') }, '').then(function () {
+        var first = builder.root.querySelector('.lesson-slide');
+        var lost = document.activeElement === document.body || control.contains(document.activeElement);
+        if (first && lost) { first.focus(); }
+      });
     } else if (action === 'add-found') {
       addFound(control.getAttribute('data-event'));
     } else if (action === 'present' || action === 'quiz') {

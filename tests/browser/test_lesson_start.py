@@ -106,6 +106,8 @@ def test_a_teacher_starts_from_the_bundled_lesson_and_edits_her_copy(browser, se
     open_builder_ids = BUNDLED.event_ids
     browser.wait(lambda: slide_ids(browser) == open_builder_ids, message="the bundled lesson's slides")
     assert browser.js("return document.querySelector('.lesson-empty').hidden")
+    first = f'[data-slide-event="{open_builder_ids[0]}"]'
+    browser.wait(lambda: browser.js("return document.activeElement.matches(arguments[0])", first), message="focus")
     draft = stored(browser)
     assert draft["title"] == BUNDLED.title and [s["event"] for s in draft["slides"]] == open_builder_ids
     assert draft["slides"][0].get("notes", "") == BUNDLED.slides[0].notes
