@@ -84,3 +84,10 @@ def test_the_answer_is_in_the_readers_language(server) -> None:
 def test_an_unknown_collection_is_refused_with_a_reason(server) -> None:
     status, answer = ask(server, collection="no-such-collection", q="Mali")
     assert status == 404 and answer["problems"] == ["This server has no such collection."]
+
+
+@pytest.mark.parametrize("text", ["\x00", "Mali\x00", "a" * 10_000, "((((", "\\", "%", "\u202e\u0645"])
+def test_odd_searches_get_an_answer_not_an_error(server, text) -> None:
+    status, answer = ask(server, q=text)
+    assert status == 200 and set(answer) == {"said", "found", "events"}
+    assert answer["found"] == expected(text[:200])[:20]
