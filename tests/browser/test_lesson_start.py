@@ -190,3 +190,24 @@ def test_no_serious_axe_finding_on_the_first_screen_with_results(browser, server
     violations = run_axe(browser, axe_source)
     blocking = [v for v in violations if v["impact"] in ("critical", "serious")]
     assert not blocking, [(v["id"], v["nodes"][0]["target"]) for v in blocking]
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_first_screen_on_a_phone_has_no_sideways_scroll_and_big_enough_targets(sized_browser, server, width):
+    browser = sized_browser(width, 664)
+    browser.driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": width, "height": 664, "deviceScaleFactor": 2, "mobile": True}
+    )
+    empty_builder(browser, server, "?lang=ar")
+    browser.driver.find_element(By.CSS_SELECTOR, 'input[name="lesson-search"]').send_keys("Mali", Keys.ENTER)
+    browser.wait(lambda: browser.js("return document.querySelectorAll('[data-found-event]').length"), message="found")
+    assert browser.js("return document.documentElement.scrollWidth") <= width
+    small = browser.js(
+        "return Array.from(document.querySelectorAll('#react-entry-point .lesson-builder button,"
+        " #react-entry-point .lesson-builder a[href], #react-entry-point .lesson-builder input'))"
+        ".filter(function (e) { return e.getClientRects().length && e.type !== 'checkbox'; })"
+        ".map(function (e) { var r = e.getBoundingClientRect(); return [e.className + ' ' + e.textContent, r.width, r.height]; })"
+        ".filter(function (s) { return s[1] < 24 || s[2] < 24; });"
+    )
+    assert small == []
+    browser.screenshot(f"lesson-builder-first-screen-ar-{width}")
