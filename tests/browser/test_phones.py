@@ -454,7 +454,7 @@ return Array.from(bar.querySelectorAll('a, button')).map(function (e) {
 """
 
 
-@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("width", [320, 360, 390])
 @pytest.mark.parametrize("page", ["present", "present ar", "lesson file"])
 def test_every_tool_of_the_top_bar_lies_inside_the_screen(phone, server, lesson_file, page, width):
     """Scroll width says nothing of a row that scrolls within itself: each link and button of the top bar is
