@@ -367,6 +367,107 @@
     Object.keys(existing).forEach(function (eventId) { existing[eventId].remove(); });
     root.querySelector('.lesson-count').textContent = '(' + number(draft.slides.length) + ')';
     root.querySelector('.lesson-empty').hidden = draft.slides.length > 0;
+    markFound();
+    usable();
+  }
+
+  // With no slide, or with problems the server found, nothing can be presented, printed or shared: the
+  // buttons are disabled for real (a link loses its href) and the reason stands beside them.
+  function usable() {
+    var root = builder.root;
+    var empty = !builder.draft.slides.length;
+    var checked = builder.checked && builder.checked.version === builder.version ? builder.checked : null;
+    var refused = !empty && !!checked && checked.refused;
+    var off = empty || refused;
+    var reason = root.querySelector('.lesson-use-reason');
+    reason.textContent = empty ? builder.text.needSlide : (refused ? builder.text.fixFirst : '');
+    reason.hidden = !off;
+    root.querySelectorAll('.lesson-use a[data-action], .lesson-use button:not([data-action="copy-link"])').forEach(function (control) {
+      if (off) { control.setAttribute('aria-describedby', reason.id); } else { control.removeAttribute('aria-describedby'); }
+      if (control.tagName === 'BUTTON') { control.disabled = off; return; }
+      if (off) { control.removeAttribute('href'); } else { control.setAttribute('href', control.getAttribute('data-href') || '#'); }
+      if (off) { control.setAttribute('aria-disabled', 'true'); } else { control.removeAttribute('aria-disabled'); }
+    });
+  }
+
+  // -- Starting: one of the collection's lessons, or events found by a search (web/pages/lesson_start.py)
+
+  function searchEvents(form) {
+    var input = form.querySelector('input[name="lesson-search"]');
+    var said = builder.root.querySelector('.lesson-found-said');
+    var asked = (builder.asked || 0) + 1;
+    builder.asked = asked;
+    var query = new URLSearchParams({ collection: builder.key || '', q: input.value });
+    fetch(form.getAttribute('data-search') + '?' + query.toString(), { credentials: 'same-origin' })
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (answer) {
+          answer.status = response.status;
+          return answer;
+        });
+      })
+      .then(function (answer) {
+        if (asked !== builder.asked) { return; } // a later search is on its way
+        if (answer.status !== 200) {
+          said.textContent = (answer.problems && answer.problems[0]) || fill(builder.text.failed, { status: answer.status });
+          showFound([]);
+          return;
+        }
+        Object.keys(answer.events || {}).forEach(function (id) { builder.events[id] = answer.events[id]; });
+        said.textContent = answer.said || '';
+        showFound(answer.found || []);
+      }, function () { if (asked === builder.asked) { said.textContent = builder.text.offline; } });
+  }
+
+  // The events found, made once per search; markFound then keeps each one's button in step with the lesson.
+  function showFound(found) {
+    var list = builder.root.querySelector('.lesson-found');
+    list.textContent = '';
+    found.forEach(function (eventId) {
+      var card = builder.events[eventId];
+      if (!card) { return; }
+      var li = element('li', 'lesson-found-item');
+      li.setAttribute('data-found-event', eventId);
+      var what = element('span', 'lesson-found-what');
+      what.appendChild(element('bdi', 'lesson-found-date', card.date));
+      var title = element('span', 'lesson-found-title', card.title);
+      title.dir = 'auto';
+      what.appendChild(title);
+      var button = element('button', 'button lesson-add-found');
+      button.type = 'button';
+      button.setAttribute('data-action', 'add-found');
+      button.setAttribute('data-event', eventId);
+      li.appendChild(what);
+      li.appendChild(button);
+      list.appendChild(li);
+    });
+    markFound();
+  }
+
+  function markFound() {
+    var text = builder.text;
+    builder.root.querySelectorAll('.lesson-found [data-found-event]').forEach(function (li) {
+      var eventId = li.getAttribute('data-found-event');
+      var on = has(builder.draft, eventId);
+      var card = builder.events[eventId] || { title: eventId };
+      var button = li.querySelector('[data-action="add-found"]');
+      li.classList.toggle('in-lesson', on);
+      button.textContent = on ? text.inLesson : text.add;
+      button.setAttribute('aria-label', fill(on ? text.inLessonNamed : text.addNamed, { title: card.title }));
+      if (on) { button.setAttribute('aria-disabled', 'true'); } else { button.removeAttribute('aria-disabled'); }
+    });
+  }
+
+  function addFound(eventId) {
+    if (has(builder.draft, eventId)) { return; }
+    if (builder.draft.slides.length >= builder.text.maxSlides) {
+      say(fill(builder.text.full, { limit: number(builder.text.maxSlides) }));
+      return;
+    }
+    builder.draft.slides.push({ event: eventId });
+    changed(true);
+    var card = builder.events[eventId] || { title: eventId };
+    var total = builder.draft.slides.length;
+    say(fill(builder.text.added, { title: card.title, n: number(total), total: number(total) }));
   }
 
   // After any change: keep it, show it, and (a moment later) check it and make its link again.
@@ -392,7 +493,7 @@
         builder.draft.slides.forEach(function (slide) {
           builder.unknown[slide.event] = !(answer.events || {})[slide.event];
         });
-        return { ok: answer.ok, problems: answer.problems || [], version: version };
+        return { ok: answer.ok, refused: !answer.ok, problems: answer.problems || [], version: version };
       }, function () {
         return { ok: false, problems: [builder.text.offline], version: version };
       })
@@ -416,8 +517,9 @@
         var result = { version: version, speaker: made[0], pupils: made[1] };
         if (version === builder.version) {
           builder.payloads = result;
-          builder.root.querySelector('[data-action="present"]').href = builder.links.present + made[0];
-          builder.root.querySelector('[data-action="quiz"]').href = builder.links.quiz + made[1];
+          builder.root.querySelector('[data-action="present"]').setAttribute('data-href', builder.links.present + made[0]);
+          builder.root.querySelector('[data-action="quiz"]').setAttribute('data-href', builder.links.quiz + made[1]);
+          usable();
         }
         return result;
       });
@@ -516,6 +618,11 @@
 
   document.addEventListener('submit', function (event) {
     var form = event.target;
+    if (builder && form.classList && form.classList.contains('lesson-search') && builder.root.contains(form)) {
+      event.preventDefault();
+      searchEvents(form);
+      return;
+    }
     if (!form.classList || !form.classList.contains('lesson-form') || !form.closest('#react-entry-point')) { return; }
     if (builder && builder.root.contains(form)) {
       event.preventDefault();
@@ -668,8 +775,18 @@
       share();
     } else if (action === 'copy-link') {
       copy(control);
+    } else if (action === 'start-from') {
+      // The button goes with the empty builder: focus moves to the first slide of the copy.
+      open({ link: control.getAttribute('data-lesson-link') }, '').then(function () {
+        var first = builder.root.querySelector('.lesson-slide');
+        var lost = document.activeElement === document.body || control.contains(document.activeElement);
+        if (first && lost) { first.focus(); }
+      });
+    } else if (action === 'add-found') {
+      addFound(control.getAttribute('data-event'));
     } else if (action === 'present' || action === 'quiz') {
       event.preventDefault();
+      if (control.getAttribute('aria-disabled') === 'true') { return; }
       ready().then(function (ok) { return ok ? payloads() : null; }).then(function (made) {
         if (made) { window.location.assign(action === 'present' ? builder.links.present + made.speaker : builder.links.quiz + made.pupils); }
       });

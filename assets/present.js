@@ -113,7 +113,14 @@
     }
   }
 
-  function act(r, action) {
+  // On a phone the top bar shows the way out and the quiz; "More" opens the other tools under them.
+  function toggleMore(r, button) {
+    var open = r.querySelector('.present-tools').classList.toggle('open');
+    button.setAttribute('aria-expanded', open ? 'true' : 'false');
+    window.dispatchEvent(new Event('resize')); // the bar grew or shrank: the slide's map follows
+  }
+
+  function act(r, action, button) {
     var at = current(r);
     if (action === 'next') { show(r, at + 1); }
     else if (action === 'prev') { show(r, at - 1); }
@@ -121,6 +128,7 @@
     else if (action === 'last') { show(r, count(r) - 1); }
     else if (action === 'fullscreen') { toggleFullscreen(); }
     else if (action === 'notes') { toggleNotes(r); }
+    else if (action === 'more' && button) { toggleMore(r, button); }
     // The lesson file has no explorer to go back to: there Esc only leaves full screen, as browsers do.
     else if (action === 'exit' && !inFile(r)) { window.location.assign(explorerUrl(r)); }
   }
@@ -151,7 +159,7 @@
     var r = root();
     var button = r && event.target.closest && event.target.closest('[data-present]');
     if (!button || !r.contains(button)) { return; }
-    act(r, button.getAttribute('data-present'));
+    act(r, button.getAttribute('data-present'), button);
     // After a mouse click, give Space back to "next" instead of re-pressing this button.
     if (event.detail > 0 && button.blur) { button.blur(); }
   });

@@ -444,6 +444,47 @@ def test_a_slide_on_a_phone_reads_text_first_then_the_map(phone, server, lesson_
     browser.screenshot(f"phone-{page.replace(' ', '-')}-{width}x664")
 
 
+BAR_TOOLS = """
+var bar = document.querySelector('.present:not([hidden]) .present-bar');
+return Array.from(bar.querySelectorAll('a, button')).map(function (e) {
+  var r = e.getBoundingClientRect();
+  return {name: e.textContent.trim(), shown: e.getClientRects().length > 0, left: r.left, right: r.right,
+          top: r.top, bottom: r.bottom, clipped: e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1};
+});
+"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+@pytest.mark.parametrize("page", ["present", "present ar", "lesson file"])
+def test_every_tool_of_the_top_bar_lies_inside_the_screen(phone, server, lesson_file, page, width):
+    """Scroll width says nothing of a row that scrolls within itself: each link and button of the top bar is
+    measured. The row shows the way back and the quiz; "More" opens the rest, and each lies inside too."""
+    browser = phone(width, 664)
+    if page == "present ar":
+        browser.open(server.url + "/present?slide=3&lang=ar")
+        browser.wait(browser.settled, message="no callback in flight")
+    else:
+        load(browser, server, page, lesson_file)
+
+    def outside(tools: list[dict]) -> list[dict]:
+        return [t for t in tools if t["shown"] and (t["left"] < 0 or t["right"] > width or t["clipped"])]
+
+    closed = browser.js(BAR_TOOLS)
+    assert not outside(closed), f"cut at the screen's edge: {outside(closed)}"
+    more = '.present:not([hidden]) [data-present="more"]'
+    assert browser.js(f"return document.querySelector('{more}').getAttribute('aria-expanded')") == "false"
+    browser.js(f"document.querySelector('{more}').click()")
+    opened = browser.js(BAR_TOOLS)
+    assert not outside(opened), f"cut at the screen's edge: {outside(opened)}"
+    shown = {tool["name"] for tool in opened if tool["shown"]}
+    hidden_when_closed = shown - {tool["name"] for tool in closed if tool["shown"]}
+    assert hidden_when_closed, "More opened nothing"
+    if page != "lesson file":
+        assert {"English", "Français", "العربية"} <= shown
+    assert all(tool["bottom"] <= 664 / 2 for tool in opened if tool["shown"]), opened
+    browser.screenshot(f"phone-{page.replace(' ', '-')}-bar-open-{width}x664")
+
+
 # --- The page may be zoomed; the first screen does not jump --------------------------------------------------
 @pytest.mark.parametrize("page", list(PAGES))
 def test_no_page_forbids_zooming(phone, server, lesson_file, page):

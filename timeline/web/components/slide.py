@@ -175,9 +175,17 @@ def top_bar(deck: Deck, current: int, count: int, tools: list) -> html.Header:
                 counter(current, count), id=ids.PRESENT_COUNTER, className="present-counter", role="status", dir="ltr"
             ),
             # One box for the tools so a phone can give them a row of their own (present.css); elsewhere
-            # the box is not drawn (display: contents) and they sit beside the title.
+            # the box is not drawn (display: contents) and they sit beside the title. On a phone the row
+            # holds the way out and the quiz; "More" (present.js) opens the rest under them.
             html.Div(
                 [
+                    html.Button(
+                        # Translators: on a phone, the top bar's button that shows its other tools (languages...).
+                        _("More"),
+                        type="button",
+                        className="present-tool present-more",
+                        **{"data-present": "more", "aria-expanded": "false"},
+                    ),
                     html.Button(
                         # Translators: a button; F is the key that does the same. Keep the key's name as it is.
                         _("Full screen (F)"),

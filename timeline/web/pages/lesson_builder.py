@@ -28,6 +28,7 @@ from timeline.web.lessonrequest import (
     lesson_form,
     link_href,
 )
+from timeline.web.pages.lesson_start import finder, starters
 
 if TYPE_CHECKING:
     from timeline.web.pages.registry import Served
@@ -74,6 +75,15 @@ def builder_text() -> dict:
             "This browser would not keep the lesson (its storage is full or switched off). "
             "Download it as YAML before you leave this page."
         ),
+        # Translators: the search's button beside an event found; the title follows for a screen reader.
+        "add": _("Add"),
+        "addNamed": _("Add: %(title)s") % slots,
+        # Translators: in place of "Add" beside an event found that is in the lesson already.
+        "inLesson": _("In the lesson ✓"),
+        "inLessonNamed": _("In the lesson ✓: %(title)s") % slots,
+        "added": _("“%(title)s” added: slide %(n)s of %(total)s.") % slots,
+        "needSlide": _("Add at least one slide first: a lesson with no slide cannot be presented, printed or shared."),
+        "fixFirst": _("Fix the problems listed just above first."),
         "limit": MAX_LINK,
         "maxSlides": MAX_SLIDES,
         "maxNotes": MAX_NOTES,
@@ -107,8 +117,9 @@ def layout(served: Served, search: str | None) -> html.Div:
             html.H1(_("Build a lesson")),
             html.P(
                 _(
-                    "From the collection “%(collection)s”. In the explorer, press “Add to my lesson” on the "
-                    "events you want; here, put them in order and write what you will say."
+                    "From the collection “%(collection)s”. Start from one of its lessons, find events here, or "
+                    "press “Add to my lesson” on them in the explorer; here, put them in order and write what you "
+                    "will say."
                 )
                 % {"collection": collection.title},
                 className="lesson-lede",
@@ -123,7 +134,8 @@ def layout(served: Served, search: str | None) -> html.Div:
             ),
             html.Div(className="lesson-said", role="status", **{"aria-live": "polite"}),
             _about(),
-            _slides(),
+            _slides(collection),
+            finder(_field("lesson-search", "search", maxlength=200, dir="auto")),
             html.Div(className="lesson-problems", role="status"),
             _use(url_key),
             _open(),
@@ -177,7 +189,7 @@ def _about() -> html.Section:
     )
 
 
-def _slides() -> html.Section:
+def _slides(collection) -> html.Section:
     return html.Section(
         [
             html.H2([_("Slides") + " ", html.Span(className="lesson-count")]),
@@ -189,9 +201,19 @@ def _slides() -> html.Section:
                 className="muted",
             ),
             html.Ol(className="lesson-slides", **{"aria-label": _("Slides, in the order they will be shown")}),
-            html.P(
-                _("No slides yet. In the explorer, select an event and press “Add to my lesson”."),
-                className="lesson-empty empty-note",
+            # The first screen of a teacher who opens the builder first: where she can start.
+            html.Div(
+                [
+                    html.P(
+                        _(
+                            "No slides yet. Start from one of this collection's lessons, or find events below and "
+                            "add them. In the explorer, “Add to my lesson” adds the selected event."
+                        ),
+                        className="empty-note",
+                    ),
+                    starters(collection),
+                ],
+                className="lesson-empty",
             ),
             html.P(className="lesson-sr", role="status", **{"aria-live": "polite"}),
         ],
@@ -204,6 +226,8 @@ def _use(url_key: str | None) -> html.Section:
     return html.Section(
         [
             html.H2(_("Use it")),
+            # lesson.js disables the buttons below while the lesson has no slide or has problems, and says why.
+            html.P(className="lesson-use-reason", id="lesson-use-reason", hidden=True),
             html.Div(
                 [
                     html.A(

@@ -6,7 +6,8 @@ Each lesson is validated against the collection the request names as a lesson fi
 - POST /lesson/check (JSON): a draft, a link's lesson or a dropped YAML -> its problems, and what the
   builder shows of each event (date as written, title, quote);
 - POST /lesson/yaml, /lesson/handout, /lesson/file (a form: the link's payload and the collection): the
-  lesson as a lesson file's YAML, as the printable handout, as the one offline HTML file.
+  lesson as a lesson file's YAML, as the printable handout, as the one offline HTML file;
+- GET /lesson/search?collection=&q= (JSON): the first events that match, to add (web/pages/lesson_start.py).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from timeline.web.lessonrequest import (
     problem_texts,
     slide_ids,
 )
+from timeline.web.pages.lesson_start import SEARCH_PATH, search_answer
 from timeline.web.pages.present import PresentPage
 
 if TYPE_CHECKING:
@@ -85,6 +87,13 @@ def register(app: Dash, registry: Registry) -> None:
                 "events": index.cards(shown),
             }
         )
+
+    @server.route(SEARCH_PATH, methods=["GET"])
+    def search_events():
+        served = _served(registry, request.args.get("collection"))
+        if served is None:
+            return _json_refusal(_("This server has no such collection."), 404)
+        return jsonify(search_answer(served, request.args.get("q") or ""))
 
     @server.route(YAML_PATH, methods=["POST"])
     def lesson_as_yaml():
