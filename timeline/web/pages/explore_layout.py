@@ -22,18 +22,26 @@ from timeline.web.components.lesson_controls import add_shown_button, lesson_cou
 from timeline.web.components.source_reader import source_reader
 from timeline.web.pages.explore_data import ExploreData
 from timeline.web.pages.explore_view import View, compute_view, lineage_view
+from timeline.web.pages.explore_view import phone_heights as explore_phone_heights
 
 if TYPE_CHECKING:
     from timeline.web.pages.registry import Registry, Served
 
 
-def layout(registry: Registry, served: Served, search_string: str | None, uploaded: dict | None = None) -> html.Div:
+def layout(
+    registry: Registry,
+    served: Served,
+    search_string: str | None,
+    uploaded: dict | None = None,
+    phone: int | None = None,
+) -> html.Div:
+    """The page for the URL's view; `phone`: the width class of the phone it is for (web/screen.py), if any."""
     data, url_key = served.derive(ExploreData.of), served.url_key
     collection, passages = data.collection, data.passages
     filters, selected = urlstate.parse(search_string)
     if selected is not None and collection.event(selected) is None:
         selected = None
-    view = compute_view(data, filters, None, selected, url_key)
+    view = compute_view(data, filters, None, selected, url_key, phone)
     return html.Div(
         [
             html.Header(
@@ -93,7 +101,7 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                                     className="timeline-graph",
                                     style=view.graph_style,
                                 ),
-                                view.timeline,
+                                None if phone else view.timeline,
                             ),
                             graph_tools(ids.TIMELINE),
                             html.P(
@@ -212,9 +220,17 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
             # The view's query string. update_views writes it here, inside the page, not to the URL:
             # a callback with an output outside a page the router inserted runs when the page arrives.
             dcc.Store(id=ids.QUERY),
+            # Set (and only then: see ids.SELECTED) when the page is for a phone; a turned phone resets it.
+            dcc.Store(id=ids.SCREEN, **({"data": phone} if phone else {})),
         ],
         className="explore",
     )
+
+
+def phone_heights(served: Served, search_string: str | None) -> dict[int, int]:
+    """The timeline's height on each phone's width class for the URL's view (the page's plain copy holds them)."""
+    filters, _selected = urlstate.parse(search_string)
+    return explore_phone_heights(served.derive(ExploreData.of), filters)
 
 
 def graph_tools(graph_id: str) -> html.Div:
