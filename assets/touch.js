@@ -239,3 +239,15 @@
     }, 250);
   });
 })();
+
+// The lede's "more" on a phone (style.css cuts the lede to two lines there): opens it whole, and closes it again.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest && event.target.closest('.lede-more');
+  var lede = button && document.getElementById(button.getAttribute('aria-controls'));
+  if (!lede) { return; }
+  var open = button.getAttribute('aria-expanded') !== 'true';
+  if (!button.hasAttribute('data-more')) { button.setAttribute('data-more', button.textContent); }
+  lede.classList.toggle('open', open);
+  button.setAttribute('aria-expanded', open ? 'true' : 'false');
+  button.textContent = button.getAttribute(open ? 'data-less' : 'data-more');
+});

@@ -20,7 +20,7 @@ import pandas as pd
 from timeline.figures import theme
 from timeline.figures.plotly_text import plotly_text
 from timeline.figures.points import HOVER, point
-from timeline.figures.timeline_compact import LANE_HEAD, compact
+from timeline.figures.timeline_compact import LANE_HEAD, compact, thinner_bands
 from timeline.figures.timeline_compact import MAX_ROWS as COMPACT_ROWS
 from timeline.figures.timeline_items import CATEGORY_CODES, TimelineItems, iso
 from timeline.figures.timeline_rows import PLOT_WIDTH_PX, pack, padded
@@ -117,6 +117,7 @@ def timeline_figure(
         codes = drawn.category[items]
         firsts = [float(rows.y[codes == CATEGORY_CODES[category]].min()) for category in lanes]
         compact(layout, drawn, list(zip(lanes, firsts, strict=True)), width_px, axis, eras)
+        thinner_bands(traces)
     return {"data": traces, "layout": layout}
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 from timeline.figures import theme
 from timeline.figures.plotly_text import plotly_text, shortened, text_width_px, wrapped
 from timeline.figures.timeline_items import TimelineItems
+from timeline.figures.timeline_traces import ROW_HEIGHT_PX
 from timeline.load.vocabulary import category as category_word
 
 # Rows left free above each lane for its name, besides the gap between lanes (a row is 19 px): with it, the
@@ -20,10 +21,14 @@ LANE_HEAD = 0.55
 # The whole figure stays under about 550 px (issue 22: the map within two screens of a phone): past this many
 # rows of items, rows are packed by marks alone and only the titles with room are written, as on a desktop.
 MAX_ROWS = 23
-MARGIN = {"l": 8, "r": 10, "b": 24}
-TOP_PX, ERA_TOP_PX = 8, 24  # above the plot: air, or the eras' labels
+MARGIN = {"l": 8, "r": 10, "b": 22}
+TOP_PX, ERA_TOP_PX = 8, 20  # above the plot: air, or the eras' labels
 NOTE_TOP_PX = 40  # the density figure's note, on two lines
 ERA_FONT_PX = 12
+# Rows a little closer than the desktop's 19 px (the 12 px titles still clear each other), so the timeline and
+# the map fit in two screens of a phone with the play bar between them; bands are as much thinner.
+ROW_PX = 15
+BAND_PX = ROW_PX - 4
 TICK_PX = 56  # about one year tick per this many pixels: at most 4 at 268 px, 6 at 338 px
 
 
@@ -38,7 +43,7 @@ def compact(
 ) -> dict:
     """`layout` made for a plot `width_px` wide; `lanes` are (category, the y of its first row's middle),
     `eras` the positions of the eras drawn. The height is kept in rows and the margins changed around them."""
-    rows_px = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    rows_px = (layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]) * ROW_PX / ROW_HEIGHT_PX
     era_labels = _era_labels(drawn, eras, axis, width_px)
     top = ERA_TOP_PX if era_labels else TOP_PX
     annotations = [_lane_name(category, y) for category, y in lanes] + era_labels
@@ -54,6 +59,14 @@ def compact(
     layout["xaxis"] = {**layout["xaxis"], "nticks": max(3, int(width_px // TICK_PX)), "tickfont": {"size": 12}}
     layout["yaxis"] = {**layout["yaxis"], "showticklabels": False}
     return layout
+
+
+def thinner_bands(traces: list[dict]) -> list[dict]:
+    """The traces with each span's shaded band as thick as a compact row allows."""
+    for trace in traces:
+        if trace["meta"].get("role") == "band":
+            trace["line"] = {**trace["line"], "width": BAND_PX}
+    return traces
 
 
 def _lane_name(category: str, y: float) -> dict:

@@ -50,8 +50,17 @@ def layout(
                     html.Div(
                         [
                             html.H1(collection.title),
-                            html.P(_lede(collection), className="lede"),
-                        ]
+                            html.P(_lede(collection), className="lede", id=ids.LEDE),
+                            # On a phone the lede is two lines until this opens it (assets/touch.js).
+                            html.Button(
+                                # Translators: opens the collection's description, cut to two lines on a phone.
+                                _("more"),
+                                type="button",
+                                className="lede-more",
+                                **{"aria-expanded": "false", "aria-controls": ids.LEDE, "data-less": _("less")},
+                            ),
+                        ],
+                        className="page-title",
                     ),
                     html.Div(
                         [
