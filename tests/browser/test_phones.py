@@ -133,7 +133,7 @@ def test_no_title_on_the_timeline_is_cut_and_its_key_is_not_a_column(phone, serv
     """The timeline is laid out for the phone's width (figures/timeline_compact.py): it fits its panel with no
     sideways box, every title is written inside the plot (whole, or cut at a word with "…" only when wider
     than the plot), lane names sit above their lanes, and the key under it runs the panel's width."""
-    browser = phone(width, 664)
+    browser = phone(width, 568 if width == 320 else 664)  # 320x568: an iPhone SE (1st generation)
     load(browser, server, "explorer", lesson_file)
     found = browser.js(TIMELINE_TEXT)
     assert found["sideways"] <= 1, f"the timeline scrolls sideways by {found['sideways']} px"
@@ -154,6 +154,10 @@ def test_no_title_on_the_timeline_is_cut_and_its_key_is_not_a_column(phone, serv
     assert left - box(browser, ".timeline-panel")["left"] < 30
     assert 3 <= found["ticks"] <= 6, found["ticks"]
     assert found["key"] > 0.8 * found["panel"], found
+    if width == 320:
+        browser.js("document.querySelector('#timeline').scrollIntoView()")
+        time.sleep(0.3)
+        browser.screenshot("phone-timeline-320x568")
 
 
 def test_lane_names_are_above_their_lanes(phone, server, lesson_file):
@@ -185,6 +189,36 @@ def test_a_filter_keeps_the_phone_timeline(phone, server, lesson_file):
     assert found["sideways"] <= 1 and found["names"], found
     left, right = found["plot"]
     assert right - left < PHONE[0] - 40 and not [t for t, a, b in found["labels"] if a < left - 1 or b > right + 1]
+
+
+def test_a_turned_phone_gets_the_timeline_of_its_new_width(phone, server, lesson_file):
+    """From a tablet's width (the desktop's timeline) to a phone's: the page asks for the phone's layout once
+    (assets/touch.js), as a filter does; and back."""
+    browser = phone(*TABLET)
+    load(browser, server, "explorer", lesson_file)
+    assert not browser.js(TIMELINE_TEXT)["names"]
+    browser.emulate_phone(*PHONE)
+    browser.wait(lambda: browser.js(TIMELINE_TEXT)["names"], message="the phone's timeline drawn")
+    browser.wait(browser.settled)
+    assert browser.js("return document.cookie").count("timeline-screen=390") == 1
+    found = browser.js(TIMELINE_TEXT)
+    assert found["sideways"] <= 1 and not [t for t, a, b in found["labels"] if a < found["plot"][0] - 1]
+    browser.emulate_phone(*TABLET)
+    browser.wait(lambda: not browser.js(TIMELINE_TEXT)["names"], message="the desktop's timeline again")
+
+
+def test_the_lede_is_two_lines_until_more_opens_it(phone, server, lesson_file):
+    browser = phone(*PHONE)
+    load(browser, server, "explorer", lesson_file)
+    lede, more = box(browser, ".lede"), box(browser, ".lede-more")
+    line = browser.js("return parseFloat(getComputedStyle(document.querySelector('.lede')).lineHeight)")
+    assert lede["height"] < 2.5 * line and more["height"] >= 24, (lede, more)
+    browser.driver.find_element("css selector", ".lede-more").click()
+    browser.wait(lambda: box(browser, ".lede")["height"] > 2.5 * line, message="the lede opened")
+    assert browser.js("return document.querySelector('.lede-more').getAttribute('aria-expanded')") == "true"
+    assert browser.text(".lede-more") == "less"
+    browser.driver.find_element("css selector", ".lede-more").click()
+    browser.wait(lambda: box(browser, ".lede")["height"] < 2.5 * line, message="the lede closed")
 
 
 def test_the_filters_fold_behind_one_button_that_counts_them(phone, server, lesson_file):
