@@ -109,22 +109,19 @@ def test_era_labels_are_inside_the_plot(events):
 
 
 def test_a_narrow_window_and_a_long_title_stay_inside(events):
-    """Zoomed in, the titles of marks inside the window turn leftwards or start at the axis near its edges.
-    (A mark across an edge is placed as on a desktop, from its own ends: see the report of issue 22.)"""
+    """Zoomed in, every title of a mark in the window, across its edges included, is inside the plot; a
+    mark outside the window has no title written (it would stand at an edge for a mark not shown)."""
     title = " ".join(["an extremely long title that no phone could hold"] * 3)
     long = events.assign(title=events["title"].where(events["id"] != "jnim-formed", title))
+    start, end = pd.Timestamp("2012-01-01"), pd.Timestamp("2018-01-01")
+    items = long[long["kind"] != "era"].set_index("id")
+    in_window = {i for i, row in items.iterrows() if row["latest"] >= start and row["earliest"] <= end}
+    assert 5 < len(in_window) < len(items)
     for width in WIDTHS:
-        figure = timeline_figure(long, x_range=["2012-01-01", "2018-01-01"], width_px=width)
-        start, end = (pd.Timestamp(bound) for bound in ("2012-01-01", "2018-01-01"))
+        figure = timeline_figure(long, x_range=[str(start.date()), str(end.date())], width_px=width)
         (labels,) = traces(figure, "label")
-        spans = long.set_index("id")
-        within = [
-            (pd.Timestamp(spans.loc[i, "earliest"]) >= start) & (pd.Timestamp(spans.loc[i, "latest"]) <= end)
-            for i in labels["meta"]["ids"]
-        ]
-        inside = [box for box, keep in zip(_title_boxes(figure, width), within, strict=True) if keep]
-        assert len(inside) > 5
-        for text, left, right, _ in inside:
+        assert set(labels["meta"]["ids"]) == in_window
+        for text, left, right, _ in _title_boxes(figure, width):
             assert left >= -LABEL_GAP_PX and right <= width + LABEL_GAP_PX, text
         (point,) = [t for t in traces(figure, "point") if "jnim-formed" in [c[0] for c in t["customdata"]]]
         assert title in [c[1] for c in point["customdata"]]  # the hover has it whole
@@ -167,3 +164,18 @@ def test_each_width_class_has_a_plot_no_wider_than_its_narrowest_screen():
     assert screen.plot_width(390) == 338 and screen.plot_width(320) == 268
     assert screen.parse("390") == 390 and screen.parse(391) is None and screen.parse("x") is None
     assert screen.parse(None) is None and screen.parse(700) is None
+
+
+def test_a_large_collection_zoomed_in_writes_only_titles_inside_the_plot(tmp_path):
+    """Past the rows that fit, rows are packed by marks alone: a title is written only where it has room,
+    and on a phone never past the plot's end."""
+    many = load("n1000", tmp_path).events
+    first, last = many["earliest"].min(), many["latest"].max()
+    for share in (0.02, 0.1):
+        start = first + (last - first) * 0.4
+        window = [start.isoformat(), (start + (last - first) * share).isoformat()]
+        figure = timeline_figure(many, x_range=window, width_px=338)
+        boxes = _title_boxes(figure, 338)
+        assert boxes, window
+        for text, left, right, _ in boxes:
+            assert left >= -LABEL_GAP_PX and right <= 338 + LABEL_GAP_PX, (window, text)

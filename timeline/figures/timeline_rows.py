@@ -101,6 +101,13 @@ def pack(
     per_px = ((end - start) / width_px).to_timedelta64()
     start, end = start.to_datetime64(), end.to_datetime64()
     label = per_px * (MARKER_PX + label_px + LABEL_GAP_PX)
+    seen = np.ones(len(x0), dtype=bool)
+    if lane_head:
+        # A phone's plot is too narrow to lose a title past an edge of a zoomed window: a mark across an
+        # edge has its title placed from its part in the window, and a mark outside the window has none.
+        seen = (x1 >= start) & (x0 <= end)
+        x0, x1 = np.clip(x0, start, end), np.clip(x1, start, end)
+        label = np.where(seen, label, np.timedelta64(0, "s"))
     right_fits = x0 + label <= end
     left = ~right_fits & (x1 - label >= start)
     # Room on neither side of its item (a long translated title, a narrow window): written from the
@@ -111,9 +118,11 @@ def pack(
     taken_to = np.where(left, x1, np.maximum(x1, anchors + label)) + per_px * LABEL_GAP_PX
     y, lanes = _pack(categories, taken_from, taken_to, lane_head)
     if y.max() + 1 - lane_head * len(lanes) <= max_rows:
-        return Packed(y, np.ones(len(y), dtype=bool), left, anchors, lanes)
+        return Packed(y, seen.copy(), left, anchors, lanes)
     y, lanes = _pack(categories, x0, x1 + per_px * (MARKER_PX + LABEL_GAP_PX), lane_head)
-    return Packed(y, _labels_that_fit(y, x0, x0 + label), np.zeros(len(y), dtype=bool), x0, lanes)
+    if lane_head:
+        seen &= x0 + label <= end  # the phone's titles never cross the plot's end
+    return Packed(y, _labels_that_fit(y, x0, x0 + label) & seen, np.zeros(len(y), dtype=bool), x0, lanes)
 
 
 def _pack(
