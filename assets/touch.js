@@ -217,3 +217,37 @@
     if (event.key === 'Escape' && PHONE.matches) { closeSheet(true); }
   });
 })();
+
+// A turned phone, or a window made narrower or wider: the explorer's timeline is laid out for the screen's width
+// class (timeline/web/screen.py, whose script in the page's head defines window.timelineScreen). When the class
+// changes, the cookie says so to the next request, and the page's store asks the server for the timeline laid
+// out for it (a redraw like a filter's).
+(function () {
+  var pick = window.timelineScreen;
+  if (!pick) { return; }
+  var shown = pick();
+  var due = null;
+  window.addEventListener('resize', function () {
+    window.clearTimeout(due);
+    due = window.setTimeout(function () {
+      var now = pick();
+      var clientside = window.dash_clientside;
+      if (now === shown || !clientside || !clientside.set_props) { return; }
+      shown = now;
+      pick.keep(now);
+      if (document.querySelector('#react-entry-point .explore')) { clientside.set_props('phone-screen', { data: now }); }
+    }, 250);
+  });
+})();
+
+// The lede's "more" on a phone (style.css cuts the lede to two lines there): opens it whole, and closes it again.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest && event.target.closest('.lede-more');
+  var lede = button && document.getElementById(button.getAttribute('aria-controls'));
+  if (!lede) { return; }
+  var open = button.getAttribute('aria-expanded') !== 'true';
+  if (!button.hasAttribute('data-more')) { button.setAttribute('data-more', button.textContent); }
+  lede.classList.toggle('open', open);
+  button.setAttribute('aria-expanded', open ? 'true' : 'false');
+  button.textContent = button.getAttribute(open ? 'data-less' : 'data-more');
+});

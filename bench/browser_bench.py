@@ -58,6 +58,9 @@ import make_collection  # noqa: E402  (a sibling script, found through the path 
 CHROMIUM = os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("TIMELINE_CHROMEDRIVER", "/usr/bin/chromedriver")
 CACHE = ROOT / "build" / "bench" / "collections"
+# --phone 390x664: each browser emulates a phone (a mobile viewport and a touch screen, as tests/browser/
+# conftest.py's emulate_phone does). The filter step then fails (the categories are folded on a phone).
+PHONE: tuple[int, int] | None = None
 BUNDLED_SIZE = 20  # the size label that means "the bundled AQIM collection"
 
 # The same flags as tests/browser/conftest.py (profile added per run): offline apart from 127.0.0.1.
@@ -453,6 +456,12 @@ class Page:
         # WebDriver's HTTP client would give up after 120 s whatever the cap; let chromedriver's limits act.
         self.client_timeout = timeout + 30
         self.driver.command_executor.client_config.timeout = self.client_timeout
+        if PHONE is not None:
+            self.driver.execute_cdp_cmd(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": PHONE[0], "height": PHONE[1], "deviceScaleFactor": 2, "mobile": True},
+            )
+            self.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
         probe = PROBE % {"selectors": json.dumps(SELECTORS), "sink": json.dumps(self.beacons)}
         self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": probe})
 
@@ -835,8 +844,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=make_collection.DEFAULT_SEED, help="seed of synthetic collections")
     parser.add_argument("--root", type=Path, default=ROOT, help="checkout whose explorer serves (default: this one)")
     parser.add_argument("--out", type=Path, help="also write the Markdown report to this file")
+    parser.add_argument("--phone", help="emulate a phone of this size, e.g. 390x664 (the filter step then fails)")
     args = parser.parse_args(argv)
     args.root = args.root.resolve()
+    if args.phone:
+        global PHONE
+        PHONE = tuple(int(part) for part in args.phone.lower().split("x"))
     missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not shutil.which(path)]
     if missing:
         print(f"needs Debian's chromium and chromium-driver; not found: {', '.join(missing)}", file=sys.stderr)

@@ -52,6 +52,7 @@ VALID = {
     ("download-csv", "n_clicks"): 1,
     ("download-json", "n_clicks"): 1,
     ("time-window", "data"): None,
+    ("phone-screen", "data"): None,
     ("selected", "data"): "droukdel-killed",
     ("timeline", "relayoutData"): {"xaxis.autorange": True},
     ("timeline", "clickData"): None,
@@ -124,6 +125,12 @@ CASES = [
     Case("window: not dates", BAD, VIEWS, _v("time-window", "data", ["abc", "def"])),
     Case("window: one end", BAD, VIEWS, _v("time-window", "data", ["2010-01-01"])),
     Case("window: dates", FINE, VIEWS, _v("time-window", "data", ["2010-01-01", "2015-12-31"])),
+    # --- the phone's width class (web/screen.py) ------------------------------------------------------------
+    Case("phone screen: a class", FINE, VIEWS, _v("phone-screen", "data", 390)),
+    Case("phone screen: a class as text", FINE, VIEWS, _v("phone-screen", "data", "320")),
+    Case("phone screen: not a class", BAD, VIEWS, _v("phone-screen", "data", 391)),
+    Case("phone screen: an object", BAD, VIEWS, _v("phone-screen", "data", {"w": 390})),
+    Case("phone screen: a huge number", BAD, VIEWS, _v("phone-screen", "data", 1e308)),
     Case("click: a string", BAD, SELECT, _v("timeline", "clickData", "abc"), changed="timeline.clickData"),
     Case("click: points a number", BAD, SELECT, _v("map", "clickData", {"points": 5}), changed="map.clickData"),
     Case(

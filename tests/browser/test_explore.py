@@ -64,6 +64,37 @@ def test_page_draws_timeline_and_map_with_country_shapes_offline(browser, server
     browser.screenshot("explore-default")
 
 
+# Every timer the search box's debounce starts (0.3 s, components/filters.py) is recorded, and an Enter in the
+# box cancels the pending ones before the box sees the key: only Enter itself can then send the search.
+NO_DEBOUNCE_ON_ENTER = """
+window.__debounces = [];
+var start = window.setTimeout;
+window.setTimeout = function (f, delay) {
+  var id = start.apply(window, arguments);
+  if (delay === 300) { window.__debounces.push(id); }
+  return id;
+};
+document.addEventListener('keydown', function (event) {
+  if (event.key === 'Enter' && event.target.id === 'search') { window.__debounces.forEach(clearTimeout); }
+}, true);
+"""
+
+
+def test_enter_sends_the_search_at_once(browser, server):
+    """dcc.Input with a numeric debounce only counts Enter; the page sends the search on it (explore.py)."""
+    open_explorer(browser, server)
+    browser.js(NO_DEBOUNCE_ON_ENTER)
+    box = browser.driver.find_element(By.ID, "search")
+    box.send_keys("Radisson" + Keys.ENTER)
+    want = expected_count(text="Radisson")
+    browser.wait(lambda: count_text(browser) == f"{want} of {TOTAL} events", message="Enter sent the search")
+    assert browser.wait(lambda: url_query(browser).get("q") == ["Radisson"])
+    # Typing still waits for the debounce, which sends what was typed with no Enter.
+    box.send_keys(Keys.BACKSPACE * len("Radisson") + "JNIM")
+    want = expected_count(text="JNIM")
+    browser.wait(lambda: count_text(browser) == f"{want} of {TOTAL} events", message="the debounce sent it")
+
+
 def test_search_radisson_then_click_shows_its_quote(browser, server):
     open_explorer(browser, server)
     box = browser.driver.find_element(By.ID, "search")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from timeline.load.collection import load_collection
+from timeline.load.vocabulary import category as category_word
 from timeline.web.lessonfile import write_bundle
 
 from .test_accessibility import BLOCKING, _summary, axe_source, run_axe  # noqa: F401 (axe_source is a fixture)
@@ -109,26 +110,117 @@ def test_the_timeline_and_the_map_are_within_two_screens(phone, server, lesson_f
     browser.screenshot("phone-explorer-390x664")
 
 
-@pytest.mark.parametrize("width", [320, 390])
+TIMELINE_TEXT = (
+    "var gd = document.querySelector('#timeline .js-plotly-plot');"
+    "var plot = gd.querySelector('.nsewdrag').getBoundingClientRect();"
+    "var labels = Array.from(gd.querySelectorAll('.scatterlayer .textpoint text'))"
+    "  .map(function (t) { var r = t.getBoundingClientRect(); return [t.textContent, r.left, r.right]; });"
+    "var names = Array.from(gd.querySelectorAll('.annotation')).filter(function (a) {"
+    "  return a.getAttribute('data-index') < gd.layout.annotations.length"
+    "    && gd.layout.annotations[a.getAttribute('data-index')].yref === 'y'; })"
+    "  .map(function (a) { var r = a.getBoundingClientRect(); var i = a.getAttribute('data-index');"
+    "    return [a.textContent, r.left, r.right, r.bottom, gd.layout.annotations[i].y]; });"
+    "var box = document.querySelector('.timeline-panel .graph-scroll');"
+    "var key = document.querySelector('.timeline-panel .key').getBoundingClientRect();"
+    "var panel = document.querySelector('.timeline-panel').getBoundingClientRect();"
+    "return {plot: [plot.left, plot.right], labels: labels, names: names, key: key.width, panel: panel.width,"
+    "  sideways: box.scrollWidth - box.clientWidth, ticks: gd.querySelectorAll('.xtick').length};"
+)
+
+
+@pytest.mark.parametrize("width", [320, 360, 390, 412])
 def test_no_title_on_the_timeline_is_cut_and_its_key_is_not_a_column(phone, server, lesson_file, width):
-    """The timeline keeps the width its titles are placed for (its own box scrolls sideways): every title is
-    written inside the plot, whole, and the key under it runs the panel's width."""
-    browser = phone(width, 664)
+    """The timeline is laid out for the phone's width (figures/timeline_compact.py): it fits its panel with no
+    sideways box, every title is written inside the plot (whole, or cut at a word with "…" only when wider
+    than the plot), lane names sit above their lanes, and the key under it runs the panel's width."""
+    browser = phone(width, 568 if width == 320 else 664)  # 320x568: an iPhone SE (1st generation)
     load(browser, server, "explorer", lesson_file)
-    found = browser.js(
-        "var plot = document.querySelector('#timeline .nsewdrag').getBoundingClientRect();"
-        "var labels = Array.from(document.querySelectorAll('#timeline .scatterlayer .textpoint text'))"
-        "  .map(function (t) { var r = t.getBoundingClientRect(); return [t.textContent, r.left, r.right]; });"
-        "var key = document.querySelector('.timeline-panel .key').getBoundingClientRect();"
-        "var panel = document.querySelector('.timeline-panel').getBoundingClientRect();"
-        "return {plot: [plot.left, plot.right], labels: labels, key: key.width, panel: panel.width};"
-    )
+    found = browser.js(TIMELINE_TEXT)
+    assert found["sideways"] <= 1, f"the timeline scrolls sideways by {found['sideways']} px"
     items = COLLECTION.events[COLLECTION.events["kind"] != "era"]
-    assert sorted(label[0] for label in found["labels"]) == sorted(items["title"])
+    written = sorted(label[0] for label in found["labels"])
+    assert len(written) == len(items)
+    for text in written:
+        assert text in set(items["title"]) or (
+            text.endswith("…") and any(title.startswith(text[:-1] + " ") for title in items["title"])
+        ), text
     left, right = found["plot"]
     cut = [text for text, start, end in found["labels"] if start < left - 1 or end > right + 1]
     assert not cut, f"titles run out of the plot: {cut}"
+    # One name per lane, inside the plot, above its lane's rows: no wide margin of names on the left.
+    assert len(found["names"]) == len(set(items["category"])), found["names"]
+    for name, start, end, _bottom, _y in found["names"]:
+        assert left - 1 <= start and end <= right + 1, name
+    assert left - box(browser, ".timeline-panel")["left"] < 30
+    assert 3 <= found["ticks"] <= 6, found["ticks"]
     assert found["key"] > 0.8 * found["panel"], found
+    if width == 320:
+        browser.js("document.querySelector('#timeline').scrollIntoView()")
+        time.sleep(0.3)
+        browser.screenshot("phone-timeline-320x568")
+
+
+def test_lane_names_are_above_their_lanes(phone, server, lesson_file):
+    browser = phone(*PHONE)
+    load(browser, server, "explorer", lesson_file)
+    lanes = browser.js(
+        "var gd = document.querySelector('#timeline .js-plotly-plot'), out = {};"
+        "gd.querySelectorAll('.scatterlayer .trace').forEach(function (layer) {"
+        "  var t = layer.__data__[0].trace; if (!t.meta || t.meta.role !== 'point') { return; }"
+        "  layer.querySelectorAll('.point').forEach(function (p) { var r = p.getBoundingClientRect();"
+        "    out[t.meta.category] = Math.min(out[t.meta.category] || 1e9, r.top); }); });"
+        "return out;"
+    )
+    names = {text: bottom for text, _left, _right, bottom, _y in browser.js(TIMELINE_TEXT)["names"]}
+    assert lanes
+    for category, top in lanes.items():
+        (bottom,) = [value for text, value in names.items() if category_word(category) in text]
+        assert bottom <= top + 1, (category, bottom, top)
+
+
+def test_a_filter_keeps_the_phone_timeline(phone, server, lesson_file):
+    browser = phone(*PHONE)
+    load(browser, server, "explorer", lesson_file)
+    browser.driver.find_element("css selector", "#search").send_keys("Mali\n")
+    browser.wait(lambda: "22 of" not in browser.text("#event-count"), message="the search applied")
+    browser.wait(browser.settled)
+    time.sleep(0.3)
+    found = browser.js(TIMELINE_TEXT)
+    assert found["sideways"] <= 1 and found["names"], found
+    left, right = found["plot"]
+    assert right - left < PHONE[0] - 40 and not [t for t, a, b in found["labels"] if a < left - 1 or b > right + 1]
+
+
+def test_a_turned_phone_gets_the_timeline_of_its_new_width(phone, server, lesson_file):
+    """From a tablet's width (the desktop's timeline) to a phone's: the page asks for the phone's layout once
+    (assets/touch.js), as a filter does; and back."""
+    browser = phone(*TABLET)
+    load(browser, server, "explorer", lesson_file)
+    assert not browser.js(TIMELINE_TEXT)["names"]
+    browser.emulate_phone(*PHONE)
+    browser.wait(lambda: browser.js(TIMELINE_TEXT)["names"], message="the phone's timeline drawn")
+    browser.wait(browser.settled)
+    assert browser.js("return document.cookie").count("timeline-screen=390") == 1
+    # plotly takes the graph's new width when it next measures its box (a frame or two after the new figure).
+    browser.wait(lambda: browser.js(TIMELINE_TEXT)["sideways"] <= 1, message="the timeline fits the phone")
+    found = browser.js(TIMELINE_TEXT)
+    assert not [t for t, a, b in found["labels"] if a < found["plot"][0] - 1 or b > found["plot"][1] + 1]
+    browser.emulate_phone(*TABLET)
+    browser.wait(lambda: not browser.js(TIMELINE_TEXT)["names"], message="the desktop's timeline again")
+
+
+def test_the_lede_is_two_lines_until_more_opens_it(phone, server, lesson_file):
+    browser = phone(*PHONE)
+    load(browser, server, "explorer", lesson_file)
+    lede, more = box(browser, ".lede"), box(browser, ".lede-more")
+    line = browser.js("return parseFloat(getComputedStyle(document.querySelector('.lede')).lineHeight)")
+    assert lede["height"] < 2.5 * line and more["height"] >= 24, (lede, more)
+    browser.driver.find_element("css selector", ".lede-more").click()
+    browser.wait(lambda: box(browser, ".lede")["height"] > 2.5 * line, message="the lede opened")
+    assert browser.js("return document.querySelector('.lede-more').getAttribute('aria-expanded')") == "true"
+    assert browser.text(".lede-more") == "less"
+    browser.driver.find_element("css selector", ".lede-more").click()
+    browser.wait(lambda: box(browser, ".lede")["height"] < 2.5 * line, message="the lede closed")
 
 
 def test_the_filters_fold_behind_one_button_that_counts_them(phone, server, lesson_file):
@@ -231,13 +323,14 @@ def test_a_swipe_that_starts_on_a_graph_scrolls_the_page(phone, server, lesson_f
     assert browser.js(views) == before
 
 
-def test_a_sideways_swipe_moves_along_the_timeline_not_the_page(phone, server, lesson_file):
+def test_a_sideways_swipe_on_the_timeline_moves_nothing_sideways(phone, server, lesson_file):
+    """The timeline fits the phone: nothing scrolls sideways under a finger, neither its box nor the page."""
     browser = phone(*PHONE)
     load(browser, server, "explorer", lesson_file)
-    browser.js("document.querySelector('.timeline-panel .graph-scroll').scrollLeft = 0")
     x, y = _on_screen(browser, ".timeline-panel .graph-scroll")
     browser.swipe((x + 120, y), (x - 120, y))
-    browser.wait(lambda: browser.js("return document.querySelector('.timeline-panel .graph-scroll').scrollLeft") > 100)
+    time.sleep(0.4)
+    assert browser.js("return document.querySelector('.timeline-panel .graph-scroll').scrollLeft") == 0
     assert browser.js("return scrollX") == 0
 
 

@@ -75,3 +75,14 @@ def fitted_tick(text: str, room_px: float, font_px: float = 14, smallest_px: flo
     half = len(words) // 2  # two lines at the smallest size: split near the middle
     lines = [" ".join(words[:half]), " ".join(words[half:])]
     return f'<span style="font-size:{smallest_px:.1f}px">{"<br>".join(plotly_text(line) for line in lines)}</span>'
+
+
+def wrapped(text: str, room_px: float, font_px: float = LABEL_FONT_PX) -> str:
+    """`text` escaped for plotly, broken into lines (at words) that each fit `room_px`: plotly never wraps."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and text_width_px(f"{lines[-1]} {word}", font_px) <= room_px:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(plotly_text(line) for line in lines)

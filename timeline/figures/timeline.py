@@ -20,8 +20,10 @@ import pandas as pd
 from timeline.figures import theme
 from timeline.figures.plotly_text import plotly_text
 from timeline.figures.points import HOVER, point
+from timeline.figures.timeline_compact import LANE_HEAD, compact, thinner_bands
+from timeline.figures.timeline_compact import MAX_ROWS as COMPACT_ROWS
 from timeline.figures.timeline_items import CATEGORY_CODES, TimelineItems, iso
-from timeline.figures.timeline_rows import pack, padded
+from timeline.figures.timeline_rows import PLOT_WIDTH_PX, pack, padded
 from timeline.figures.timeline_traces import (
     _band_trace,
     _label_trace,
@@ -56,6 +58,7 @@ def timeline_figure(
     selected: str | None = None,
     x_range: list | None = None,
     drawn: TimelineItems | None = None,
+    width_px: float | None = None,
 ) -> dict:
     """The timeline of `events` (eras included), with `selected` highlighted and every title written.
 
@@ -63,7 +66,8 @@ def timeline_figure(
     many events to draw one by one, only those in the window count. `drawn` is
     TimelineItems of a frame `events` is part of, made once by a caller that draws
     parts of the same frame often: then only `events.index` is read (which rows of
-    that frame to draw). Without it the items are made here.
+    that frame to draw). Without it the items are made here. `width_px` lays it out for a phone's plot of
+    that width (timeline_compact.py); without it, for the desktop's.
     """
     drawn = drawn if drawn is not None else TimelineItems(events)
     shown = drawn.positions(events)
@@ -74,10 +78,12 @@ def timeline_figure(
         start, end = (pd.Timestamp(bound).to_datetime64() for bound in x_range[:2])
         items = items[(drawn.latest[items] >= start) & (drawn.earliest[items] <= end)]
     if len(items) > DETAIL_LIMIT:
-        return _density(drawn, shown, x_range)
+        return _density(drawn, shown, x_range, width_px)
     axis = axis_of(drawn, shown, x_range)
-    texts, label_px = drawn.labels(items)
-    rows = pack(drawn.category[items], drawn.x0[items], drawn.x1[items], label_px, axis)
+    plot_px = width_px or PLOT_WIDTH_PX
+    texts, label_px = drawn.labels(items, plot_px)
+    room = (LANE_HEAD, COMPACT_ROWS) if width_px else ()
+    rows = pack(drawn.category[items], drawn.x0[items], drawn.x1[items], label_px, axis, plot_px, *room)
     traces = []
     for code, category in enumerate(CATEGORIES):
         in_lane = drawn.category[items] == code
@@ -101,11 +107,17 @@ def timeline_figure(
         traces.append(_open_end_trace(drawn, items[open_end], rows.y[open_end]))
     traces.append(_label_trace(drawn, items, rows, texts))
     traces.append(selected_trace(drawn, items, rows.y, selected))
-    shapes, annotations = drawn.era_marks(shown[drawn.era[shown]])
+    eras = shown[drawn.era[shown]]
+    shapes, annotations = drawn.era_marks(eras)
     lanes = [category for category, _ in rows.lanes]
     layout = axes_layout(drawn, axis, x_range, rows.count, lanes, [centre for _, centre in rows.lanes])
     if shapes:
         layout.update(shapes=shapes, annotations=annotations)
+    if width_px:
+        codes = drawn.category[items]
+        firsts = [float(rows.y[codes == CATEGORY_CODES[category]].min()) for category in lanes]
+        compact(layout, drawn, list(zip(lanes, firsts, strict=True)), width_px, axis, eras)
+        thinner_bands(traces)
     return {"data": traces, "layout": layout}
 
 
@@ -172,13 +184,15 @@ def _empty() -> dict:
     }
 
 
-def density_figure(events: pd.DataFrame, x_range: list | None = None, drawn: TimelineItems | None = None) -> dict:
+def density_figure(
+    events: pd.DataFrame, x_range: list | None = None, drawn: TimelineItems | None = None, width_px: float | None = None
+) -> dict:
     """One strip per category: a dot per time bin, sized by the number of events in it."""
     drawn = drawn if drawn is not None else TimelineItems(events)
-    return _density(drawn, drawn.positions(events), x_range)
+    return _density(drawn, drawn.positions(events), x_range, width_px)
 
 
-def _density(drawn: TimelineItems, shown: np.ndarray, x_range: list | None) -> dict:
+def _density(drawn: TimelineItems, shown: np.ndarray, x_range: list | None, width_px: float | None = None) -> dict:
     items = shown[~drawn.era[shown]]
     first, last = pd.Timestamp(drawn.earliest[shown].min()), pd.Timestamp(drawn.latest[shown].max())
     if x_range:
@@ -199,6 +213,8 @@ def _density(drawn: TimelineItems, shown: np.ndarray, x_range: list | None) -> d
     months = [drawn.month(edge) for edge in edges]
     spans = [plotly_text(f"{months[b]} – {months[b + 1]}") for b in range(DENSITY_BINS)]
     note = plotly_text(_("click or zoom in to see them one by one"))
+    # On a phone each strip has a row above it for its name (timeline_compact.py).
+    step, first = (2.0, 1.0) if width_px else (1.0, 0.0)
     traces = []
     for lane, category in enumerate(lanes):
         per_bin = cells[CATEGORY_CODES[category]]
@@ -210,7 +226,7 @@ def _density(drawn: TimelineItems, shown: np.ndarray, x_range: list | None) -> d
             {
                 "type": "scatter",
                 "x": iso(centres[filled]),
-                "y": [lane] * len(filled),
+                "y": [first + step * lane] * len(filled),
                 "mode": "markers",
                 "marker": {
                     "size": (5 + 25 * (counts / biggest) ** 0.5).round(1).tolist(),
@@ -233,17 +249,27 @@ def _density(drawn: TimelineItems, shown: np.ndarray, x_range: list | None) -> d
                 "meta": {"role": "density", "category": category},
             }
         )
-    layout = axes_layout(drawn, axis_of(drawn, shown, x_range), x_range, len(lanes), lanes, list(range(len(lanes))))
-    shapes, annotations = drawn.era_marks(shown[drawn.era[shown]])
+    axis = axis_of(drawn, shown, x_range)
+    centres = [first + step * lane for lane in range(len(lanes))]
+    layout = axes_layout(drawn, axis, x_range, len(lanes), lanes, centres)
+    eras = shown[drawn.era[shown]]
+    shapes, annotations = drawn.era_marks(eras)
     count = ngettext(
         "%(n)s event: too many to draw one by one. Zoom in to see single events.",
         "%(n)s events: too many to draw one by one. Zoom in to see single events.",
         len(items),
     ) % {"n": number(len(items))}
-    layout["height"] = figure_height(1.7 * len(lanes))
-    layout["yaxis"]["range"] = [len(lanes) - 0.5, -0.7]
     if shapes:
         layout["shapes"] = shapes
+    if width_px:
+        layout["height"] = figure_height(step * len(lanes) - 0.1)
+        layout["yaxis"]["range"] = [step * len(lanes) - 0.3, -0.5]
+        return {
+            "data": traces,
+            "layout": compact(layout, drawn, list(zip(lanes, centres, strict=True)), width_px, axis, eras, count),
+        }
+    layout["height"] = figure_height(1.7 * len(lanes))
+    layout["yaxis"]["range"] = [len(lanes) - 0.5, -0.7]
     layout["annotations"] = [
         *annotations,
         {

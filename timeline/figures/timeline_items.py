@@ -18,7 +18,7 @@ from timeline import i18n
 from timeline.figures import subset, theme
 from timeline.figures.plotly_text import fitted_tick, plotly_text, text_width_px
 from timeline.figures.points import point
-from timeline.figures.timeline_rows import is_point, label_text, midpoint, seconds
+from timeline.figures.timeline_rows import PLOT_WIDTH_PX, is_point, label_text, midpoint, seconds
 from timeline.i18n.dates import describe, describe_with_basis
 from timeline.i18n.words import month_year
 from timeline.load.schema import CATEGORIES
@@ -46,9 +46,11 @@ class TimelineItems:
         self.x0 = np.where(self.point, middle, self.earliest)  # where each mark starts and ends (item_extent)
         self.x1 = np.where(self.point, middle, self.latest)
         self._hover = subset.PerRow(events, _hover, self.lang)
-        self._label: list[str | None] = [None] * count
-        self._label_px = np.full(count, np.nan)
+        # Per plot width (the desktop's, and each of a phone's few width classes): titles are cut to fit it.
+        self._label: dict[float, list[str | None]] = {}
+        self._label_px: dict[float, np.ndarray] = {}
         self._eras: dict[int, tuple[dict, dict]] = {}
+        self._era_words: dict[int, str] = {}  # each era's label as text, before plotly's escaping
         self._texts: dict[tuple, str] = {}
         self.ticks = {category: fitted_tick(category_word(category), theme.PLOT_LEFT - 14) for category in CATEGORIES}
 
@@ -76,15 +78,19 @@ class TimelineItems:
         """Each event's hover (points.point): its title, its date as written and how the date was reached."""
         return self._hover.of(positions)
 
-    def labels(self, positions: np.ndarray) -> tuple[list[str], np.ndarray]:
-        """Each event's title as written on the timeline, and its width in pixels."""
-        missing = [p for p in positions.tolist() if self._label[p] is None]
+    def labels(self, positions: np.ndarray, width_px: float = PLOT_WIDTH_PX) -> tuple[list[str], np.ndarray]:
+        """Each event's title as written on a timeline whose plot is `width_px` wide, and its width in pixels."""
+        if width_px not in self._label:
+            self._label[width_px] = [None] * len(self.events)
+            self._label_px[width_px] = np.full(len(self.events), np.nan)
+        written, widths = self._label[width_px], self._label_px[width_px]
+        missing = [p for p in positions.tolist() if written[p] is None]
         if missing:
             for p, title in zip(missing, self.events["title"].iloc[missing], strict=True):
-                text = label_text(title)
-                self._label_px[p] = text_width_px(text)
-                self._label[p] = text
-        return [self._label[p] for p in positions.tolist()], self._label_px[positions]
+                text = label_text(title, width_px)
+                widths[p] = text_width_px(text)
+                written[p] = text
+        return [written[p] for p in positions.tolist()], widths[positions]
 
     def era_marks(self, positions: np.ndarray) -> tuple[list[dict], list[dict]]:
         """The shaded band of each era and its label above the plot, so no bar can cover it."""
@@ -97,16 +103,22 @@ class TimelineItems:
                     "type": "rect", "x0": x0, "x1": x1, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
                     "fillcolor": theme.ERA_FILL, "layer": "below", "line": {"width": 0},
                 }  # fmt: skip
+                words = f"▇ {era['title']} ({describe(era['start'], era['end'], self.lang)})"
                 label = {
                     "x": x0, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom", "xanchor": "left",
-                    "text": plotly_text(f"▇ {era['title']} ({describe(era['start'], era['end'], self.lang)})"),
-                    "showarrow": False, "font": {"color": theme.ERA_TEXT, "size": 13},
+                    "text": plotly_text(words), "showarrow": False, "font": {"color": theme.ERA_TEXT, "size": 13},
                 }  # fmt: skip
                 self._eras[p] = (shape, label)
+                self._era_words[p] = words
             shape, label = self._eras[p]
             shapes.append(shape)
             annotations.append(label)
         return shapes, annotations
+
+    def era_words(self, positions: np.ndarray) -> list[str]:
+        """Each era's label as text (era_marks escapes it for plotly), for a layout that fits it to a plot."""
+        self.era_marks(positions)
+        return [self._era_words[p] for p in positions.tolist()]
 
 
 def _hover(event) -> list:

@@ -29,8 +29,6 @@ MARKER_PX = 12
 # Past this many rows a labelled timeline no longer fits beside the map: rows are packed by marks
 # alone and only the labels that fit in their row are written.
 MAX_LABELLED_ROWS = 22
-# The room a title may take before it is cut: the whole plot, less its marker and the gap after it.
-LABEL_ROOM_PX = PLOT_WIDTH_PX - MARKER_PX - LABEL_GAP_PX
 
 
 def is_point(events: pd.DataFrame) -> pd.Series:
@@ -54,9 +52,9 @@ def padded(first: pd.Timestamp, last: pd.Timestamp) -> tuple[pd.Timestamp, pd.Ti
     return first - pad, last + pad
 
 
-def label_text(title: str) -> str:
-    """The title as written on the timeline: cut with an ellipsis only if longer than the whole plot."""
-    return shortened(title, LABEL_ROOM_PX)
+def label_text(title: str, width_px: float = PLOT_WIDTH_PX) -> str:
+    """The title as written on a plot `width_px` wide: cut with an ellipsis only if longer than the whole plot."""
+    return shortened(title, width_px - MARKER_PX - LABEL_GAP_PX)
 
 
 @dataclass(frozen=True)
@@ -81,6 +79,8 @@ def pack(
     label_px: np.ndarray,
     axis: tuple[pd.Timestamp, pd.Timestamp],
     width_px: float = PLOT_WIDTH_PX,
+    lane_head: float = 0.0,
+    max_rows: int = MAX_LABELLED_ROWS,
 ) -> Packed:
     """Rows so that no two items overlap, their titles included, in one lane per category.
 
@@ -89,7 +89,8 @@ def pack(
     written title, and goes in the first row of its lane where that room is free. A title that would run
     past the axis's end is written leftwards, ending where its item ends. When all that needs more than
     MAX_LABELLED_ROWS rows, rows are packed by marks alone and a title is written only where it fits
-    before the next mark of its row.
+    before the next mark of its row. `lane_head` rows are left free above each lane (a phone writes the lane's
+    name there), which `max_rows` does not count.
     """
     if not len(x0):
         nothing = np.zeros(0, dtype=bool)
@@ -100,6 +101,13 @@ def pack(
     per_px = ((end - start) / width_px).to_timedelta64()
     start, end = start.to_datetime64(), end.to_datetime64()
     label = per_px * (MARKER_PX + label_px + LABEL_GAP_PX)
+    seen = np.ones(len(x0), dtype=bool)
+    if lane_head:
+        # A phone's plot is too narrow to lose a title past an edge of a zoomed window: a mark across an
+        # edge has its title placed from its part in the window, and a mark outside the window has none.
+        seen = (x1 >= start) & (x0 <= end)
+        x0, x1 = np.clip(x0, start, end), np.clip(x1, start, end)
+        label = np.where(seen, label, np.timedelta64(0, "s"))
     right_fits = x0 + label <= end
     left = ~right_fits & (x1 - label >= start)
     # Room on neither side of its item (a long translated title, a narrow window): written from the
@@ -108,15 +116,17 @@ def pack(
     anchors = np.where(clamped, start, np.where(left, x1, x0))
     taken_from = np.where(clamped, start, np.where(right_fits, x0, np.minimum(x0, x1 - label)))
     taken_to = np.where(left, x1, np.maximum(x1, anchors + label)) + per_px * LABEL_GAP_PX
-    y, lanes = _pack(categories, taken_from, taken_to)
-    if y.max() + 1 <= MAX_LABELLED_ROWS:
-        return Packed(y, np.ones(len(y), dtype=bool), left, anchors, lanes)
-    y, lanes = _pack(categories, x0, x1 + per_px * (MARKER_PX + LABEL_GAP_PX))
-    return Packed(y, _labels_that_fit(y, x0, x0 + label), np.zeros(len(y), dtype=bool), x0, lanes)
+    y, lanes = _pack(categories, taken_from, taken_to, lane_head)
+    if y.max() + 1 - lane_head * len(lanes) <= max_rows:
+        return Packed(y, seen.copy(), left, anchors, lanes)
+    y, lanes = _pack(categories, x0, x1 + per_px * (MARKER_PX + LABEL_GAP_PX), lane_head)
+    if lane_head:
+        seen &= x0 + label <= end  # the phone's titles never cross the plot's end
+    return Packed(y, _labels_that_fit(y, x0, x0 + label) & seen, np.zeros(len(y), dtype=bool), x0, lanes)
 
 
 def _pack(
-    categories: np.ndarray, taken_from: np.ndarray, taken_to: np.ndarray
+    categories: np.ndarray, taken_from: np.ndarray, taken_to: np.ndarray, lane_head: float = 0.0
 ) -> tuple[np.ndarray, list[tuple[str, float]]]:
     """Each item's row (greedy, in start order, one lane per category) and each lane's (category, centre)."""
     y = np.zeros(len(categories))
@@ -130,6 +140,7 @@ def _pack(
         lane = np.flatnonzero(categories == code)
         if not len(lane):
             continue
+        top += lane_head
         # lexsort is stable: items that take the same room keep their order in the frame.
         order = lane[np.lexsort((taken_to[lane], taken_from[lane]))].tolist()
         row_ends: list[int] = []

@@ -13,7 +13,7 @@ from timeline import i18n
 from timeline.i18n import _
 from timeline.load.collection import Collection
 from timeline.query import urlstate
-from timeline.web import guard, language, upload
+from timeline.web import guard, language, screen, upload
 from timeline.web.components import ids, static_html
 from timeline.web.components.message import message_page
 from timeline.web.pages import explore, glossary, lesson_builder, lesson_routes, present, quiz, shared
@@ -33,6 +33,8 @@ INDEX = """<!DOCTYPE html>
         <title>{%title%}</title>
         {%favicon%}
         {%css%}
+        <style>{%screen_css%}</style>
+        <script>{%screen_js%}</script>
         <noscript><style>
             /* Without scripts the page is its chronology: nothing that needs a script takes room. */
             .views, .filter-bar, .downloads, .upload-box, #lineage-show { display: none; }
@@ -71,6 +73,7 @@ class TimelineDash(Dash):
             kwargs["app_entry"] = kwargs.get("app_entry", "") + f'<div id="static-page" class="app">{static}</div>'
         lang = i18n.current()
         page = super().interpolate_index(**kwargs)
+        page = page.replace("{%screen_css%}", screen.style_sheet(), 1).replace("{%screen_js%}", screen.head_script(), 1)
         return page.replace("{%lang%}", lang, 1).replace("{%dir%}", i18n.direction(lang), 1)
 
     def _page_title(self) -> str:
@@ -198,23 +201,47 @@ def _static_page(registry: Registry, pathname: str, search: str) -> str:
         return static_html.render(html.Main(page, className="page"))
 
     def build() -> str:
-        page = _cached_page(registry, served, pathname, search, None)
-        return static_html.render(html.Main(page, className="page"), static_html.link_targets(page))
+        # Built for no screen in particular: a phone's timeline takes its class's height from the style sheet.
+        page = _cached_page(registry, served, pathname, search, None, phone=None)
+        heights = explore.phone_heights(served, search) if pathname in ("/", "", None) else {}
+        styles = {ids.TIMELINE: screen.height_variables(heights)}
+        return static_html.render(html.Main(page, className="page"), static_html.link_targets(page), styles)
 
     return served.pages.get(("static", pathname or "/", search or "", i18n.current()), build)
 
 
-def _cached_page(registry: Registry, served: Served, pathname: str | None, search: str | None, uploaded: dict | None):
+_THIS_SCREEN = object()
+
+
+def _cached_page(
+    registry: Registry,
+    served: Served,
+    pathname: str | None,
+    search: str | None,
+    uploaded: dict | None,
+    phone: int | None | object = _THIS_SCREEN,
+):
+    """The page, built once per URL, language and (for the explorer) phone screen class: the request's own
+    (screen.current()) unless `phone` is given."""
     name = (uploaded or {}).get("name")  # the explorer's collection bar names this tab's file
+    explorer = pathname in ("/", "", None)
+    phone = (screen.current() if phone is _THIS_SCREEN else phone) if explorer else None
     return served.pages.get(
-        (pathname or "/", search or "", name, i18n.current()),
-        lambda: _page(registry, served, pathname, search, uploaded),
+        (pathname or "/", search or "", name, i18n.current(), *((phone,) if phone else ())),
+        lambda: _page(registry, served, pathname, search, uploaded, phone),
     )
 
 
-def _page(registry: Registry, served: Served, pathname: str | None, search: str | None, uploaded: dict | None):
+def _page(
+    registry: Registry,
+    served: Served,
+    pathname: str | None,
+    search: str | None,
+    uploaded: dict | None,
+    phone: int | None = None,
+):
     if pathname in ("/", "", None):
-        return explore.layout(registry, served, search, uploaded)
+        return explore.layout(registry, served, search, uploaded, phone)
     if pathname in ("/present", "/present/"):
         return shared.placeholder("present") if shared.is_shared(search) else _present_page(served, search)
     if pathname in ("/quiz", "/quiz/"):

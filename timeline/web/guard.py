@@ -38,7 +38,7 @@ from plotly.io.json import to_json_plotly
 
 from timeline.core.problems import CollectionError
 from timeline.i18n import gettext as _
-from timeline.web import upload
+from timeline.web import screen, upload
 from timeline.web.components import ids
 from timeline.web.components.collection_bar import limit_message
 from timeline.web.pages.registry import NoUpload, UnknownCollection
@@ -133,6 +133,12 @@ def window(value: object) -> None:
         _date(part)
 
 
+def phone_screen(value: object) -> None:
+    """The phone's width class the page was laid out for (web/screen.py), or null on a wider screen."""
+    if value is not None and screen.parse(value) is None:
+        raise BadValue(f"expected one of {', '.join(map(str, screen.CLASSES))} or null")
+
+
 def uploaded(value: object) -> None:
     """This tab's dropped file as the browser stores it: {name, text, base}."""
     if value is None:
@@ -217,6 +223,7 @@ SPEC: dict[tuple[str, str], Check] = {
     (ids.DOWNLOAD_JSON, "n_clicks"): count,
     (ids.WINDOW, "data"): window,
     (ids.SELECTED, "data"): text,
+    (ids.SCREEN, "data"): phone_screen,
     (ids.TIMELINE, "relayoutData"): relayout,
     (ids.TIMELINE, "clickData"): click,
     (ids.MAP, "clickData"): click,

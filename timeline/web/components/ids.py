@@ -35,6 +35,8 @@ SOURCE_READER = "source-reader"
 SELECTED = "selected"  # dcc.Store: the selected event id
 WINDOW = "time-window"  # dcc.Store: the timeline's visible [start, end]
 QUERY = "view-query"  # dcc.Store: the view as a query string, copied to the URL in the browser
+LEDE = "lede"  # the collection's description under its title
+SCREEN = "phone-screen"  # dcc.Store: the phone's width class the timeline is laid out for (web/screen.py), or none
 
 # Playing the chronology through time (web/pages/explore_play.py, assets/play.js).
 PLAY_BAR = "play-bar"

@@ -26,9 +26,15 @@ from timeline.web.components.render import attribute, to_html
 _NOTHING = {"Store", "Location", "Download", "Interval"}
 
 
-def render(tree: object, anchors: frozenset[str] = frozenset()) -> str:
-    """HTML for `tree` (a component, text, a number or a list of them); ids in `anchors` are kept."""
-    return to_html(tree, other=_dcc, keep_id=lambda value: isinstance(value, str) and value in anchors)
+def render(tree: object, anchors: frozenset[str] = frozenset(), styles: dict[str, dict] | None = None) -> str:
+    """HTML for `tree` (a component, text, a number or a list of them); ids in `anchors` are kept; `styles`
+    adds to the style of the graphs whose ids it names (what only the plain copy needs)."""
+    extra = styles or {}
+
+    def dcc_part(component: Component, children: Callable[[object], str]) -> str:
+        return _dcc(component, children, extra.get(getattr(component, "id", None), {}))
+
+    return to_html(tree, other=dcc_part, keep_id=lambda value: isinstance(value, str) and value in anchors)
 
 
 def link_targets(tree: object) -> frozenset[str]:
@@ -50,14 +56,14 @@ def _walk(tree: object):
         yield from _walk(getattr(tree, "children", None))
 
 
-def _dcc(component: Component, children: Callable[[object], str]) -> str:
+def _dcc(component: Component, children: Callable[[object], str], style: dict) -> str:
     kind = component._type
     if kind in _NOTHING:
         return ""
     if kind == "Markdown":
         return _markdown(component)
     if kind == "Graph":
-        return _graph(component)
+        return _graph(component, style)
     if kind == "Dropdown":
         return _dropdown(component)
     if kind == "Input":
@@ -73,14 +79,14 @@ def _markdown(component: Component) -> str:
     return f"<div{attribute('class', getattr(component, 'className', None))}>{body}</div>"
 
 
-def _graph(component: Component) -> str:
+def _graph(component: Component, extra: dict) -> str:
     figure = getattr(component, "figure", None) or {}
     layout = figure.get("layout", {}) if isinstance(figure, dict) else figure.layout
     height = layout.get("height") if isinstance(layout, dict) else layout.height
     classes = " ".join(
         part for part in ("dash-graph", getattr(component, "className", None), "graph-placeholder") if part
     )
-    style = {**(getattr(component, "style", None) or {}), "height": f"{height or 450}px"}
+    style = {**(getattr(component, "style", None) or {}), "height": f"{height or 450}px", **extra}
     return (
         f"<div{attribute('class', classes)}{attribute('style', style)}>"
         '<p class="graph-note">This chart is drawn by JavaScript; the list has every event.</p></div>'

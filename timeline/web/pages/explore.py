@@ -19,7 +19,7 @@ from timeline.formats import export
 from timeline.i18n import ngettext
 from timeline.i18n.words import number
 from timeline.query import urlstate
-from timeline.web import upload
+from timeline.web import screen, upload
 from timeline.web.components import ids
 from timeline.web.components.collection_bar import limit_message, problem_list
 from timeline.web.components.detail import detail_panel
@@ -28,7 +28,7 @@ from timeline.web.components.lineage_text import item_detail
 from timeline.web.components.source_reader import source_reader
 from timeline.web.pages import explore_play
 from timeline.web.pages.explore_data import ExploreData
-from timeline.web.pages.explore_layout import layout, lineage_chart
+from timeline.web.pages.explore_layout import layout, lineage_chart, phone_heights
 from timeline.web.pages.explore_view import (
     compute_view,
     events_shown,
@@ -43,7 +43,7 @@ from timeline.web.pages.state import PAGE_STATE
 if TYPE_CHECKING:
     from timeline.web.pages.registry import Registry
 
-__all__ = ["layout", "register"]
+__all__ = ["layout", "phone_heights", "register"]
 
 
 def register(app: Dash, registry: Registry) -> None:
@@ -87,15 +87,18 @@ def register(app: Dash, registry: Registry) -> None:
         Output(ids.MAP, "style"),
         *controls,
         Input(ids.WINDOW, "data"),
+        Input(ids.SCREEN, "data"),
         State(ids.SELECTED, "data"),
         *page,
         prevent_initial_call=True,  # the page came drawn from the URL already
     )
-    def update_views(text, categories, countries, actors, year_from, year_to, window, selected, key, uploaded):
+    def update_views(text, categories, countries, actors, year_from, year_to, window, phone, selected, key, uploaded):
         # A selection alone redraws nothing here: the browser moves the highlight (assets/keyboard.js).
         served = registry.get(key, uploaded)
         filters = filters_from_controls(text, categories, countries, actors, year_from, year_to)
-        view = compute_view(served.derive(ExploreData.of), filters, window, selected, served.url_key)
+        view = compute_view(
+            served.derive(ExploreData.of), filters, window, selected, served.url_key, screen.parse(phone)
+        )
         # A small timeline already shows what the user zoomed to; a large one must redraw its detail.
         zoom_only = ctx.triggered_id == ids.WINDOW and len(served.collection.events) <= DETAIL_LIMIT
         return (
@@ -274,6 +277,18 @@ def register(app: Dash, registry: Registry) -> None:
         Output(ids.NAV_SINK, "data"),
         Input(ids.UPLOAD, "modified_timestamp"),
         State(ids.UPLOAD_GOTO, "data"),
+        prevent_initial_call=True,
+    )
+
+    # Enter sends the search at once; typing still waits for the box's debounce. (dcc.Input with a numeric
+    # debounce only counts n_submit on Enter and sends its value when its timer ends; the timer's value is then
+    # the one sent here, which Dash does not send twice.)
+    app.clientside_callback(
+        "function(_n, value) { var box = document.getElementById('" + ids.SEARCH + "');"
+        " return box && box.value !== (value || '') ? box.value : window.dash_clientside.no_update; }",
+        Output(ids.SEARCH, "value", allow_duplicate=True),
+        Input(ids.SEARCH, "n_submit"),
+        State(ids.SEARCH, "value"),
         prevent_initial_call=True,
     )
 

@@ -23,18 +23,26 @@ from timeline.web.components.source_reader import source_reader
 from timeline.web.pages.explore_data import ExploreData
 from timeline.web.pages.explore_play import play_section
 from timeline.web.pages.explore_view import View, compute_view, lineage_view
+from timeline.web.pages.explore_view import phone_heights as explore_phone_heights
 
 if TYPE_CHECKING:
     from timeline.web.pages.registry import Registry, Served
 
 
-def layout(registry: Registry, served: Served, search_string: str | None, uploaded: dict | None = None) -> html.Div:
+def layout(
+    registry: Registry,
+    served: Served,
+    search_string: str | None,
+    uploaded: dict | None = None,
+    phone: int | None = None,
+) -> html.Div:
+    """The page for the URL's view; `phone`: the width class of the phone it is for (web/screen.py), if any."""
     data, url_key = served.derive(ExploreData.of), served.url_key
     collection, passages = data.collection, data.passages
     filters, selected = urlstate.parse(search_string)
     if selected is not None and collection.event(selected) is None:
         selected = None
-    view = compute_view(data, filters, None, selected, url_key)
+    view = compute_view(data, filters, None, selected, url_key, phone)
     return html.Div(
         [
             html.Header(
@@ -42,8 +50,17 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                     html.Div(
                         [
                             html.H1(collection.title),
-                            html.P(_lede(collection), className="lede"),
-                        ]
+                            html.P(_lede(collection), className="lede", id=ids.LEDE),
+                            # On a phone the lede is two lines until this opens it (assets/touch.js).
+                            html.Button(
+                                # Translators: opens the collection's description, cut to two lines on a phone.
+                                _("more"),
+                                type="button",
+                                className="lede-more",
+                                **{"aria-expanded": "false", "aria-controls": ids.LEDE, "data-less": _("less")},
+                            ),
+                        ],
+                        className="page-title",
                     ),
                     html.Div(
                         [
@@ -94,7 +111,7 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                                     className="timeline-graph",
                                     style=view.graph_style,
                                 ),
-                                view.timeline,
+                                None if phone else view.timeline,
                             ),
                             graph_tools(ids.TIMELINE),
                             play_section(data, filters, search_string),
@@ -214,9 +231,17 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
             # The view's query string. update_views writes it here, inside the page, not to the URL:
             # a callback with an output outside a page the router inserted runs when the page arrives.
             dcc.Store(id=ids.QUERY),
+            # Set (and only then: see ids.SELECTED) when the page is for a phone; a turned phone resets it.
+            dcc.Store(id=ids.SCREEN, **({"data": phone} if phone else {})),
         ],
         className="explore",
     )
+
+
+def phone_heights(served: Served, search_string: str | None) -> dict[int, int]:
+    """The timeline's height on each phone's width class for the URL's view (the page's plain copy holds them)."""
+    filters, _selected = urlstate.parse(search_string)
+    return explore_phone_heights(served.derive(ExploreData.of), filters)
 
 
 def graph_tools(graph_id: str) -> html.Div:

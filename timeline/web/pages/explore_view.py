@@ -21,6 +21,7 @@ from timeline.i18n.words import number
 from timeline.load.collection import Collection
 from timeline.load.vocabulary import place_words
 from timeline.query import search, urlstate
+from timeline.web import screen
 from timeline.web.components import ids
 from timeline.web.components.detail import place_panel
 from timeline.web.components.event_list import event_list_html
@@ -33,6 +34,7 @@ class View:
     map: dict
     listing_html: str  # the list as HTML text (components/event_list.py)
     count: str
+    phone: int | None = None  # the phone's width class the timeline is laid out for (web/screen.py), if any
 
     @property
     def listing(self) -> dcc.Markdown:
@@ -44,8 +46,11 @@ class View:
     @property
     def graph_style(self) -> dict:
         # Both graphs take their height before plotly draws (its code arrives after the page), so the page
-        # does not move when they appear; the map is as tall as the timeline beside it.
-        return {"height": f"{self.timeline['layout']['height']}px"}
+        # does not move when they appear; the map is as tall as the timeline beside it. The desktop's figure
+        # keeps its width on a phone (its box says it: components/graph_box.py); a phone's is laid out for the
+        # phone's width, and says so over its box's when a desktop page turns into a phone's.
+        height = {"height": f"{self.timeline['layout']['height']}px"}
+        return {**height, "--graph-width": "0px"} if self.phone else height
 
     @property
     def map_style(self) -> dict:
@@ -60,8 +65,10 @@ def compute_view(
     window: list[str] | None,
     selected: str | None,
     url_key: str | None = None,
+    phone: int | None = None,
 ) -> View:
-    """Everything the filters, the timeline's visible window and the selection decide."""
+    """Everything the filters, the timeline's visible window and the selection decide; `phone` is the width
+    class of the phone the timeline is laid out for (web/screen.py), None for the desktop's layout."""
     drawing = data.drawing(i18n.current())
     events = drawing.events
     # Which rows, not copies of them: the figures and the list draw from what `drawing` made once,
@@ -80,13 +87,25 @@ def compute_view(
     else:
         count = ngettext("%(shown)s of %(total)s event", "%(shown)s of %(total)s events", total)
     count = count % {"shown": number(len(visible)), "total": number(total)}
-    timeline = timeline_figure(matching, selected, x_range=window, drawn=drawing.timeline)
+    width = screen.plot_width(phone) if phone else None
+    timeline = timeline_figure(matching, selected, x_range=window, drawn=drawing.timeline, width_px=width)
     return View(
         timeline=timeline,
         map=map_figure(visible, selected, height=timeline["layout"]["height"], places=drawing.places),
         listing_html=event_list_html(visible, selected, urlstate.event_links(filters, url_key), drawing.items),
         count=count,
+        phone=phone,
     )
+
+
+def phone_heights(data: ExploreData, filters: search.Filters) -> dict[int, int]:
+    """The timeline's height on each phone's width class (web/screen.py), for the page's plain copy."""
+    drawing = data.drawing(i18n.current())
+    matching = drawing.ids[search.matches(drawing.events, filters, data.collection.aliases, hay=data.haystack)]
+    return {
+        phone: timeline_figure(matching, drawn=drawing.timeline, width_px=screen.plot_width(phone))["layout"]["height"]
+        for phone in screen.CLASSES
+    }
 
 
 def figure_patch(figure: dict, optional: tuple[str, ...] = ()) -> dict:
