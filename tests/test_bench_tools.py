@@ -9,11 +9,11 @@ import argparse
 import csv
 import importlib.util
 import os
-import sys
 from pathlib import Path
 
 import pytest
 from helpers import bench_script
+from servers import ROOT
 
 from timeline.load import schema
 from timeline.load.collection import load_collection
@@ -357,7 +357,7 @@ def test_terms_percentiles_loopback_and_rows():
     assert row[5] == "–"
 
 
-serve_memory = _load("serve_memory")
+serve_memory = bench_script("serve_memory")
 
 
 def test_memory_is_read_from_this_process_smaps_rollup():
@@ -381,7 +381,7 @@ def test_runs_name_a_checkout_a_variant_and_an_extra_path(tmp_path):
 
 
 def _load_profile(name: str):
-    spec = importlib.util.spec_from_file_location(f"profile_{name}", BENCH / "profile" / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(f"profile_{name}", ROOT / "bench" / "profile" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -394,3 +394,12 @@ def test_profile_variants_combine_and_name_their_collection(tmp_path):
     with pytest.raises(SystemExit, match="unknown variant 'direct'"):
         serve_variant.parse_variant("direct")  # issue 12's experiment, now the app's own code
     assert _load_profile("waterfall").file_name(f"nomap,data={tmp_path}").count("/") == 0
+
+
+def test_play_bench_reports_medians_of_what_finished_and_a_column_per_speed():
+    play_bench = bench_script("play_bench")
+    assert play_bench.median([3.0, "timeout", 1.0, 2.0]) == 2.0
+    assert play_bench.median(["timeout", "error"]) == "timeout"
+    labels = [label for label, _digits in play_bench.COLUMNS.values()]
+    for speed in play_bench.SPEEDS:
+        assert f"fps ×{speed}" in labels and f"p95 frame ms ×{speed}" in labels

@@ -53,8 +53,8 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
 
 
 class Reader(HTMLParser):
-    """What a reader gets from a page: its text, its aria-labels and titles, and the quiz's data-text
-    (not scripts, styles or the encoded answers); and the <html> element's attributes."""
+    """What a reader gets from a page: its text, its aria-labels and titles, the quiz's data-text and the play's
+    data-play-text (not scripts, styles or the encoded answers); and the <html> element's attributes."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -77,6 +77,8 @@ class Reader(HTMLParser):
             self.texts.append(text)
             self.parts += [value for value in text.values() if isinstance(value, str)]
             self.parts += text["more"].values()
+        if attributes.get("data-play-text"):  # the sentences play.js writes (components/play_bar.py)
+            self.parts += json.loads(attributes["data-play-text"]).values()
 
     def handle_endtag(self, tag) -> None:
         if tag in ("script", "style"):

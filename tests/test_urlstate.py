@@ -74,3 +74,24 @@ def test_links_made_before_the_escaping_still_open():
     assert filters.categories == ("attack", "leadership")
     assert filters.actors == ("AQIM", "JNIM")
     assert selected == "mali-coup"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    at=st.one_of(st.none(), st.sampled_from(["2012", "2017-03", "200X", "19XX", "-3000/-2901", "0800"])),
+    speed=st.sampled_from(urlstate.SPEEDS),
+    text=st.one_of(st.sampled_from(AWKWARD), _text),
+)
+def test_a_play_moment_and_speed_come_back_from_the_url_with_the_view(at, speed, text):
+    filters = Filters(text=text)
+    query = urlstate.with_play(urlstate.build(filters, None), urlstate.Play(at, speed))
+    assert urlstate.play(query) == urlstate.Play(at, speed)
+    assert urlstate.parse(query) == (filters, None)
+
+
+def test_an_unreadable_moment_or_speed_is_left_out():
+    assert urlstate.play("?at=<script>&speed=9") == urlstate.Play(None, urlstate.DEFAULT_SPEED)
+    assert urlstate.play("?at=2012&speed=nan") == urlstate.Play("2012", urlstate.DEFAULT_SPEED)
+    assert urlstate.play("") == urlstate.Play()
+    assert urlstate.with_play("", urlstate.Play()) == ""
+    assert urlstate.with_play("?q=mali", urlstate.Play("2012", 2.0)) == "?q=mali&at=2012&speed=2"

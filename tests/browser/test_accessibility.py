@@ -31,6 +31,9 @@ PAGES = {
     "explorer in Arabic": "/?lang=ar&event=droukdel-killed",
     "explorer in French": "/?lang=fr&event=droukdel-killed",
     "present in Arabic": "/present?lang=ar",
+    # Paused at a moment of the play (issue 25): the play bar, the map's play traces, the list that follows.
+    "explorer playing": "/?at=2012",
+    "a slide with a play": "/present?lesson=gspc-to-jnim&slide=8",
 }
 READY = {
     "explorer": "#event-count",
@@ -41,6 +44,8 @@ READY = {
     "explorer in Arabic": "#detail .detail-title",
     "explorer in French": "#detail .detail-title",
     "present in Arabic": ".present-slide.current",
+    "explorer playing": ".play-bar.play-on",
+    "a slide with a play": ".present-slide.current .slide-play",
 }
 
 

@@ -80,6 +80,18 @@ def describe(start: str, end: str | None = None, lang: str | None = None) -> str
     return _describe(start, end, lang or i18n.current())
 
 
+def as_noun(text: str, lang: str | None = None) -> str:
+    """One EDTF date (no span) in words as a noun, the form a phrase takes: 'the 2000s', 'les années 2000',
+    'March 2017', '2012'. A play's moments are named so ('9 events by the 2000s')."""
+    return _noun(text, lang or i18n.current())
+
+
+@functools.lru_cache(maxsize=4096)
+def _noun(text: str, lang: str) -> str:
+    with i18n.use(lang):
+        return _one(text, lang, within=True)
+
+
 def describe_with_basis(start: str, end: str | None, basis: str, lang: str | None = None) -> str:
     """'stated: March 2017', 'indiquée : mars 2017', 'مذكور: مارس 2017'; another basis is given as it is."""
     lang = lang or i18n.current()

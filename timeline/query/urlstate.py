@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode
 
 from timeline import i18n
@@ -84,3 +85,37 @@ def event_links(filters: Filters, collection: str | None = None) -> Callable[[st
     base = build(filters, None, collection)
     joiner = "&" if base else "?"
     return lambda event_id: f"{base}{joiner}{urlencode({'event': event_id})}" if event_id else base
+
+
+# Playing through time: `at` is the moment shown, as EDTF at the stop's precision ('2012', '2017-03'), and
+# `speed` is stops per second. assets/play.js writes both into the URL as the play moves; a link with `at`
+# opens paused at that moment. A filter change starts a new view: its URL (build) has neither.
+SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)
+DEFAULT_SPEED = 1.0
+_AT = re.compile(r"^-?[0-9X]{1,11}(-[0-9]{2})?(/-?[0-9X]{1,11}(-[0-9]{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Play:
+    at: str | None = None
+    speed: float = DEFAULT_SPEED
+
+
+def play(search: str | None) -> Play:
+    """'?at=2012&speed=2' -> Play('2012', 2.0); an unreadable moment is None, an unknown speed the default."""
+    values = parse_qs((search or "").lstrip("?"))
+    at = values.get("at", [""])[0].strip()
+    try:
+        speed = float(values.get("speed", [""])[0])
+    except ValueError:
+        speed = DEFAULT_SPEED
+    return Play(at if _AT.match(at) else None, speed if speed in SPEEDS else DEFAULT_SPEED)
+
+
+def with_play(query: str, state: Play) -> str:
+    """A view's query string (build's) with the play's moment and speed added, as play.js writes them."""
+    pairs = [("at", state.at or ""), ("speed", "" if state.speed == DEFAULT_SPEED else f"{state.speed:g}")]
+    extra = urlencode([(key, value) for key, value in pairs if value])
+    if not extra:
+        return query
+    return f"{query}&{extra}" if query else f"?{extra}"

@@ -223,6 +223,7 @@ SPEC: dict[tuple[str, str], Check] = {
     (ids.LINEAGE, "clickData"): click,
     (ids.GLOSSARY_LINEAGE, "clickData"): click,
     (ids.SHARED_LINK, "data"): link,
+    (ids.PLAY_REQUEST, "data"): count,
 }
 
 

@@ -4,7 +4,7 @@ It opens from file://, a USB stick or an e-mail attachment with no server and
 no network. Everything is inside it: the slides (the same builders as /present,
 written out by components/render.py), every style, the vendored plotly geo
 bundle, the one topojson the maps use, and assets/present.js, reorder.js,
-quiz.js and touch.js, read from the same files the app serves. It also carries the lesson
+quiz.js, touch.js and play.js, read from the same files the app serves. It also carries the lesson
 itself, as the YAML of a lesson file in a block no browser runs
 (script#lesson-source), so a lesson file dropped on the builder opens again.
 
@@ -55,8 +55,8 @@ from timeline.web.components.slide import (
 )
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
-STYLES = ("style.css", "present.css", "quiz.css")
-SCRIPTS = ("present.js", "reorder.js", "quiz.js", "touch.js")  # touch.js: fingers on the slides' maps, as in the app
+STYLES = ("style.css", "present.css", "quiz.css", "play.css")
+SCRIPTS = ("present.js", "reorder.js", "quiz.js", "touch.js", "play.js")  # touch.js: fingers on the maps
 LESSON_SOURCE = "lesson-source"  # the id of the block that holds the lesson's YAML
 PLOTLY = ASSETS / "vendor" / "plotly-geo.min.js"
 NEAR = [1, 2]  # maps drawn around the slide shown, as on /present

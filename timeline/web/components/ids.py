@@ -36,6 +36,13 @@ SELECTED = "selected"  # dcc.Store: the selected event id
 WINDOW = "time-window"  # dcc.Store: the timeline's visible [start, end]
 QUERY = "view-query"  # dcc.Store: the view as a query string, copied to the URL in the browser
 
+# Playing the chronology through time (web/pages/explore_play.py, assets/play.js).
+PLAY_BAR = "play-bar"
+PLAY_RANGE = "play-range"  # the moment as a range input: drag it to move through time
+PLAY_REQUEST = "play-request"  # dcc.Store: a number play.js raises to ask for the play data of the view
+PLAY_DATA = "play-data"  # dcc.Store: that data (figures/play.py), or the URL's moment's at page load
+PLAY_SINK = "play-sink"  # dcc.Store the clientside callback that hands the data to play.js writes; nothing reads it
+
 
 def passage_anchor(event_id: str) -> str:
     return f"passage-{event_id}"

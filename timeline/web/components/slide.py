@@ -26,6 +26,7 @@ from timeline.load.passages import Passage
 from timeline.load.vocabulary import category
 from timeline.web.components import ids
 from timeline.web.components.progress_strip import strip_view
+from timeline.web.components.slide_play import slide_play
 
 # How far (degrees) to widen the map around a place of each kind: a country
 # centroid alone would zoom onto the middle of the country and hide its borders.
@@ -307,7 +308,7 @@ def event_slide(
                 [
                     html.Div(head, className="slide-head"),
                     html.Div(text, className="slide-text"),
-                    _map_panel(box, event, deck.show(position)),
+                    _map_panel(box, event, deck.show(position), play=slide_play(deck, position)),
                 ],
                 className="slide-body long-date" if is_long_date(event) else "slide-body",
             ),
@@ -324,7 +325,9 @@ def _slide_label(index: int, count: int, title: str) -> str:
     return _("Slide %(index)s of %(count)s: %(title)s") % {"index": index, "count": count, "title": title}
 
 
-def _map_panel(box: html.Div | None, event: pd.Series | None, show: str = "map") -> html.Figure | html.Div | None:
+def _map_panel(
+    box: html.Div | None, event: pd.Series | None, show: str = "map", play: html.Div | None = None
+) -> html.Figure | html.Div | None:
     if box is None:
         # Saying so keeps the gap from looking like a map that failed to load.
         return html.Div(html.P(_("The source names no place for this event.")), className="slide-map-panel no-place")
@@ -337,7 +340,11 @@ def _map_panel(box: html.Div | None, event: pd.Series | None, show: str = "map")
         }
     else:
         caption = _places_caption(event)
-    return html.Figure([box, html.Figcaption(caption, className="slide-map-caption")], className="slide-map-panel")
+    # The map can play the lesson's period up to this slide (components/slide_play.py); a lineage chart cannot.
+    play = play if show == "map" else None
+    return html.Figure(
+        [box, html.Figcaption([caption, play], className="slide-map-caption")], className="slide-map-panel"
+    )
 
 
 def _places_caption(event: pd.Series) -> str:

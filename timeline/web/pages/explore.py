@@ -26,6 +26,7 @@ from timeline.web.components.detail import detail_panel
 from timeline.web.components.filters import toggle_label
 from timeline.web.components.lineage_text import item_detail
 from timeline.web.components.source_reader import source_reader
+from timeline.web.pages import explore_play
 from timeline.web.pages.explore_data import ExploreData
 from timeline.web.pages.explore_layout import layout, lineage_chart
 from timeline.web.pages.explore_view import (
@@ -51,6 +52,7 @@ def register(app: Dash, registry: Registry) -> None:
     Each resolves the page's collection from its key (and, for a dropped file, the file this tab holds).
     """
     page = PAGE_STATE
+    explore_play.register(app, registry)
     controls = [
         Input(ids.SEARCH, "value"),
         Input(ids.CATEGORY, "value"),

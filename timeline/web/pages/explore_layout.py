@@ -21,6 +21,7 @@ from timeline.web.components.language_switch import language_switch
 from timeline.web.components.lesson_controls import add_shown_button, lesson_counter
 from timeline.web.components.source_reader import source_reader
 from timeline.web.pages.explore_data import ExploreData
+from timeline.web.pages.explore_play import play_section
 from timeline.web.pages.explore_view import View, compute_view, lineage_view
 
 if TYPE_CHECKING:
@@ -96,6 +97,7 @@ def layout(registry: Registry, served: Served, search_string: str | None, upload
                                 view.timeline,
                             ),
                             graph_tools(ids.TIMELINE),
+                            play_section(data, filters, search_string),
                             html.P(
                                 [
                                     html.Span("● ", className="key-dot"),
