@@ -464,3 +464,16 @@ def test_every_profile_variant_still_builds_and_serves_its_first_visit(variant):
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert "/ 200, /_dash-layout 200, /_dash-dependencies 200" in result.stdout
+
+
+def test_a_recorded_waterfall_run_gives_its_phases_and_a_summary(capsys):
+    """tests/fixtures/waterfall_run.json is one real run of `waterfall.py --runs 1 --json` on this app."""
+    fixture = ROOT / "tests" / "fixtures" / "waterfall_run.json"
+    recorded = json.loads(fixture.read_text())
+    phases = _load_profile("waterfall").phases(recorded["runs"]["base"][0])
+    # The first draw is when the later of the two graphs has its traces.
+    drawn = max(phases["timeline traces present"], phases["map traces present"])
+    assert phases["FIRST DRAW (timeline+map)"] >= drawn and phases["html ttfb"] < drawn
+    assert _load_profile("summarize").main([str(fixture)]) == 0
+    table = capsys.readouterr().out
+    assert "| base | 1 |" in table and f"| {phases['FIRST DRAW (timeline+map)']:.0f} |" in table
