@@ -17,10 +17,11 @@ It waits for the first HTTP 200, then until no process of the server has used CP
   USS  pages only this process has (Private_Clean + Private_Dirty): what one more worker would add
 
 Then a short class (bench/classload.py's students, `--students` of them for `--class-seconds`,
-searching and selecting with no pause) makes every worker answer filters, which is when
-copy-on-write pages get copied, and the memory is read again. Printed: a Markdown table per
-moment (idle, after the class) with the totals over the server's processes, the time to the
-first 200 and to idle, then PSS ratios of W workers to 1. Numbers only; nothing is asserted.
+searching and selecting with no pause, at most `--class-loops` rounds each: with a long
+`--class-seconds`, every run does the same work however loaded the machine) makes every worker
+answer filters, which is when copy-on-write pages get copied, and the memory is read again.
+Printed: a Markdown table per moment (idle, after the class) with the totals over the server's
+processes, the time to the first 200 and to idle, then PSS ratios of W workers to 1. Numbers only; nothing is asserted.
 """
 
 from __future__ import annotations
@@ -206,6 +207,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=1, help="times each run is repeated, interleaved (default 1)")
     parser.add_argument("--students", type=int, default=8, help="students in the class that exercises the workers")
     parser.add_argument("--class-seconds", type=float, default=15, help="how long that class runs (default 15)")
+    parser.add_argument(
+        "--class-loops",
+        type=int,
+        default=10_000,
+        help="most filter+select rounds per student: with a long --class-seconds, every run does the same work",
+    )
     parser.add_argument("--start-timeout", type=float, default=600)
     args = parser.parse_args(argv)
     counts = [int(n) for n in args.workers.split(",")]
@@ -225,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
                         plan = discover(server.url, FILTER_INPUT, SELECT_INPUT, lambda _line: None)
                         settings = argparse.Namespace(
                             duration=args.class_seconds,
-                            loops=10_000,
+                            loops=args.class_loops,
                             filter_input=FILTER_INPUT,
                             select_input=SELECT_INPUT,
                         )
@@ -240,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
                         pss.setdefault((name, workers, moment), []).append(memory.pss)
                     print(
                         f"  {name} -w {workers}: idle PSS {idle.pss:,.0f} MB, after {after.pss:,.0f} MB "
-                        f"({errors} errors), load {load1()}",
+                        f"({tally.requests} requests, {errors} errors), load {load1()}",
                         flush=True,
                     )
     for moment, rows in tables.items():

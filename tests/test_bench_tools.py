@@ -8,7 +8,10 @@ from __future__ import annotations
 import argparse
 import csv
 import importlib.util
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -403,3 +406,74 @@ def test_play_bench_reports_medians_of_what_finished_and_a_column_per_speed():
     labels = [label for label, _digits in play_bench.COLUMNS.values()]
     for speed in play_bench.SPEEDS:
         assert f"fps ×{speed}" in labels and f"p95 frame ms ×{speed}" in labels
+
+
+# bench/profile/*.py: each script's parts that need no browser run here on the bundled collection, so a
+# change to the app's signatures breaks a test, not a benchmark someone runs months later.
+
+
+def test_server_side_profile_steps_and_endpoints_run_on_the_app():
+    from timeline.load.collection import BUNDLED
+    from timeline.load.library import load_library
+    from timeline.web.app import create_app
+    from timeline.web.pages.registry import Registry
+
+    server_side = _load_profile("server_side")
+    collections = load_library(BUNDLED)
+    app = create_app(collections)
+    registry = Registry(collections)
+    steps = server_side.steps(registry, registry.get(None))
+    assert len(steps) == 8
+    for name, call in steps:
+        result = call()
+        if "figure" in name:  # a figure is plain data with traces
+            assert result["data"], name
+    for name, call in server_side.endpoints(app.server.test_client()):
+        assert call({}).status_code == 200, name
+
+
+def test_plotly_alone_profile_writes_a_page_per_configuration(tmp_path):
+    plotly_isolated = _load_profile("plotly_isolated")
+    figures = plotly_isolated.figures(ROOT)
+    assert set(figures) == {"timeline", "lineage", "map"} and all(fig["data"] for fig in figures.values())
+    for name, config in plotly_isolated.CONFIGS.items():
+        plotly_isolated.prepare(tmp_path / name, figures, config, ROOT)
+        page = (tmp_path / name / "index.html").read_text()
+        assert f'src="{config["bundle"]}"' in page and (tmp_path / name / config["bundle"]).exists(), name
+        written = {key: json.loads((tmp_path / name / f"{key}.json").read_text()) for key in figures}
+        if config.get("notemplate"):
+            assert all("template" not in fig["layout"] for fig in written.values())
+        if config.get("res110"):
+            assert written["map"]["layout"]["geo"]["resolution"] == 110
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "base",
+        "nomap,notimeline,noeras,nolineage,notranslations,nosource,plotlyfirst,nodashtable",
+        "fullplotly,eager,nocompress",
+    ],
+)
+def test_every_profile_variant_still_builds_and_serves_its_first_visit(variant):
+    # In its own process: a variant patches the app's modules for as long as the process lives.
+    script = ROOT / "bench" / "profile" / "serve_variant.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check", "--variant", variant],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    assert "/ 200, /_dash-layout 200, /_dash-dependencies 200" in result.stdout
+
+
+def test_a_recorded_waterfall_run_gives_its_phases_and_a_summary(capsys):
+    """tests/fixtures/waterfall_run.json is one real run of `waterfall.py --runs 1 --json` on this app."""
+    fixture = ROOT / "tests" / "fixtures" / "waterfall_run.json"
+    recorded = json.loads(fixture.read_text())
+    phases = _load_profile("waterfall").phases(recorded["runs"]["base"][0])
+    # The first draw is when the later of the two graphs has its traces.
+    drawn = max(phases["timeline traces present"], phases["map traces present"])
+    assert phases["FIRST DRAW (timeline+map)"] >= drawn and phases["html ttfb"] < drawn
+    assert _load_profile("summarize").main([str(fixture)]) == 0
+    table = capsys.readouterr().out
+    assert "| base | 1 |" in table and f"| {phases['FIRST DRAW (timeline+map)']:.0f} |" in table

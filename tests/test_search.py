@@ -147,3 +147,24 @@ def test_a_filter_on_a_part_of_the_collection_reads_the_right_rows(collection):
     assert list(search.apply(part, search.Filters(text="mali"), collection.aliases, hay=hay)["id"]) == list(
         search.apply(part, search.Filters(text="mali"), collection.aliases)["id"]
     )
+
+
+def test_coded_lists_filter_as_a_test_per_event_does(collection):
+    """Countries and actors as integer codes pick the events that a test of each event's own list picks."""
+    events = collection.events
+    hay = search.haystack(events)
+    every_country = sorted({code for codes in events["countries"] for code in codes})
+    every_actor = sorted({name for names in events["actors"] for name in names})
+    asks = [(every_country[:1], ()), (every_country[1:3], ()), ((), every_actor[:2]), (every_country[:1], every_actor)]
+    asks += [(("nowhere",), ()), ((), ("nobody", every_actor[-1]))]
+    for countries, actors in asks:
+        filters = search.Filters(countries=tuple(countries), actors=tuple(actors))
+        coded = search.matches(events, filters, hay=hay)
+        expected = [
+            (not countries or bool(set(countries) & set(row.countries)))
+            and (not actors or bool(set(actors) & set(row.actors)))
+            for row in events.itertuples()
+        ]
+        assert coded.tolist() == expected, (countries, actors)
+        assert search.matches(events, filters).tolist() == expected  # no haystack: each event's list is read
+    assert sum(expected) > 0

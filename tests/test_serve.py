@@ -134,3 +134,27 @@ def test_serve_refuses_workers_it_cannot_run(options, message):
         cwd=ROOT, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == 2 and message in result.stderr
+
+
+def test_warming_visits_each_language_and_stops_on_a_page_that_fails():
+    """warm() makes, before the fork, the requests a first reader in each language makes; a failure stops it."""
+    import flask
+
+    from timeline.web.workers import warm
+
+    seen, server = [], flask.Flask("warmed")
+
+    @server.route("/")
+    @server.route("/_dash-layout")
+    @server.route("/_dash-dependencies")
+    def answer():
+        seen.append((flask.request.path, flask.request.headers["Accept-Language"]))
+        return "{}"
+
+    warm(server)
+    assert sorted(seen) == sorted(
+        (path, lang) for path in ("/", "/_dash-layout", "/_dash-dependencies") for lang in ("en", "fr", "ar")
+    )
+    server.view_functions["answer"] = lambda: ("broken", 500)
+    with pytest.raises(RuntimeError, match="/ in en answered 500"):
+        warm(server)

@@ -1,6 +1,6 @@
 """Serve the explorer in-process, optionally with experiments patched in, and time every request.
 
-    python bench/profile/serve_variant.py --port 8123 [--variant base] [--root DIR]
+    python bench/profile/serve_variant.py --port 8123 [--variant base] [--root DIR] [--check]
 
 Nothing under timeline/ or assets/ is edited: each variant patches objects in memory before
 create_app() runs (or edits the built app). Variants combine with commas, e.g. `nomap,data=DIR`.
@@ -24,6 +24,10 @@ are gone from this list; NOTES.md keeps what they measured.
                 (data-figure, data-config) and an inline script right after plotly-geo.min.js draws them
                 with Plotly.newPlot before Dash's scripts run; the plain copy stays until the live
                 page's map has its country shapes. Dash draws both graphs again when it takes over
+
+--check builds the variant, asks it for the page, its layout and its callbacks through Flask's test client,
+prints each status and exits (1 if one is not 200) instead of serving: tests/test_bench_tools.py runs every
+variant so, so that a change to the app cannot leave an experiment silently broken.
 
 The WSGI app is wrapped so every request's server time (first byte of the request to the end
 of the body) and size are kept; GET /__timings returns them as JSON and clears the list.
@@ -250,14 +254,28 @@ def parse_variant(text: str) -> tuple[set[str], Path | None]:
     return variants, data
 
 
-def main() -> int:
+CHECKED = ("/", "/_dash-layout", "/_dash-dependencies")
+
+
+def check(app) -> list[tuple[str, int]]:
+    """(path, status) of the first response, the layout and the callbacks, as a browser's first visit asks."""
+    client = app.server.test_client()
+    return [(path, client.get(path, headers={"Referer": "http://localhost/"}).status_code) for path in CHECKED]
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=8123)
     parser.add_argument("--variant", default="base")
     parser.add_argument("--root", type=Path, default=HERE.parent.parent)
-    args = parser.parse_args()
+    parser.add_argument("--check", action="store_true", help="build, request the first visit's URLs, exit")
+    args = parser.parse_args(argv)
     variants, data = parse_variant(args.variant)
     app = build(variants, args.root, data)
+    if args.check:
+        statuses = check(app)
+        print(f"variant {args.variant}: " + ", ".join(f"{path} {status}" for path, status in statuses), flush=True)
+        return 0 if all(status == 200 for _, status in statuses) else 1
     print(f"serving variant {args.variant} on http://127.0.0.1:{args.port}/", flush=True)
     app.run(host="127.0.0.1", port=args.port, debug=False)
     return 0

@@ -12,6 +12,8 @@ import gc
 
 from flask import Flask
 
+from timeline import i18n
+
 
 def share_with_workers() -> None:
     """Make what is alive now last, untouched, for the rest of the process and in every fork of it.
@@ -24,6 +26,23 @@ def share_with_workers() -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+def warm(server: Flask) -> None:
+    """Build now, once, what each worker would otherwise build for itself on its first requests.
+
+    The first visit in each language builds the page and its plain copy, the figures' per-language
+    drawing (hover texts, dates in words, list items) and Dash's own tables of callbacks and scripts.
+    Built after the fork, each worker would hold its own copy; built here, they all share this one.
+    Real requests through Flask's test client, so what is built is what a reader's visit builds.
+    """
+    client = server.test_client()
+    for lang in i18n.LANGUAGES:
+        headers = {"Accept-Language": lang, "Referer": "http://localhost/"}  # the layout is the referrer's page
+        for path in ("/", "/_dash-layout", "/_dash-dependencies"):
+            status = client.get(path, headers=headers).status_code
+            if status != 200:  # a page that cannot be built should stop the start, not greet the first reader
+                raise RuntimeError(f"{path} in {lang} answered {status} before the workers started")
 
 
 def serve(server: Flask, host: str, port: int, workers: int) -> None:
@@ -39,5 +58,6 @@ def serve(server: Flask, host: str, port: int, workers: int) -> None:
         def load(self) -> Flask:
             return server
 
+    warm(server)
     share_with_workers()
     Classroom().run()

@@ -10,9 +10,11 @@ import os
 from timeline.load.collection import BUNDLED
 from timeline.load.library import load_library
 from timeline.web.app import create_app
-from timeline.web.workers import share_with_workers
+from timeline.web.workers import share_with_workers, warm
 
 app = create_app(load_library(os.environ.get("TIMELINE_DATA", BUNDLED)))
 server = app.server
-# Under `gunicorn --preload` this runs once, before the workers fork, and they share the collection.
+# Under `gunicorn --preload` this runs once, before the workers fork, and they share the collection
+# and the pages and figures its first readers would otherwise build in each worker.
+warm(server)
 share_with_workers()

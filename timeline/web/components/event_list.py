@@ -12,6 +12,7 @@ from collections.abc import Callable
 from html import escape
 from urllib.parse import urlencode
 
+import numpy as np
 import pandas as pd
 from dash import dcc, html
 
@@ -40,11 +41,21 @@ class ItemBodies:
 
     def __init__(self, events: pd.DataFrame) -> None:
         self.events = events
+        self.ids = events["id"].to_numpy(dtype=object)
+        self._index = pd.Index(self.ids)
         self._bodies = subset.PerRow(events, _body, i18n.current())
 
-    def of(self, shown: pd.DataFrame) -> list[str]:
-        """The bodies of `shown`, a part of the frame, in its order."""
-        return self._bodies.of(subset.positions(self.events, shown))
+    def rows(self, part: pd.DataFrame) -> np.ndarray:
+        """Where the rows of `part`, a part of the frame, are in it; only its index is read."""
+        return subset.positions(self.events, part)
+
+    def row_of(self, event_id: str) -> int:
+        """The position of the event `event_id` in the frame; -1 for none."""
+        return int(self._index.get_indexer([event_id])[0])
+
+    def of(self, rows: np.ndarray) -> list[str]:
+        """The bodies of the rows at `rows` (positions in the frame), in that order."""
+        return self._bodies.of(rows)
 
 
 def event_list(
@@ -68,20 +79,25 @@ def event_list_html(
 ) -> str:
     """event_list's HTML as text, a note when nothing matches: what a filter sends for the explorer's list
     (a string prop, cheaper to send and to render than a component). `bodies` are the items of a frame
-    `events` is part of, kept by a caller that lists parts of it often: then only the index and the ids
-    of `events` are read."""
+    `events` is part of, kept by a caller that lists parts of it often: then only the index of `events`
+    is read."""
     link = link or (lambda event_id: f"?{urlencode({'event': event_id})}")
-    if events.empty:
+    if not len(events):  # not .empty: a frame of rows alone has no column, and .empty is then always true
         return f'<p class="empty-note">{escape(str(EMPTY_NOTE))}</p>'
-    shown = events.head(LIMIT)
-    if selected is not None and selected not in set(shown["id"]) and selected in set(events["id"]):
-        shown = pd.concat([shown, events[events["id"] == selected]])
-    inside = (bodies or ItemBodies(shown)).of(shown)
+    # Positions in the frame, never the events' own id strings: reading those (even to copy a column)
+    # writes their reference counts, and every worker of a server would copy the pages that hold them.
+    bodies = bodies or ItemBodies(events)
+    rows = bodies.rows(events)
+    shown = rows[:LIMIT]
+    at = bodies.row_of(selected) if selected is not None else -1
+    if at >= 0 and not (shown == at).any() and (rows == at).any():
+        shown = np.append(shown, at)
+    inside = bodies.of(shown)
     parts = [
         '<ol class="event-items">',
         *(
             _item(event_id, event_id == selected, link(event_id), body)
-            for event_id, body in zip(shown["id"], inside, strict=True)
+            for event_id, body in zip(bodies.ids[shown].tolist(), inside, strict=True)
         ),
         "</ol>",
     ]

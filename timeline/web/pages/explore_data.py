@@ -27,7 +27,9 @@ class Drawing:
 
     events: pd.DataFrame
     place_rows: pd.DataFrame
-    ids: pd.DataFrame  # events[["id"]]: a view selects rows of this, and what is drawn comes from the rest
+    # events[[]]: a view selects rows of this (the index alone), and what is drawn comes from the rest. No
+    # column: a copy of the ids would write into every id string, and a worker copies each page it writes.
+    rows: pd.DataFrame
     timeline: TimelineItems
     places: MapPlaces
     items: ItemBodies
@@ -58,7 +60,7 @@ class ExploreData:
                 events = localised(self.collection.events, lang)
                 rows = self.place_rows if events is self.collection.events else explode_places(events)
                 drawing = Drawing(
-                    events, rows, events[["id"]], TimelineItems(events), MapPlaces(events, rows), ItemBodies(events)
+                    events, rows, events[[]], TimelineItems(events), MapPlaces(events, rows), ItemBodies(events)
                 )
             self._drawings[lang] = drawing  # one per language: a race only builds it twice
         return self._drawings[lang]

@@ -75,7 +75,7 @@ def compute_view(
     # so a frame of ids is all they read (a 100,000-row frame of 30 columns costs to copy).
     keep = search.matches(events, filters, data.collection.aliases, hay=data.haystack)
     in_view = keep & search.window_matches(events, *_bounds(window))
-    matching, visible = drawing.ids[keep], drawing.ids[in_view]
+    matching, visible = drawing.rows[keep], drawing.rows[in_view]
     total = len(events)
     # The noun agrees with the total ("1 of 1 event", "3 sur 22 événements").
     if window:
