@@ -101,7 +101,7 @@ def compute_view(
 def phone_heights(data: ExploreData, filters: search.Filters) -> dict[int, int]:
     """The timeline's height on each phone's width class (web/screen.py), for the page's plain copy."""
     drawing = data.drawing(i18n.current())
-    matching = drawing.ids[search.matches(drawing.events, filters, data.collection.aliases, hay=data.haystack)]
+    matching = drawing.rows[search.matches(drawing.events, filters, data.collection.aliases, hay=data.haystack)]
     return {
         phone: timeline_figure(matching, drawn=drawing.timeline, width_px=screen.plot_width(phone))["layout"]["height"]
         for phone in screen.CLASSES
