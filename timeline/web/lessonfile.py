@@ -50,9 +50,9 @@ from timeline.web.components.slide import (
     file_map_box,
     nav_buttons,
     slide_figure,
-    speaker_note,
     top_bar,
 )
+from timeline.web.components.speaker_note import speaker_note
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 STYLES = ("style.css", "present.css", "quiz.css", "play.css")

@@ -24,6 +24,7 @@ from timeline.i18n import gettext as _
 from timeline.load.collection import Collection
 from timeline.load.passages import Passages
 from timeline.query import urlstate
+from timeline.query.search import Filters
 from timeline.web import upload
 from timeline.web.components import ids
 from timeline.web.components.language_switch import language_switch
@@ -34,9 +35,9 @@ from timeline.web.components.slide import (
     map_graph,
     nav_buttons,
     slide_figure,
-    speaker_note,
     top_bar,
 )
+from timeline.web.components.speaker_note import speaker_note
 from timeline.web.lessonfile import bundle_html, bundle_name
 from timeline.web.lessonrequest import FILE_PATH, lesson_form, link_href
 from timeline.web.pages.quiz import quiz_url
@@ -51,15 +52,17 @@ class PresentState:
     lesson: str | None
     slide: int
     speaker: bool
+    filters: Filters = Filters()  # the explorer's (q, category, country, actor, from, to) for a deck without a lesson
 
 
 def parse_search(search: str | None) -> PresentState:
-    """'?lesson=gspc-to-jnim&slide=3&speaker=1' -> PresentState; anything unreadable falls back to the start."""
+    """'?lesson=gspc-to-jnim&slide=3&speaker=1' -> PresentState; anything unreadable falls back to the start.
+    The explorer's filters in the same query choose the events of a deck without a lesson."""
     values = parse_qs((search or "").lstrip("?"))
     raw_slide = values.get("slide", ["0"])[0]
     slide = int(raw_slide) if raw_slide.isdigit() else 0
     speaker = values.get("speaker", [""])[0].lower() in ("1", "true", "yes", "on")
-    return PresentState(values.get("lesson", [None])[0] or None, slide, speaker)
+    return PresentState(values.get("lesson", [None])[0] or None, slide, speaker, urlstate.parse(search)[0])
 
 
 def present_url(lesson: str | None, slide: int = 0, speaker: bool = False, collection: str | None = None) -> str:
@@ -146,7 +149,7 @@ class PresentPage:
     def layout(self, search_string: str | None) -> html.Div:
         state = parse_search(search_string)
         try:
-            deck = build_deck(self.collection, state.lesson)
+            deck = build_deck(self.collection, state.lesson, state.filters)
         except UnknownLesson as missing:
             return _no_such_lesson(self.collection, missing, self.url_key)
         return self.deck_page(deck, state, search_string)
