@@ -4,7 +4,6 @@ with slides × events (the strip once per page)."""
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -12,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from deck_cases import AT, OVER, limit_library
 from helpers import ROOT
 from servers import Server
 
@@ -20,26 +20,10 @@ from timeline.load.collection import load_collection
 from timeline.load.lesson_model import MAX_SLIDES
 from timeline.query.search import Filters
 
-sys.path.insert(0, str(ROOT / "bench"))
-import make_collection  # noqa: E402  (bench/ is on the path just above)
-
-AT, OVER = DECK_LIMIT, DECK_LIMIT + 1
-
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory) -> Path:
-    """A folder of two generated collections: `at` with DECK_LIMIT events, `over` with one more. The
-    generator adds eras to its events, so the rows are cut back to the exact count."""
-    folder = tmp_path_factory.mktemp("limits")
-    for name, size in (("at", AT), ("over", OVER)):
-        target = folder / name
-        make_collection.make_collection(size, target)
-        rows = (target / "events.csv").read_text(encoding="utf-8").splitlines(keepends=True)
-        assert len(load_collection(target).events) >= size
-        (target / "events.csv").write_text("".join(rows[: size + 1]), encoding="utf-8")
-        meta = json.loads((target / "collection.json").read_text(encoding="utf-8"))
-        (target / "collection.json").write_text(json.dumps({**meta, "id": name}), encoding="utf-8")
-    return folder
+    return limit_library(tmp_path_factory.mktemp("limits"))
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +113,7 @@ def test_the_command_line_says_when_a_deck_is_cut(library, tmp_path, command) ->
             check=True,
         )
         assert ("at most 100" in done.stderr and f"{OVER}" in done.stderr) is cut, done.stderr
-        assert (f"{DECK_LIMIT} events" in done.stdout or f"{DECK_LIMIT} slides" in done.stdout), done.stdout
+        assert f"{DECK_LIMIT} events" in done.stdout or f"{DECK_LIMIT} slides" in done.stdout, done.stdout
 
 
 def test_the_strip_is_once_per_page_not_once_per_slide(server) -> None:
@@ -138,4 +122,3 @@ def test_the_strip_is_once_per_page_not_once_per_slide(server) -> None:
     assert page.count('class="strip-layer"') == 1
     assert page.count("data-order=") == DECK_LIMIT
     assert page.count('class="slide-strip"') == DECK_LIMIT + 1  # each slide's own axis and mark
-
