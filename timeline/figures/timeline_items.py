@@ -25,6 +25,7 @@ from timeline.load.schema import CATEGORIES
 from timeline.load.vocabulary import category as category_word
 
 CATEGORY_CODES = {category: code for code, category in enumerate(CATEGORIES)}
+ERA_LABELS = 24  # eras labelled above the timeline; past it their bands merge (TimelineItems.era_marks)
 
 
 class TimelineItems:
@@ -87,26 +88,45 @@ class TimelineItems:
         return [self._label[p] for p in positions.tolist()], self._label_px[positions]
 
     def era_marks(self, positions: np.ndarray) -> tuple[list[dict], list[dict]]:
-        """The shaded band of each era and its label above the plot, so no bar can cover it."""
-        shapes, annotations = [], []
-        for p in positions.tolist():
-            if p not in self._eras:
-                era = self.events.iloc[p]
-                x0, x1 = _iso(self.earliest[p]), _iso(self.latest[p])
-                shape = {
-                    "type": "rect", "x0": x0, "x1": x1, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
-                    "fillcolor": theme.ERA_FILL, "layer": "below", "line": {"width": 0},
-                }  # fmt: skip
-                label = {
-                    "x": x0, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom", "xanchor": "left",
-                    "text": plotly_text(f"▇ {era['title']} ({describe(era['start'], era['end'], self.lang)})"),
-                    "showarrow": False, "font": {"color": theme.ERA_TEXT, "size": 13},
-                }  # fmt: skip
-                self._eras[p] = (shape, label)
-            shape, label = self._eras[p]
-            shapes.append(shape)
-            annotations.append(label)
-        return shapes, annotations
+        """The shaded band of each era and its label above the plot, so no bar can cover it. Past ERA_LABELS
+        eras (a dropped sheet may mark thousands), the bands are merged where they overlap and only the
+        ERA_LABELS longest are labelled: more labels on one line only cover each other, and each one costs
+        the browser a redraw on every zoom (2,000 eras made a 0.9 MB timeline)."""
+        if len(positions) > ERA_LABELS:
+            span = self.latest[positions] - self.earliest[positions]
+            longest = np.sort(positions[np.argsort(-span, kind="stable")[:ERA_LABELS]])
+            return self._merged_bands(positions), [self._era(p)[1] for p in longest.tolist()]
+        marks = [self._era(p) for p in positions.tolist()]
+        return [shape for shape, _label in marks], [label for _shape, label in marks]
+
+    def _era(self, p: int) -> tuple[dict, dict]:
+        if p not in self._eras:
+            era = self.events.iloc[p]
+            x0, x1 = _iso(self.earliest[p]), _iso(self.latest[p])
+            label = {
+                "x": x0, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom", "xanchor": "left",
+                "text": plotly_text(f"▇ {era['title']} ({describe(era['start'], era['end'], self.lang)})"),
+                "showarrow": False, "font": {"color": theme.ERA_TEXT, "size": 13},
+            }  # fmt: skip
+            self._eras[p] = (_band(x0, x1), label)
+        return self._eras[p]
+
+    def _merged_bands(self, positions: np.ndarray) -> list[dict]:
+        order = positions[np.argsort(self.earliest[positions], kind="stable")]
+        bands: list[list] = []
+        for start, end in zip(self.earliest[order], self.latest[order], strict=True):
+            if bands and start <= bands[-1][1]:
+                bands[-1][1] = max(bands[-1][1], end)
+            else:
+                bands.append([start, end])
+        return [_band(_iso(start), _iso(end)) for start, end in bands]
+
+
+def _band(x0: str, x1: str) -> dict:
+    return {
+        "type": "rect", "x0": x0, "x1": x1, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
+        "fillcolor": theme.ERA_FILL, "layer": "below", "line": {"width": 0},
+    }  # fmt: skip
 
 
 def _hover(event) -> list:
