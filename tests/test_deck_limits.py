@@ -122,3 +122,19 @@ def test_the_strip_is_once_per_page_not_once_per_slide(server) -> None:
     assert page.count('class="strip-layer"') == 1
     assert page.count("data-order=") == DECK_LIMIT
     assert page.count('class="slide-strip"') == DECK_LIMIT + 1  # each slide's own axis and mark
+
+
+def test_the_slides_figures_kept_are_bounded(aqim, monkeypatch) -> None:
+    """Any filter in /present's URL makes a new deck: the figures kept for the next visit stay bounded."""
+    from timeline.load.passages import quote_passages
+    from timeline.web.app import create_app
+    from timeline.web.pages import present
+
+    create_app(aqim)  # dash.get_asset_url, used by the map config, needs an app
+    monkeypatch.setattr(present, "FIGURES_KEPT", 10)
+    page = present.PresentPage(aqim, quote_passages(aqim))
+    for year in range(2007, 2021):
+        page.layout(f"?from={year}&to={year}")
+        assert len(page._figures) <= 10
+    page.layout("")  # every event: more slides than are kept, and still all drawn
+    assert len(page._figures) <= 10

@@ -10,6 +10,7 @@ at load.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import parse_qs
@@ -44,7 +45,10 @@ from timeline.web.pages.quiz import quiz_url
 
 # Slides whose maps are drawn, around the one shown (the store hands the same window to present.js).
 NEAR_BEFORE, NEAR_AFTER = 1, 2
-DECKS_KEPT = 64  # decks whose list of figures is kept ready (each slide's figure is kept on its own anyway)
+DECKS_KEPT = 16  # decks whose list of figures is kept ready (each slide's figure is kept on its own anyway)
+# Slides' figures kept (some 10 kB each): the explorer's filters in /present's URL make any deck of the
+# collection's events, so without a bound a crawler walking filters would keep a figure per event.
+FIGURES_KEPT = 1_000
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,7 @@ class PresentPage:
         self.url_key = url_key  # ?collection= in this page's links
         # Each slide's figure, by what it depends on: (event id, what it shows, language), ("intro", language)
         # for the overview of every event. A lesson from a link shares the figures of the lessons before it.
-        self._figures: dict[tuple[str, ...], dict | None] = {}
+        self._figures: OrderedDict[tuple[str, ...], dict | None] = OrderedDict()
         self._decks: dict[tuple, list[dict | None]] = {}  # the list of each deck, the same list each time
 
     @cached_property
@@ -116,7 +120,10 @@ class PresentPage:
             for index, key in enumerate(keys):
                 if key not in self._figures:
                     self._figures[key] = slide_figure(deck, index, self.collection)
+                self._figures.move_to_end(key)
             self._decks[whole] = [self._figures[key] for key in keys]
+            while len(self._figures) > FIGURES_KEPT:  # the least recently shown first
+                self._figures.popitem(last=False)
             while len(self._decks) > DECKS_KEPT:  # lessons from links are any selection: keep the latest
                 self._decks.pop(next(iter(self._decks)))
         return self._decks[whole]
