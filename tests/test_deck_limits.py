@@ -138,3 +138,10 @@ def test_the_slides_figures_kept_are_bounded(aqim, monkeypatch) -> None:
         assert len(page._figures) <= 10
     page.layout("")  # every event: more slides than are kept, and still all drawn
     assert len(page._figures) <= 10
+
+
+def test_present_and_quiz_link_to_each_other_with_the_same_filters(server) -> None:
+    present = get(server, "/present?collection=over&from=2000&to=2003")
+    quiz = get(server, "/quiz?collection=over&from=2000&to=2003")
+    assert 'href="/quiz?collection=over&amp;from=2000&amp;to=2003"' in present
+    assert 'href="/present?collection=over&amp;from=2000&amp;to=2003"' in quiz

@@ -86,3 +86,23 @@ def test_the_explorers_present_link_carries_its_filters(browser, limits_server) 
     assert notice(browser) is None
     count = browser.js("return document.querySelectorAll('#react-entry-point .present-slide').length")
     assert 1 < count < DECK_LIMIT + 1
+
+
+def test_on_a_phone_the_notice_is_read_in_the_column(phone, limits_server) -> None:
+    browser = phone(390, 664)
+    open_present(browser, f"{limits_server.url}/present?collection=over")
+    said = notice(browser)
+    assert said and said["visible"] and f"at most {DECK_LIMIT}" in said["text"], said
+    widths = browser.js("return [document.scrollingElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"the page scrolls sideways: {widths}"
+    browser.screenshot("phone-present-limit-390x664")
+
+
+def test_the_quiz_one_over_the_limit_says_so_above_its_cards(browser, limits_server) -> None:
+    browser.driver.set_window_size(1366, 768)
+    browser.open(f"{limits_server.url}/quiz?collection=over&lang=fr")
+    browser.wait(lambda: browser.js("return !!document.querySelector('#react-entry-point .quiz-limit')"))
+    text = browser.js("return document.querySelector('#react-entry-point .quiz-limit').innerText")
+    assert "au plus 100" in text and "101" in text
+    assert browser.js("return document.querySelectorAll('#react-entry-point .quiz-card').length") == DECK_LIMIT
+    browser.screenshot("quiz-limit-fr-1366x768")

@@ -138,6 +138,8 @@ class PresentPage:
             quiz = link_href("/quiz", self.url_key, link)
         else:
             quiz = quiz_url(deck.lesson_id, self.url_key)
+            if deck.lesson_id is None:  # the quiz of the same events: the explorer's filters this deck came with
+                quiz = "/quiz" + urlstate.build(deck.filters, None, self.url_key)
             if self.url_key != upload.KEY:  # a dropped file lives in the browser tab: the server cannot bundle it
                 tools.append(
                     html.A(

@@ -39,7 +39,13 @@ def layout(collection: Collection, passages: Passages, search: str | None, url_k
         deck = build_deck(collection, lesson, urlstate.parse(search)[0])
     except UnknownLesson as missing:
         return _no_such_lesson(collection, missing, url_key)
-    return quiz_page(collection, passages, deck, search, url_key, urlstate.href("/present", url_key, lesson=lesson))
+    # Without a lesson, the slides of the same events: the explorer's filters this quiz came with.
+    present = (
+        urlstate.href("/present", url_key, lesson=lesson)
+        if lesson
+        else "/present" + urlstate.build(deck.filters, None, url_key)
+    )
+    return quiz_page(collection, passages, deck, search, url_key, present)
 
 
 def quiz_page(
