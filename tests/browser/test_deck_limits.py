@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from deck_cases import OVER, limit_library
+from selenium.webdriver.common.by import By
 from servers import Server
 
 from timeline.formats.deck import DECK_LIMIT
@@ -81,6 +82,11 @@ def test_the_explorers_present_link_carries_its_filters(browser, limits_server) 
     browser.wait(browser.graphs_drawn, message="the explorer")
     link = browser.js("return document.getElementById('explore-present').getAttribute('href')")
     assert "from=2000" in link and "to=2005" in link and "collection=over" in link
+    # A search typed in the explorer goes with it too.
+    browser.driver.find_element(By.ID, "search").send_keys("killed")
+    present = "return document.getElementById('explore-present').getAttribute('href')"
+    browser.wait(lambda: "q=killed" in browser.js(present), message="the Present link to follow the search")
+    assert "from=2000" in browser.js(present) and "event=" not in browser.js(present)
     browser.open(limits_server.url + link)
     browser.wait(lambda: browser.js("return !!document.querySelector('#react-entry-point .present-slide.current')"))
     assert notice(browser) is None
