@@ -145,3 +145,10 @@ def test_present_and_quiz_link_to_each_other_with_the_same_filters(server) -> No
     quiz = get(server, "/quiz?collection=over&from=2000&to=2003")
     assert 'href="/quiz?collection=over&amp;from=2000&amp;to=2003"' in present
     assert 'href="/present?collection=over&amp;from=2000&amp;to=2003"' in quiz
+
+
+def test_the_lesson_file_of_the_explorers_view_has_its_slides(server) -> None:
+    present = get(server, "/present?collection=over&from=2000&to=2003")
+    assert 'href="/lesson-file?collection=over&amp;from=2000&amp;to=2003"' in present
+    file = get(server, "/lesson-file?collection=over&from=2000&to=2003")
+    assert slides_of(file) == slides_of(present) and 2 < len(slides_of(file)) < DECK_LIMIT

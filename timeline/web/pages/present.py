@@ -75,8 +75,10 @@ def present_url(lesson: str | None, slide: int = 0, speaker: bool = False, colle
     )
 
 
-def download_url(lesson: str | None, collection: str | None = None) -> str:
-    """The lesson file of this deck, made on request (register_download)."""
+def download_url(lesson: str | None, collection: str | None = None, filters: Filters | None = None) -> str:
+    """The lesson file of this deck, made on request (register_download): a lesson's, or the explorer's view's."""
+    if lesson is None and filters is not None and not filters.is_empty():
+        return DOWNLOAD_PATH + urlstate.build(filters, None, collection)
     return urlstate.href(DOWNLOAD_PATH, collection, lesson=lesson)
 
 
@@ -144,7 +146,7 @@ class PresentPage:
                 tools.append(
                     html.A(
                         _("Download this lesson as a file"),
-                        href=download_url(deck.lesson_id, self.url_key),
+                        href=download_url(deck.lesson_id, self.url_key, deck.filters),
                         download=bundle_name(deck),
                         className="present-tool",
                         id=ids.PRESENT_DOWNLOAD,
@@ -236,10 +238,13 @@ def register_download(app: Dash, collections) -> None:
             abort(404)
         page = served.derive(PresentPage.of)
         try:
-            deck = build_deck(served.collection, request.args.get("lesson") or None)
+            filters = urlstate.parse(request.query_string.decode("utf-8", "replace"))[0]
+            deck = build_deck(served.collection, request.args.get("lesson") or None, filters)
         except UnknownLesson:
             abort(404)
-        text = bundle_html(served.collection, deck.lesson_id, served.passages, page.strip, page.figures(deck))
+        text = bundle_html(
+            served.collection, deck.lesson_id, served.passages, page.strip, page.figures(deck), deck.filters
+        )
         return Response(
             text,
             mimetype="text/html",
