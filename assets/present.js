@@ -32,11 +32,30 @@
     return '/' + (query ? '?' + query : '');
   }
 
+  // The strip's marks come once, in the slide first shown (components/progress_strip.py strip_layer): each
+  // slide shown gets a copy, with the deck's events before its own marked done.
+  function stripFor(r, index) {
+    var track = r.querySelector('.present-slide[data-slide="' + index + '"] .strip-track');
+    var any = r.querySelector('.strip-layer');
+    if (!track || !any) { return; }
+    var layer = track.querySelector('.strip-layer');
+    if (!layer) {
+      layer = any.cloneNode(true);
+      track.insertBefore(layer, track.firstChild);
+    }
+    layer.querySelectorAll('.strip-mark[data-order]').forEach(function (mark) {
+      var done = parseInt(mark.getAttribute('data-order'), 10) < index - 1;
+      mark.classList.toggle('done', done);
+      mark.classList.toggle('todo', !done);
+    });
+  }
+
   function show(r, index, announce) {
     var last = count(r) - 1;
     index = Math.max(0, Math.min(last, index));
     if (index === current(r)) { return; }
     r.setAttribute('data-current', String(index));
+    stripFor(r, index);
     r.querySelectorAll('[data-slide]').forEach(function (element) {
       var on = element.getAttribute('data-slide') === String(index);
       element.classList.toggle('current', on);

@@ -323,3 +323,12 @@ def test_a_lesson_file_for_another_collection_is_refused_by_validate(tmp_path) -
     run = run_timeline("validate", folder)
     assert run.returncode == 1
     assert f"{path}, line 2, field 'collection': this lesson was made for the collection 'boko-haram'" in run.stderr
+
+
+def test_a_title_of_the_limit_is_kept_and_one_character_more_is_refused() -> None:
+    from timeline.load.lesson_model import MAX_TITLE
+
+    lesson, problems = lesson_from_data({"title": "t" * MAX_TITLE, "slides": ["mali-coup"]}, "your lesson", IDS, "aqim")
+    assert problems == [] and lesson is not None and len(lesson.title) == MAX_TITLE
+    _lesson, problems = lesson_from_data({"title": "t" * (MAX_TITLE + 1), "slides": ["mali-coup"]}, "y", IDS, "aqim")
+    assert fields(problems) == [(None, "title")]

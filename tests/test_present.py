@@ -75,7 +75,7 @@ def test_decks_keep_the_lesson_order_or_the_dates(aqim: Collection) -> None:
 
 def test_strip_places_events_by_their_dates(aqim: Collection) -> None:
     strip = strip_layout(aqim.events)
-    marks = {mark.event_id: mark for mark in strip.background + strip.eras}
+    marks = {mark.event_id: mark for mark in strip.marks(aqim.events)}
     assert [mark.event_id for mark in strip.eras] == list(aqim.events[aqim.events["kind"] == "era"]["id"])
     assert all(mark.left >= 0 and mark.left + mark.width <= 100 for mark in marks.values())
     assert marks["jnim-formed"].width == 0  # a month is a point
@@ -152,7 +152,7 @@ def test_strip_marks_column_wise_match_one_event_at_a_time(tmp_path):
 
     from helpers import ROOT
 
-    from timeline.figures.strip import strip_layout
+    from timeline.figures.strip import GRAIN, strip_layout
     from timeline.load.collection import load_collection
 
     folder = tmp_path / "n600"
@@ -160,6 +160,15 @@ def test_strip_marks_column_wise_match_one_event_at_a_time(tmp_path):
     events = load_collection(folder).events
     strip = strip_layout(events)
     one_by_one = [strip.mark(event) for _, event in events.iterrows()]
-    assert list(strip.background) == [m for m in one_by_one if not m.era]
+    assert strip.marks(events) == one_by_one
     assert list(strip.eras) == [m for m in one_by_one if m.era]
+    # The background is every other event merged: each one's place is covered by a merged mark.
+    for mark in (m for m in one_by_one if not m.era):
+        covered = [
+            bg
+            for bg in strip.background
+            if (bg.width == 0) == (mark.width == 0) and bg.left - GRAIN <= mark.left <= bg.left + bg.width + GRAIN
+        ]
+        assert covered, mark
     assert any(m.width == 0 for m in strip.background) and any(m.width > 0 for m in strip.background)
+    assert len(strip.background) <= 2 * 100 / GRAIN

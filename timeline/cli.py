@@ -198,7 +198,18 @@ def _handout(folder: Path, lesson: str | None, out: Path, quiz: bool = False) ->
         return 1
     sheet = " and a quiz sheet with its answer key" if quiz else ""
     print(f"Wrote {out}: '{deck.title}', {len(deck.events)} events{sheet}. Open it in a browser to read or print it.")
+    _say_cut(deck)
     return 0
+
+
+def _say_cut(deck) -> None:
+    """A deck without a lesson holds at most DECK_LIMIT events (formats/deck.py): say so, and how to choose."""
+    if deck.cut:
+        print(
+            f"Note: the collection has {deck.total:,} events and a deck holds at most {len(deck.events)}: "
+            f"these are the first {len(deck.events)} in date order. Write a lesson (--lesson ID) to choose them.",
+            file=sys.stderr,
+        )
 
 
 def _bundle(folder: Path, lesson: str | None, out: Path) -> int:
@@ -215,6 +226,7 @@ def _bundle(folder: Path, lesson: str | None, out: Path) -> int:
         f"Wrote {out}: '{deck.title}', {len(deck.events)} slides and a quiz, {size / 1_000_000:.2f} MB. "
         "It needs no server and no network: copy it anywhere and open it in a browser."
     )
+    _say_cut(deck)
     return 0
 
 

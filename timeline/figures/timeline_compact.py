@@ -85,6 +85,7 @@ def _era_labels(drawn: TimelineItems, eras, axis: tuple[pd.Timestamp, pd.Timesta
     start, end = axis
     per_px = (end - start) / width_px
     labels = []
+    eras = drawn.labelled_eras(eras)  # the bands are era_marks'; only their names are placed here
     for p, words in zip(eras.tolist(), drawn.era_words(eras), strict=True):
         first = max((pd.Timestamp(drawn.earliest[p]) - start) / per_px, 0.0)
         last = min((pd.Timestamp(drawn.latest[p]) - start) / per_px, width_px)

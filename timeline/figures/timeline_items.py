@@ -25,6 +25,7 @@ from timeline.load.schema import CATEGORIES
 from timeline.load.vocabulary import category as category_word
 
 CATEGORY_CODES = {category: code for code, category in enumerate(CATEGORIES)}
+ERA_LABELS = 24  # eras labelled above the timeline; past it their bands merge (TimelineItems.era_marks)
 
 
 class TimelineItems:
@@ -93,32 +94,59 @@ class TimelineItems:
         return [written[p] for p in positions.tolist()], widths[positions]
 
     def era_marks(self, positions: np.ndarray) -> tuple[list[dict], list[dict]]:
-        """The shaded band of each era and its label above the plot, so no bar can cover it."""
-        shapes, annotations = [], []
-        for p in positions.tolist():
-            if p not in self._eras:
-                era = self.events.iloc[p]
-                x0, x1 = _iso(self.earliest[p]), _iso(self.latest[p])
-                shape = {
-                    "type": "rect", "x0": x0, "x1": x1, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
-                    "fillcolor": theme.ERA_FILL, "layer": "below", "line": {"width": 0},
-                }  # fmt: skip
-                words = f"▇ {era['title']} ({describe(era['start'], era['end'], self.lang)})"
-                label = {
-                    "x": x0, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom", "xanchor": "left",
-                    "text": plotly_text(words), "showarrow": False, "font": {"color": theme.ERA_TEXT, "size": 13},
-                }  # fmt: skip
-                self._eras[p] = (shape, label)
-                self._era_words[p] = words
-            shape, label = self._eras[p]
-            shapes.append(shape)
-            annotations.append(label)
-        return shapes, annotations
+        """The shaded band of each era and its label above the plot, so no bar can cover it. Past ERA_LABELS
+        eras (a dropped sheet may mark thousands), the bands are merged where they overlap and only the
+        ERA_LABELS longest are labelled: more labels on one line only cover each other, and each one costs
+        the browser a redraw on every zoom (2,000 eras made a 0.9 MB timeline)."""
+        if len(positions) > ERA_LABELS:
+            labelled = self.labelled_eras(positions)
+            return self._merged_bands(positions), [self._era(p)[1] for p in labelled.tolist()]
+        marks = [self._era(p) for p in positions.tolist()]
+        return [shape for shape, _label in marks], [label for _shape, label in marks]
+
+    def labelled_eras(self, positions: np.ndarray) -> np.ndarray:
+        """The eras whose names are written: all of them up to ERA_LABELS, else the ERA_LABELS longest."""
+        if len(positions) <= ERA_LABELS:
+            return positions
+        span = self.latest[positions] - self.earliest[positions]
+        return np.sort(positions[np.argsort(-span, kind="stable")[:ERA_LABELS]])
+
+    def _era(self, p: int) -> tuple[dict, dict]:
+        if p not in self._eras:
+            era = self.events.iloc[p]
+            x0, x1 = _iso(self.earliest[p]), _iso(self.latest[p])
+            words = f"▇ {era['title']} ({describe(era['start'], era['end'], self.lang)})"
+            label = {
+                "x": x0, "y": 1.0, "xref": "x", "yref": "paper", "yanchor": "bottom", "xanchor": "left",
+                "text": plotly_text(words),
+                "showarrow": False, "font": {"color": theme.ERA_TEXT, "size": 13},
+            }  # fmt: skip
+            self._eras[p] = (_band(x0, x1), label)
+            self._era_words[p] = words
+        return self._eras[p]
+
+    def _merged_bands(self, positions: np.ndarray) -> list[dict]:
+        order = positions[np.argsort(self.earliest[positions], kind="stable")]
+        bands: list[list] = []
+        for start, end in zip(self.earliest[order], self.latest[order], strict=True):
+            if bands and start <= bands[-1][1]:
+                bands[-1][1] = max(bands[-1][1], end)
+            else:
+                bands.append([start, end])
+        return [_band(_iso(start), _iso(end)) for start, end in bands]
 
     def era_words(self, positions: np.ndarray) -> list[str]:
         """Each era's label as text (era_marks escapes it for plotly), for a layout that fits it to a plot."""
-        self.era_marks(positions)
+        for p in positions.tolist():
+            self._era(p)
         return [self._era_words[p] for p in positions.tolist()]
+
+
+def _band(x0: str, x1: str) -> dict:
+    return {
+        "type": "rect", "x0": x0, "x1": x1, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
+        "fillcolor": theme.ERA_FILL, "layer": "below", "line": {"width": 0},
+    }  # fmt: skip
 
 
 def _hover(event) -> list:

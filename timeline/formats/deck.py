@@ -12,11 +12,21 @@ import pandas as pd
 
 from timeline import i18n
 from timeline.i18n import gettext as _
+from timeline.i18n import ngettext
+from timeline.i18n.words import number
 from timeline.load import sourcetext
 from timeline.load.collection import Collection
+from timeline.load.lesson_model import MAX_SLIDES
 from timeline.load.lessons import Lesson
 from timeline.load.passages import Passage
 from timeline.load.translations import localised
+from timeline.query.search import Filters, apply
+
+# The most events a deck without a lesson shows: a lesson's own limit (load/lesson_model.py), so every deck
+# (slides, quiz, lesson file, handout) is a class's hour whatever the collection's size. Past it, the first
+# MAX_SLIDES in date order are shown and the page says so (docs/limits.md): a deck is built whole into its
+# page, so a 20,000-event collection would otherwise be 20,000 slides.
+DECK_LIMIT = MAX_SLIDES
 
 
 @dataclass(frozen=True)
@@ -27,6 +37,13 @@ class Deck:
     events: pd.DataFrame  # in the order of the slides, index 0..n-1
     notes: tuple[str, ...]  # teacher notes, one per event ("" where none)
     shows: tuple[str, ...] = ()  # per event: "map" (default) or "lineage"
+    total: int | None = None  # events that matched before DECK_LIMIT cut them (None: all are shown)
+    filters: Filters = Filters()  # the explorer's filters that chose the events of a deck without a lesson
+
+    @property
+    def cut(self) -> bool:
+        """Whether DECK_LIMIT left events out of this deck (the page says so and how to narrow it)."""
+        return self.total is not None and self.total > len(self.events)
 
     def show(self, position: int) -> str:
         return self.shows[position] if position < len(self.shows) else "map"
@@ -39,8 +56,9 @@ class UnknownLesson(LookupError):
         super().__init__(f"no lesson '{lesson_id}' (lessons: {', '.join(known) or 'none'})")
 
 
-def build_deck(collection: Collection, lesson_id: str | Lesson | None = None) -> Deck:
-    """The slides of `lesson_id`, or of the whole collection when None; raises UnknownLesson.
+def build_deck(collection: Collection, lesson_id: str | Lesson | None = None, filters: Filters | None = None) -> Deck:
+    """The slides of `lesson_id`, or of the collection's events that pass `filters` (the explorer's, from its
+    URL; every event when None), at most DECK_LIMIT of them in date order; raises UnknownLesson.
 
     A Lesson itself may be given instead of its id: one a teacher's browser sent, validated against this
     collection (load.lessons.lesson_from_data), which is in no lessons/ folder.
@@ -50,8 +68,14 @@ def build_deck(collection: Collection, lesson_id: str | Lesson | None = None) ->
     """
     lang = i18n.current()
     if lesson_id is None:
-        events = localised(collection.events, lang).reset_index(drop=True)
-        return Deck(None, collection.title, collection.description, events, ("",) * len(events))
+        filters = filters or Filters()
+        chosen = collection.events if filters.is_empty() else apply(collection.events, filters, collection.aliases)
+        # Cut before localising: only the events shown are translated.
+        events = localised(chosen.iloc[:DECK_LIMIT], lang).reset_index(drop=True)
+        total = len(chosen) if len(chosen) > DECK_LIMIT else None
+        return Deck(
+            None, collection.title, collection.description, events, ("",) * len(events), total=total, filters=filters
+        )
     lesson = lesson_id if isinstance(lesson_id, Lesson) else collection.lessons.get(lesson_id)
     if lesson is None:
         raise UnknownLesson(lesson_id, sorted(collection.lessons))
@@ -67,6 +91,24 @@ def build_deck(collection: Collection, lesson_id: str | Lesson | None = None) ->
         tuple(slide.notes_in(lang) for slide in lesson.slides),
         tuple(slide.show for slide in lesson.slides),
     )
+
+
+def limit_text(deck: Deck) -> str | None:
+    """What a page says of a deck DECK_LIMIT cut: the limit, and how to choose the events shown; else None."""
+    if not deck.cut:
+        return None
+    # Translators: on the first slide and the quiz when a collection (or the explorer's view) has more events
+    # than a deck shows. %(total)s is always more than %(limit)s.
+    sentence = ngettext(
+        "The view has %(total)s event, and a deck shows at most %(limit)s: these are the first %(limit)s in date "
+        "order. To show others, narrow the explorer's view (a search, a category, a country, years) and press "
+        "Present, or present a lesson.",
+        "The view has %(total)s events, and a deck shows at most %(limit)s: these are the first %(limit)s in date "
+        "order. To show others, narrow the explorer's view (a search, a category, a country, years) and press "
+        "Present, or present a lesson.",
+        deck.total or 0,
+    )
+    return sentence % {"total": number(deck.total or 0), "limit": number(DECK_LIMIT)}
 
 
 @dataclass(frozen=True)

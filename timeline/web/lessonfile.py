@@ -41,6 +41,7 @@ from timeline.i18n import lazy_gettext
 from timeline.load.collection import Collection
 from timeline.load.lessons import Lesson
 from timeline.load.passages import Passage, quote_passages
+from timeline.query.search import Filters
 from timeline.web.components import ids
 from timeline.web.components.quiz import quiz_section
 from timeline.web.components.render import to_html
@@ -50,9 +51,9 @@ from timeline.web.components.slide import (
     file_map_box,
     nav_buttons,
     slide_figure,
-    speaker_note,
     top_bar,
 )
+from timeline.web.components.speaker_note import speaker_note
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 STYLES = ("style.css", "present.css", "quiz.css", "play.css")
@@ -147,11 +148,12 @@ def bundle_html(
     passages: dict[str, Passage] | None = None,
     strip: Strip | None = None,
     figures: list[dict | None] | None = None,
+    filters: Filters | None = None,
 ) -> str:
-    """The lesson file of `lesson_id` (every event in date order when None); raises deck.UnknownLesson.
-    A Lesson a teacher's browser sent may stand for the id (see web/lessonrequest.py).
-    `passages`, `strip` and `figures` may come from the present page, which keeps them."""
-    deck = build_deck(collection, lesson_id)
+    """The lesson file of `lesson_id` (the events that pass `filters` in date order when None, at most
+    DECK_LIMIT); raises deck.UnknownLesson. A Lesson a teacher's browser sent may stand for the id (see
+    web/lessonrequest.py). `passages`, `strip` and `figures` may come from the present page, which keeps them."""
+    deck = build_deck(collection, lesson_id, filters)
     passages = quote_passages(collection) if passages is None else passages
     strip = strip_layout(collection.events) if strip is None else strip
     if figures is None:

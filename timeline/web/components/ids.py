@@ -52,6 +52,7 @@ def passage_anchor(event_id: str) -> str:
 
 # The present page (/present): one slide per event, navigated in the browser by assets/present.js.
 PRESENT = "present"
+EXPLORE_PRESENT = "explore-present"  # the explorer's Present link, which carries its filters
 PRESENT_SLIDE = "present-slide"  # dcc.Store: index of the slide shown, written by assets/present.js
 PRESENT_MAPS = "present-maps"  # dcc.Store: each slide's map graph, drawn once its slide comes near
 PRESENT_MAP_BOX = "present-map-box"  # pattern: {"type": PRESENT_MAP_BOX, "index": slide}

@@ -14,28 +14,42 @@ from timeline.i18n.dates import describe
 PHONE_TICKS = 6  # years under the strip a phone's width shows without crowding
 
 
-def strip_view(strip: Strip, deck: Deck, position: int | None) -> html.Div:
-    """The progress strip: the whole story's time axis, the deck's events on it, this slide's event largest."""
+def strip_layer(strip: Strip, deck: Deck, position: int | None) -> html.Div:
+    """What every slide's strip shows alike: the eras, the collection's events (merged), the deck's events,
+    those before `position` done. Once per deck, in the slide shown: assets/present.js copies it into the
+    strip of the slide it shows and sets which are done, so the page does not grow with slides × events."""
     pieces: list = [html.Span(className="strip-era", style=_box(mark.left, mark.width)) for mark in strip.eras]
-    in_deck = set(deck.events["id"])
     pieces += [
         html.Span(className="strip-bg" + (" point" if not mark.width else ""), style=_box(mark.left, mark.width))
         for mark in strip.background
-        if mark.event_id not in in_deck
     ]
-    label = None
-    for order, (_index, event) in enumerate(deck.events.iterrows()):
-        mark = strip.mark(event)
-        state = "done" if position is not None and order < position else "todo"
-        if order == position:
-            state = "current"
-            # Near either end the label grows inwards, so it never runs under the Previous/Next buttons.
-            align = " start" if mark.left < 15 else " end" if mark.left > 85 else ""
-            label = html.Span(
-                describe(event["start"], event["end"]), className="strip-label" + align, style={"left": f"{mark.left}%"}
-            )
+    for order, mark in enumerate(strip.marks(deck.events)):
         shape = "point" if not mark.width else "bar"
-        pieces.append(html.Span(className=f"strip-mark {shape} {state}", style=_box(mark.left, mark.width)))
+        state = "done" if position is not None and order < position else "todo"
+        pieces.append(
+            html.Span(
+                className=f"strip-mark {shape} {state}", style=_box(mark.left, mark.width), **{"data-order": order}
+            )
+        )
+    return html.Div(pieces, className="strip-layer")
+
+
+def strip_view(strip: Strip, deck: Deck, position: int | None, layer: html.Div | None = None) -> html.Div:
+    """A slide's progress strip: the whole story's time axis and this slide's event, largest; `layer`
+    (strip_layer) on the slide shown, the rest of the deck on it."""
+    pieces: list = [layer]
+    if position is not None:
+        event = deck.events.iloc[position]
+        mark = strip.mark(event)
+        # Near either end the label grows inwards, so it never runs under the Previous/Next buttons.
+        align = " start" if mark.left < 15 else " end" if mark.left > 85 else ""
+        shape = "point" if not mark.width else "bar"
+        pieces += [
+            html.Span(className=f"strip-mark {shape} current", style=_box(mark.left, mark.width)),
+            html.Span(
+                describe(event["start"], event["end"]), className="strip-label" + align, style={"left": f"{mark.left}%"}
+            ),
+        ]
     # Every other year is minor: a phone's strip (some 270 px at 390 px wide) holds six years apart, and at
     # 320 px three or four; present.css hides the minor ones where they would touch.
     ticks = [
@@ -53,7 +67,7 @@ def strip_view(strip: Strip, deck: Deck, position: int | None) -> html.Div:
         where = _("Progress: overview, on the time line of the whole collection")
     return html.Div(
         [
-            html.Div([*pieces, label], className="strip-track"),
+            html.Div([piece for piece in pieces if piece is not None], className="strip-track"),
             html.Div(ticks, className="strip-axis crowded" if len(ticks) > PHONE_TICKS else "strip-axis"),
         ],
         className="slide-strip",

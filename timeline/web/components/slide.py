@@ -16,7 +16,7 @@ from dash import dcc, get_asset_url, html
 from timeline.figures.lineage import lineage_figure
 from timeline.figures.map import map_figure
 from timeline.figures.strip import Strip
-from timeline.formats.deck import Deck, citation
+from timeline.formats.deck import Deck, citation, limit_text
 from timeline.i18n import gettext as _
 from timeline.i18n import lazy_gettext, ngettext
 from timeline.i18n.dates import describe, describe_with_basis
@@ -25,7 +25,7 @@ from timeline.load.collection import Collection
 from timeline.load.passages import Passage
 from timeline.load.vocabulary import category
 from timeline.web.components import ids
-from timeline.web.components.progress_strip import strip_view
+from timeline.web.components.progress_strip import strip_layer, strip_view
 from timeline.web.components.slide_play import slide_play
 
 # How far (degrees) to widen the map around a place of each kind: a country
@@ -157,10 +157,12 @@ def deck_slides(
     keys: str | None = None,
 ) -> list[html.Section]:
     """Every slide of a deck, the intro first: /present and the lesson file show the same sections."""
-    slides = [intro_slide(deck, strip, current, boxes.get(0), keys)]
+    # The strip's marks go into the slide shown only (present.js copies them on): slides × events otherwise.
+    layers = {current: strip_layer(strip, deck, current - 1 if current else None)}
+    slides = [intro_slide(deck, strip, current, boxes.get(0), keys, layers.get(0))]
     slides += [
-        event_slide(collection, passages, deck, strip, position, current, boxes.get(position + 1))
-        for position in range(len(deck.events))
+        event_slide(collection, passages, deck, strip, at, current, boxes.get(at + 1), layers.get(at + 1))
+        for at in range(len(deck.events))
     ]
     return slides
 
@@ -234,7 +236,9 @@ APP_KEYS = lazy_gettext(
 )
 
 
-def intro_slide(deck: Deck, strip: Strip, current: int, box: html.Div | None, keys: str | None = None) -> html.Section:
+def intro_slide(
+    deck: Deck, strip: Strip, current: int, box: html.Div | None, keys: str | None = None, layer: html.Div | None = None
+) -> html.Section:
     values = {"n": number(len(deck.events)), "span": _deck_span(deck)}
     if deck.lesson_id is not None:
         # Translators: above a lesson's title on its first slide: 'Lesson · 10 events · 2007–2020'.
@@ -245,7 +249,12 @@ def intro_slide(deck: Deck, strip: Strip, current: int, box: html.Div | None, ke
             html.P(deck.intro, className="slide-intro", dir="auto") if deck.intro else None,
             html.Ol(
                 [
-                    html.Li([html.Span(_short_date(event), className="agenda-date"), html.Bdi(event["title"])])
+                    html.Li(
+                        [
+                            html.Span(describe(event["start"], event["end"]), className="agenda-date"),
+                            html.Bdi(event["title"]),
+                        ]
+                    )
                     for _index, event in deck.events.iterrows()
                 ],
                 className="slide-agenda",
@@ -255,10 +264,17 @@ def intro_slide(deck: Deck, strip: Strip, current: int, box: html.Div | None, ke
         # Translators: above the collection's title on the first slide of every event: 'All 61 events in date
         # order · 1992–2020'.
         kicker = ngettext("%(n)s event · %(span)s", "All %(n)s events in date order · %(span)s", len(deck.events))
+        if deck.cut or not deck.filters.is_empty():
+            # Translators: as above, when the slides show only some of the collection's events (a search, a
+            # filter, or the most a deck shows): '100 events in date order · 1992–2020'.
+            kicker = ngettext(
+                "%(n)s event in date order · %(span)s", "%(n)s events in date order · %(span)s", len(deck.events)
+            )
         body = [
             html.P(kicker % values, className="slide-kicker"),
             html.H1(deck.title, className="slide-title slide-title-intro", dir="auto"),
             html.P(deck.intro, className="slide-intro", dir="auto") if deck.intro else None,
+            html.P(limit_text(deck), className="slide-limit", role="note") if deck.cut else None,
         ]
     body.append(html.P(keys or str(APP_KEYS), className="slide-keys"))
     text = html.Div([part for part in body if part is not None], className="slide-text")
@@ -267,7 +283,7 @@ def intro_slide(deck: Deck, strip: Strip, current: int, box: html.Div | None, ke
     return html.Section(
         [
             html.Div(parts, className="slide-body" if len(parts) > 1 else "slide-body full-width"),
-            strip_view(strip, deck, None),
+            strip_view(strip, deck, None, layer),
         ],
         className=slide_class("present-slide slide-intro-slide", 0, current),
         **slide_attrs(0, current),
@@ -283,6 +299,7 @@ def event_slide(
     position: int,
     current: int,
     box: html.Div | None,
+    layer: html.Div | None = None,
 ) -> html.Section:
     """Slide `position + 1`: the event at `position` of the deck."""
     event = deck.events.iloc[position]
@@ -320,7 +337,7 @@ def event_slide(
                 ],
                 className="slide-body long-date" if is_long_date(event) else "slide-body",
             ),
-            strip_view(strip, deck, position),
+            strip_view(strip, deck, position, layer),
         ],
         className=slide_class("present-slide slide-event", index, current),
         **slide_attrs(index, current),
@@ -366,35 +383,6 @@ def _places_caption(event: pd.Series) -> str:
     return " · ".join(names)
 
 
-def _short_date(event: pd.Series) -> str:
-    return describe(event["start"], event["end"])
-
-
 def _deck_span(deck: Deck) -> str:
     first, last = deck.events["earliest"].min().year, deck.events["latest"].max().year
     return f"{first}–{last}" if first != last else str(first)
-
-
-def speaker_note(deck: Deck, index: int, current: int) -> html.Div:
-    """What only the presenter sees under slide `index`: the teacher's notes and the next slide's title."""
-    notes = deck.notes[index - 1] if index > 0 else ""
-    if index < len(deck.events):
-        upcoming = html.Bdi(deck.events.iloc[index]["title"])
-    else:
-        upcoming = _("(end of the presentation)")
-    return html.Div(
-        [
-            html.P(
-                [
-                    # Translators: before the teacher's notes of a slide.
-                    html.Strong(_("Notes:") + " "),
-                    html.Span(notes, dir="auto") if notes else _("no notes for this slide."),
-                ],
-                className="speaker-text",
-            ),
-            # Translators: before the title of the next slide, in the teacher's notes.
-            html.P([html.Strong(_("Next:") + " "), upcoming], className="speaker-next"),
-        ],
-        className=slide_class("speaker-note", index, current),
-        **slide_attrs(index, current),
-    )

@@ -272,6 +272,15 @@ def register(app: Dash, registry: Registry) -> None:
         Input(ids.QUERY, "data"),
     )
 
+    # Present shows the events in view: the view's query, less the selected event.
+    app.clientside_callback(
+        "function(query) { var q = new URLSearchParams(query || ''); q.delete('event'); q = q.toString();"
+        " return '/present' + (q ? '?' + q : ''); }",
+        Output(ids.EXPLORE_PRESENT, "href"),
+        Input(ids.QUERY, "data"),
+        prevent_initial_call=True,
+    )
+
     app.clientside_callback(
         ClientsideFunction(namespace="timeline_upload", function_name="open"),
         Output(ids.NAV_SINK, "data"),

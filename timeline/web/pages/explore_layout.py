@@ -68,7 +68,9 @@ def layout(
                                 [
                                     html.A(
                                         _("Present"),
-                                        href=urlstate.href("/present", url_key),
+                                        # The slides of the events in view (a deck holds at most 100).
+                                        href="/present" + urlstate.build(filters, None, url_key),
+                                        id=ids.EXPLORE_PRESENT,
                                         className="nav-link",
                                         title=_("Step through events as slides"),
                                     ),

@@ -10,6 +10,7 @@ at load.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import parse_qs
@@ -24,6 +25,7 @@ from timeline.i18n import gettext as _
 from timeline.load.collection import Collection
 from timeline.load.passages import Passages
 from timeline.query import urlstate
+from timeline.query.search import Filters
 from timeline.web import upload
 from timeline.web.components import ids
 from timeline.web.components.language_switch import language_switch
@@ -34,16 +36,19 @@ from timeline.web.components.slide import (
     map_graph,
     nav_buttons,
     slide_figure,
-    speaker_note,
     top_bar,
 )
+from timeline.web.components.speaker_note import speaker_note
 from timeline.web.lessonfile import bundle_html, bundle_name
 from timeline.web.lessonrequest import FILE_PATH, lesson_form, link_href
 from timeline.web.pages.quiz import quiz_url
 
 # Slides whose maps are drawn, around the one shown (the store hands the same window to present.js).
 NEAR_BEFORE, NEAR_AFTER = 1, 2
-DECKS_KEPT = 64  # decks whose list of figures is kept ready (each slide's figure is kept on its own anyway)
+DECKS_KEPT = 16  # decks whose list of figures is kept ready (each slide's figure is kept on its own anyway)
+# Slides' figures kept (some 10 kB each): the explorer's filters in /present's URL make any deck of the
+# collection's events, so without a bound a crawler walking filters would keep a figure per event.
+FIGURES_KEPT = 1_000
 
 
 @dataclass(frozen=True)
@@ -51,15 +56,17 @@ class PresentState:
     lesson: str | None
     slide: int
     speaker: bool
+    filters: Filters = Filters()  # the explorer's (q, category, country, actor, from, to) for a deck without a lesson
 
 
 def parse_search(search: str | None) -> PresentState:
-    """'?lesson=gspc-to-jnim&slide=3&speaker=1' -> PresentState; anything unreadable falls back to the start."""
+    """'?lesson=gspc-to-jnim&slide=3&speaker=1' -> PresentState; anything unreadable falls back to the start.
+    The explorer's filters in the same query choose the events of a deck without a lesson."""
     values = parse_qs((search or "").lstrip("?"))
     raw_slide = values.get("slide", ["0"])[0]
     slide = int(raw_slide) if raw_slide.isdigit() else 0
     speaker = values.get("speaker", [""])[0].lower() in ("1", "true", "yes", "on")
-    return PresentState(values.get("lesson", [None])[0] or None, slide, speaker)
+    return PresentState(values.get("lesson", [None])[0] or None, slide, speaker, urlstate.parse(search)[0])
 
 
 def present_url(lesson: str | None, slide: int = 0, speaker: bool = False, collection: str | None = None) -> str:
@@ -68,8 +75,10 @@ def present_url(lesson: str | None, slide: int = 0, speaker: bool = False, colle
     )
 
 
-def download_url(lesson: str | None, collection: str | None = None) -> str:
-    """The lesson file of this deck, made on request (register_download)."""
+def download_url(lesson: str | None, collection: str | None = None, filters: Filters | None = None) -> str:
+    """The lesson file of this deck, made on request (register_download): a lesson's, or the explorer's view's."""
+    if lesson is None and filters is not None and not filters.is_empty():
+        return DOWNLOAD_PATH + urlstate.build(filters, None, collection)
     return urlstate.href(DOWNLOAD_PATH, collection, lesson=lesson)
 
 
@@ -96,7 +105,7 @@ class PresentPage:
         self.url_key = url_key  # ?collection= in this page's links
         # Each slide's figure, by what it depends on: (event id, what it shows, language), ("intro", language)
         # for the overview of every event. A lesson from a link shares the figures of the lessons before it.
-        self._figures: dict[tuple[str, ...], dict | None] = {}
+        self._figures: OrderedDict[tuple[str, ...], dict | None] = OrderedDict()
         self._decks: dict[tuple, list[dict | None]] = {}  # the list of each deck, the same list each time
 
     @cached_property
@@ -113,7 +122,10 @@ class PresentPage:
             for index, key in enumerate(keys):
                 if key not in self._figures:
                     self._figures[key] = slide_figure(deck, index, self.collection)
+                self._figures.move_to_end(key)
             self._decks[whole] = [self._figures[key] for key in keys]
+            while len(self._figures) > FIGURES_KEPT:  # the least recently shown first
+                self._figures.popitem(last=False)
             while len(self._decks) > DECKS_KEPT:  # lessons from links are any selection: keep the latest
                 self._decks.pop(next(iter(self._decks)))
         return self._decks[whole]
@@ -128,11 +140,13 @@ class PresentPage:
             quiz = link_href("/quiz", self.url_key, link)
         else:
             quiz = quiz_url(deck.lesson_id, self.url_key)
+            if deck.lesson_id is None:  # the quiz of the same events: the explorer's filters this deck came with
+                quiz = "/quiz" + urlstate.build(deck.filters, None, self.url_key)
             if self.url_key != upload.KEY:  # a dropped file lives in the browser tab: the server cannot bundle it
                 tools.append(
                     html.A(
                         _("Download this lesson as a file"),
-                        href=download_url(deck.lesson_id, self.url_key),
+                        href=download_url(deck.lesson_id, self.url_key, deck.filters),
                         download=bundle_name(deck),
                         className="present-tool",
                         id=ids.PRESENT_DOWNLOAD,
@@ -146,7 +160,7 @@ class PresentPage:
     def layout(self, search_string: str | None) -> html.Div:
         state = parse_search(search_string)
         try:
-            deck = build_deck(self.collection, state.lesson)
+            deck = build_deck(self.collection, state.lesson, state.filters)
         except UnknownLesson as missing:
             return _no_such_lesson(self.collection, missing, self.url_key)
         return self.deck_page(deck, state, search_string)
@@ -224,10 +238,13 @@ def register_download(app: Dash, collections) -> None:
             abort(404)
         page = served.derive(PresentPage.of)
         try:
-            deck = build_deck(served.collection, request.args.get("lesson") or None)
+            filters = urlstate.parse(request.query_string.decode("utf-8", "replace"))[0]
+            deck = build_deck(served.collection, request.args.get("lesson") or None, filters)
         except UnknownLesson:
             abort(404)
-        text = bundle_html(served.collection, deck.lesson_id, served.passages, page.strip, page.figures(deck))
+        text = bundle_html(
+            served.collection, deck.lesson_id, served.passages, page.strip, page.figures(deck), deck.filters
+        )
         return Response(
             text,
             mimetype="text/html",

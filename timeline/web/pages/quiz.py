@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 from dash import html
 
 from timeline import i18n
-from timeline.formats.deck import Deck, UnknownLesson, build_deck
+from timeline.formats.deck import Deck, UnknownLesson, build_deck, limit_text
 from timeline.formats.quiz import quiz_cards
 from timeline.i18n import gettext as _
 from timeline.load.collection import Collection
@@ -36,10 +36,16 @@ def quiz_url(lesson: str | None, collection: str | None = None) -> str:
 def layout(collection: Collection, passages: Passages, search: str | None, url_key: str | None) -> html.Div:
     lesson, _count = parse_search(search)
     try:
-        deck = build_deck(collection, lesson)
+        deck = build_deck(collection, lesson, urlstate.parse(search)[0])
     except UnknownLesson as missing:
         return _no_such_lesson(collection, missing, url_key)
-    return quiz_page(collection, passages, deck, search, url_key, urlstate.href("/present", url_key, lesson=lesson))
+    # Without a lesson, the slides of the same events: the explorer's filters this quiz came with.
+    present = (
+        urlstate.href("/present", url_key, lesson=lesson)
+        if lesson
+        else "/present" + urlstate.build(deck.filters, None, url_key)
+    )
+    return quiz_page(collection, passages, deck, search, url_key, present)
 
 
 def quiz_page(
@@ -58,6 +64,7 @@ def quiz_page(
                 ],
                 className="quiz-links",
             ),
+            html.P(limit_text(deck), className="quiz-limit", role="note") if deck.cut else None,
             quiz_section(deck.title, cards, salt=deck.lesson_id or ""),
         ],
         className="quiz-page",
