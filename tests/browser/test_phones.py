@@ -622,3 +622,31 @@ def test_screenshots_on_a_tablet(phone, server, lesson_file, page):
     load(browser, server, page, lesson_file)
     assert browser.js("return document.scrollingElement.scrollWidth") == TABLET[0]
     browser.screenshot(f"tablet-{page.replace(' ', '-')}-768x1024")
+
+
+CARD_PARTS = """
+var overlaps = [];
+document.querySelectorAll('.quiz-card').forEach(function (card, i) {
+  var parts = ['.quiz-grip', '.quiz-card-title', '.quiz-move'].map(function (css) {
+    return [css, card.querySelector(css).getBoundingClientRect()];
+  });
+  for (var a = 0; a < parts.length; a++) {
+    for (var b = a + 1; b < parts.length; b++) {
+      var p = parts[a][1], q = parts[b][1];
+      if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1) {
+        overlaps.push([i + 1, parts[a][0], parts[b][0]]);
+      }
+    }
+  }
+});
+return overlaps;
+"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_quiz_card_s_handle_title_and_buttons_do_not_cover_each_other(phone, server, width):
+    """On a phone each card keeps its columns: the drag handle beside the title, never over its first word."""
+    browser = phone(width)
+    load(browser, server, "quiz", None)
+    assert browser.js("return document.querySelectorAll('.quiz-card').length") > 0
+    assert browser.js(CARD_PARTS) == []
