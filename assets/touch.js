@@ -27,9 +27,11 @@
   function touchedPlot(event) {
     return event.target.closest ? event.target.closest('.js-plotly-plot') : null;
   }
+  // A touch that comes while the page is still scrolling (a fling) cannot be cancelled: it belongs to the
+  // scroll, so it is kept from a map too (whose zoom would try to cancel it, and Chromium says so in the console).
   document.addEventListener('touchstart', function (event) {
     var graph = touchedPlot(event);
-    if (graph && !graph.querySelector('.geo')) { event.stopPropagation(); }
+    if (graph && (!graph.querySelector('.geo') || !event.cancelable)) { event.stopPropagation(); }
   }, { capture: true, passive: true });
   document.addEventListener('touchmove', function (event) {
     var graph = touchedPlot(event);
