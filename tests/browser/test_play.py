@@ -23,6 +23,7 @@ from timeline.query import search
 from timeline.query.moments import play_stops
 from timeline.web.lessonfile import write_bundle
 
+from .conftest import Browser, Server, _checked, _require_browser
 from .slide_helpers import DECK, LESSON, press
 from .test_bundle import open_file, requests_other_than
 
@@ -31,6 +32,31 @@ pytestmark = pytest.mark.browser
 COLLECTION = load_collection()
 with use("en"):
     PLAY = play_data(COLLECTION.events, play_stops(COLLECTION.events))
+
+
+# This module has a server and a browser of its own. In the whole suite, after the other browser tests, pages
+# opened at a moment (?at=2012) now and then never drew their map within 20 s on the shared ones; alone, or
+# after any one of the files before it, they always did. Until that is understood, the play's tests do not
+# depend on what the others leave behind.
+@pytest.fixture(scope="module")
+def server():
+    _require_browser()
+    running = Server()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def play_browser():
+    _require_browser()
+    running = Browser()
+    yield running
+    running.quit()
+
+
+@pytest.fixture
+def browser(play_browser):
+    yield from _checked(play_browser)
 
 
 def open_explorer(browser, server, query: str = "") -> None:
