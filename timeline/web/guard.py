@@ -37,6 +37,7 @@ from flask import Response, request
 from plotly.io.json import to_json_plotly
 
 from timeline.core.problems import CollectionError
+from timeline.formats import lessonlink
 from timeline.i18n import gettext as _
 from timeline.web import screen, upload
 from timeline.web.components import ids
@@ -48,11 +49,12 @@ log = logging.getLogger(__name__)
 MAX_TEXT = 100_000  # characters in one text value (the search box, a URL); a dropped file's text has its own limit
 MAX_ITEMS = 1_000  # items in one list value (categories, countries, actors)
 YEARS = (-9999, 9999)  # EDTF's four-digit years; the year boxes take nothing else
-# A link's lesson: 100 slides of 5,000 characters of notes, deflated, fit; the link's decoder says more.
-MAX_LINK = 1_000_000
+# A link's lesson: more than the link's decoder reads (lessonlink.MAX_PAYLOAD), so that a link too long is
+# told on the page by the decoder, in the reader's language, rather than refused here with a bare 4xx.
+LINK_TEXT = 2 * lessonlink.MAX_PAYLOAD
 # A callback body carries at most one file: its data URL (upload.MAX_DATA_URL), or the file as the tab keeps it,
 # whose UTF-8 is the file's bytes plus the escapes JSON adds, which the tab's quota bounds. Everything else
-# in a body (ids, filters, the URL, a lesson's link of at most MAX_LINK) takes no more than ENVELOPE.
+# in a body (ids, filters, the URL, a lesson's link of at most LINK_TEXT) takes no more than ENVELOPE.
 ENVELOPE = 1_000_000
 MAX_BODY = max(upload.MAX_DATA_URL, upload.MAX_BYTES + upload.STORE_QUOTA) + ENVELOPE
 
@@ -166,8 +168,8 @@ def link(value: object) -> None:
     """The lesson a link carries (formats/lessonlink.py): its text, or null before the page has read it."""
     if value is not None and not isinstance(value, str):
         raise BadValue("expected the link's lesson as text, or null")
-    if value is not None and len(value) > MAX_LINK:
-        raise BadValue(f"expected at most {MAX_LINK:,} characters")
+    if value is not None and len(value) > LINK_TEXT:
+        raise BadValue(f"expected at most {LINK_TEXT:,} characters")
 
 
 def _scalar(value: object) -> bool:
