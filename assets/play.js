@@ -337,15 +337,6 @@
   };
 
   Player.prototype.load = function (data) {
-    // A link to a moment brings the play's data with the page, maybe before plotly has drawn the map (its
-    // country shapes load on their own): changing traces of a map still being drawn can leave it empty, so
-    // the play waits for the map's first drawing (at most some seconds; then it goes on as it can).
-    var gd = this.hooks.map(), self = this;
-    if (!(gd && gd._fullLayout && gd.querySelector('.geo path')) && (this.waited = (this.waited || 0) + 1) < 100) {
-      window.setTimeout(function () { self.load(data); }, 50);
-      return;
-    }
-    this.waited = 0;
     this.data = data;
     this.hooks.loaded(this);
     if (this.pending) { this.pending = false; this.play(); return; }
